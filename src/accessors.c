@@ -1,0 +1,447 @@
+/*
+ * accessors.c
+ *	  Functions that read an indicator_series: values, growth, year-to-date,
+ *	  annual figures, plan attainment, projections and the span.
+ *
+ * Every comparison is by calendar month (month numbers), never by position,
+ * and every figure that needs a month the series lacks is NULL.  Year-to-date
+ * and annual figures need every month of their range.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "lib/stringinfo.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/fmgrprotos.h"
+
+#include "series.h"
+
+typedef enum AnnualMethod
+{
+	ANNUAL_SUM,
+	ANNUAL_AVG,
+	ANNUAL_LAST
+} AnnualMethod;
+
+typedef enum ProjectionMethod
+{
+	PROJECT_SEASONAL,
+	PROJECT_RUN_RATE
+} ProjectionMethod;
+
+static const char *const annual_methods[] = {"sum", "avg", "last", NULL};
+static const char *const projection_methods[] = {"seasonal", "run_rate", NULL};
+
+/* Position of a method name in names; an unknown name is an error. */
+static int
+method_arg(text *method, const char *const *names)
+{
+	char	   *name = text_to_cstring(method);
+	StringInfoData known;
+
+	for (int i = 0; names[i] != NULL; i++)
+		if (strcmp(name, names[i]) == 0)
+			return i;
+
+	initStringInfo(&known);
+	for (int i = 0; names[i] != NULL; i++)
+		appendStringInfo(&known, "%s'%s'", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown method \"%s\"", name),
+			 errhint("Use %s.", known.data)));
+	return -1;					/* keep the compiler quiet */
+}
+
+static int
+fy_start_arg(FunctionCallInfo fcinfo, int argno)
+{
+	int32		fy_start_month = PG_GETARG_INT32(argno);
+
+	check_fy_start_month(fy_start_month);
+	return fy_start_month;
+}
+
+/* A target argument: finite, or an error naming it. */
+static Numeric
+target_arg(FunctionCallInfo fcinfo, int argno, const char *argname)
+{
+	Numeric		target = PG_GETARG_NUMERIC(argno);
+
+	if (numeric_is_nan(target) || numeric_is_inf(target))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s cannot be %s", argname, numeric_is_nan(target) ? "NaN" : "infinite")));
+	return target;
+}
+
+static double
+numeric_double(Numeric n)
+{
+	return DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(n)));
+}
+
+/* target - level, computed exactly for a numeric series, as a double */
+static double
+target_minus_level(const IndicatorSeries *s, Numeric target, Level l)
+{
+	if (s->kind == SERIES_KIND_NUMERIC)
+		return numeric_double(DatumGetNumeric(DirectFunctionCall2(numeric_sub,
+																  NumericGetDatum(target),
+																  level_numeric(s, l))));
+	return numeric_double(target) - l.fp;
+}
+
+/* a * b / c as numeric: exact product, then numeric division */
+static Datum
+level_mul_div(const IndicatorSeries *s, Level a, Datum b, Datum c)
+{
+	if (s->kind == SERIES_KIND_FLOAT8)
+	{
+		double		r = a.fp * DatumGetFloat8(DirectFunctionCall1(numeric_float8, b)) /
+			DatumGetFloat8(DirectFunctionCall1(numeric_float8, c));
+
+		return DirectFunctionCall1(float8_numeric, Float8GetDatum(r));
+	}
+	return DirectFunctionCall2(numeric_div,
+							   DirectFunctionCall2(numeric_mul, level_numeric(s, a), b),
+							   c);
+}
+
+static Datum
+int_numeric(int64 v)
+{
+	return NumericGetDatum(int64_to_numeric(v));
+}
+
+/* Sum from the start of the fiscal year through "month". */
+static bool
+ytd_level(const IndicatorSeries *s, int64 month, int fy_start_month, Level *ytd)
+{
+	int64		start = fiscal_year_start(fiscal_year_of((int32) month, fy_start_month),
+										  fy_start_month);
+
+	return level_sum(s, start, month, ytd);
+}
+
+/*
+ * The fiscal year's level: its sum for 'sum' and 'avg' (growth and
+ * attainment of an average are those of the sum over twelve months), its
+ * last month for 'last'.  False unless all twelve months are present.
+ */
+static bool
+annual_level(const IndicatorSeries *s, int64 year, int fy_start_month,
+			 AnnualMethod method, Level *level)
+{
+	int64		start = fiscal_year_start(year, fy_start_month);
+	Level		sum;
+
+	if (!level_sum(s, start, start + 11, &sum))
+		return false;
+	if (method == ANNUAL_LAST)
+		return series_month(s, start + 11, level);
+	*level = sum;
+	return true;
+}
+
+#define RETURN_PCT_OR_NULL(ok, pct) \
+	do { if (ok) PG_RETURN_FLOAT8(pct); PG_RETURN_NULL(); } while (0)
+
+/* value_at(s, period) */
+PG_FUNCTION_INFO_V1(series_value_at);
+Datum
+series_value_at(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	Level		v;
+
+	if (!series_month(s, date_to_month(PG_GETARG_DATEADT(1), "period"), &v))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(level_numeric(s, v));
+}
+
+/* growth of a month against the month "lag" months before it */
+static Datum
+growth_against(FunctionCallInfo fcinfo, int lag)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int64		month = date_to_month(PG_GETARG_DATEADT(1), "period");
+	Level		current;
+	Level		previous;
+	double		pct = 0;
+
+	RETURN_PCT_OR_NULL(series_month(s, month, &current) &&
+					   series_month(s, month - lag, &previous) &&
+					   level_growth_pct(s, current, previous, &pct), pct);
+}
+
+/* mom_pct(s, period) */
+PG_FUNCTION_INFO_V1(series_mom_pct);
+Datum
+series_mom_pct(PG_FUNCTION_ARGS)
+{
+	return growth_against(fcinfo, 1);
+}
+
+/* yoy_pct(s, period) */
+PG_FUNCTION_INFO_V1(series_yoy_pct);
+Datum
+series_yoy_pct(PG_FUNCTION_ARGS)
+{
+	return growth_against(fcinfo, 12);
+}
+
+/* ytd(s, as_of, fy_start_month) */
+PG_FUNCTION_INFO_V1(series_ytd);
+Datum
+series_ytd(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int32		month = date_to_month(PG_GETARG_DATEADT(1), "as_of");
+	int			fy = fy_start_arg(fcinfo, 2);
+	Level		ytd;
+
+	if (!ytd_level(s, month, fy, &ytd))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(level_numeric(s, ytd));
+}
+
+/* ytd_growth_pct(s, as_of, fy_start_month) */
+PG_FUNCTION_INFO_V1(series_ytd_growth_pct);
+Datum
+series_ytd_growth_pct(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int32		month = date_to_month(PG_GETARG_DATEADT(1), "as_of");
+	int			fy = fy_start_arg(fcinfo, 2);
+	Level		ytd;
+	Level		ytd_prev;
+	double		pct = 0;
+
+	RETURN_PCT_OR_NULL(ytd_level(s, month, fy, &ytd) &&
+					   ytd_level(s, month - 12, fy, &ytd_prev) &&
+					   level_growth_pct(s, ytd, ytd_prev, &pct), pct);
+}
+
+/* annual(s, year, method, fy_start_month) */
+PG_FUNCTION_INFO_V1(series_annual);
+Datum
+series_annual(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int32		year = PG_GETARG_INT32(1);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), annual_methods);
+	int			fy = fy_start_arg(fcinfo, 3);
+	Level		level;
+
+	if (!annual_level(s, year, fy, method, &level))
+		PG_RETURN_NULL();
+	if (method == ANNUAL_AVG)
+		PG_RETURN_DATUM(level_mul_div(s, level, int_numeric(1), int_numeric(12)));
+	PG_RETURN_DATUM(level_numeric(s, level));
+}
+
+/* annual_growth_pct(s, year, method, fy_start_month) */
+PG_FUNCTION_INFO_V1(series_annual_growth_pct);
+Datum
+series_annual_growth_pct(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int32		year = PG_GETARG_INT32(1);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), annual_methods);
+	int			fy = fy_start_arg(fcinfo, 3);
+	Level		current;
+	Level		previous;
+	double		pct = 0;
+
+	RETURN_PCT_OR_NULL(annual_level(s, year, fy, method, &current) &&
+					   annual_level(s, (int64) year - 1, fy, method, &previous) &&
+					   level_growth_pct(s, current, previous, &pct), pct);
+}
+
+/* attainment_pct(s, year, target, method, fy_start_month) */
+PG_FUNCTION_INFO_V1(series_attainment_pct);
+Datum
+series_attainment_pct(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int32		year = PG_GETARG_INT32(1);
+	double		target = numeric_double(target_arg(fcinfo, 2, "target"));
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(3), annual_methods);
+	int			fy = fy_start_arg(fcinfo, 4);
+	Level		level;
+	double		actual;
+
+	if (target == 0 || !annual_level(s, year, fy, method, &level))
+		PG_RETURN_NULL();
+	actual = level_double(s, level) / (method == ANNUAL_AVG ? 12.0 : 1.0);
+	PG_RETURN_FLOAT8(actual / target * 100.0);
+}
+
+/* ytd_attainment_pct(s, as_of, annual_target, fy_start_month) */
+PG_FUNCTION_INFO_V1(series_ytd_attainment_pct);
+Datum
+series_ytd_attainment_pct(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int32		month = date_to_month(PG_GETARG_DATEADT(1), "as_of");
+	double		target = numeric_double(target_arg(fcinfo, 2, "annual_target"));
+	int			fy = fy_start_arg(fcinfo, 3);
+	Level		ytd;
+
+	if (target == 0 || !ytd_level(s, month, fy, &ytd))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(level_double(s, ytd) / target * 100.0);
+}
+
+/* expected_ytd_share_pct(s, as_of, fy_start_month) */
+PG_FUNCTION_INFO_V1(series_expected_ytd_share_pct);
+Datum
+series_expected_ytd_share_pct(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int32		month = date_to_month(PG_GETARG_DATEADT(1), "as_of");
+	int			fy = fy_start_arg(fcinfo, 2);
+	int64		prev = (int64) month - 12;
+	Level		ytd_prev;
+	Level		annual_prev;
+
+	if (!ytd_level(s, prev, fy, &ytd_prev) ||
+		!annual_level(s, fiscal_year_of((int32) prev, fy), fy, ANNUAL_SUM, &annual_prev) ||
+		level_is_zero(s, annual_prev))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(level_double(s, ytd_prev) / level_double(s, annual_prev) * 100.0);
+}
+
+/* projected_annual(s, as_of, method, fy_start_month) */
+PG_FUNCTION_INFO_V1(series_projected_annual);
+Datum
+series_projected_annual(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int32		month = date_to_month(PG_GETARG_DATEADT(1), "as_of");
+	ProjectionMethod method = method_arg(PG_GETARG_TEXT_PP(2), projection_methods);
+	int			fy = fy_start_arg(fcinfo, 3);
+	int64		year = fiscal_year_of(month, fy);
+	Level		ytd;
+	Level		ytd_prev;
+	Level		annual_prev;
+
+	if (!ytd_level(s, month, fy, &ytd))
+		PG_RETURN_NULL();
+	if (method == PROJECT_RUN_RATE)
+		PG_RETURN_DATUM(level_mul_div(s, ytd, int_numeric(12),
+									  int_numeric(month - fiscal_year_start(year, fy) + 1)));
+
+	/* seasonal: this year's ytd scaled by last year's total over its ytd */
+	if (!ytd_level(s, (int64) month - 12, fy, &ytd_prev) ||
+		!annual_level(s, year - 1, fy, ANNUAL_SUM, &annual_prev) ||
+		level_is_zero(s, ytd_prev))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(level_mul_div(s, ytd, level_numeric(s, annual_prev),
+								  level_numeric(s, ytd_prev)));
+}
+
+/* months of the fiscal year after "month" */
+static int64
+months_left(int32 month, int fy_start_month)
+{
+	return fiscal_year_start(fiscal_year_of(month, fy_start_month), fy_start_month) + 11 - month;
+}
+
+/* required_monthly(s, as_of, annual_target, fy_start_month) */
+PG_FUNCTION_INFO_V1(series_required_monthly);
+Datum
+series_required_monthly(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int32		month = date_to_month(PG_GETARG_DATEADT(1), "as_of");
+	Numeric		target = target_arg(fcinfo, 2, "annual_target");
+	int			fy = fy_start_arg(fcinfo, 3);
+	int64		left = months_left(month, fy);
+	Level		ytd;
+
+	if (left == 0 || !ytd_level(s, month, fy, &ytd))
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(DirectFunctionCall2(numeric_div,
+										DirectFunctionCall2(numeric_sub, NumericGetDatum(target),
+															level_numeric(s, ytd)),
+										int_numeric(left)));
+}
+
+/* required_growth_rest_pct(s, as_of, annual_target, fy_start_month) */
+PG_FUNCTION_INFO_V1(series_required_growth_rest_pct);
+Datum
+series_required_growth_rest_pct(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int32		month = date_to_month(PG_GETARG_DATEADT(1), "as_of");
+	Numeric		target = target_arg(fcinfo, 2, "annual_target");
+	int			fy = fy_start_arg(fcinfo, 3);
+	int64		left = months_left(month, fy);
+	Level		ytd;
+	Level		rest_prev;
+	Level		reached;
+
+	/* the remaining months need target - ytd; last year they brought rest_prev */
+	if (left == 0 ||
+		!ytd_level(s, month, fy, &ytd) ||
+		!level_sum(s, (int64) month - 11, (int64) month - 12 + left, &rest_prev) ||
+		level_is_zero(s, rest_prev))
+		PG_RETURN_NULL();
+	/* growth = ((target - ytd) - rest_prev) / |rest_prev| * 100 */
+	level_add(s, ytd, rest_prev, &reached);
+	PG_RETURN_FLOAT8(target_minus_level(s, target, reached) /
+					 fabs(level_double(s, rest_prev)) * 100.0);
+}
+
+/* first_month(s) */
+PG_FUNCTION_INFO_V1(series_first_month);
+Datum
+series_first_month(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+
+	PG_RETURN_DATEADT(month_to_date(s->first));
+}
+
+/* last_month(s) */
+PG_FUNCTION_INFO_V1(series_last_month);
+Datum
+series_last_month(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+
+	PG_RETURN_DATEADT(month_to_date(series_last(s)));
+}
+
+/* month_count(s) */
+PG_FUNCTION_INFO_V1(series_month_count);
+Datum
+series_month_count(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+
+	PG_RETURN_INT32(s->npresent);
+}
+
+/* missing_months(s) */
+PG_FUNCTION_INFO_V1(series_missing_months);
+Datum
+series_missing_months(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	Datum	   *months = palloc(sizeof(Datum) * (s->nmonths - s->npresent + 1));
+	int			n = 0;
+
+	for (int32 i = 0; i < s->nmonths; i++)
+	{
+		Level		v;
+
+		if (!series_get(s, i, &v))
+			months[n++] = DateADTGetDatum(month_to_date(s->first + i));
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_array(months, n, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
+}

@@ -1,0 +1,121 @@
+/*
+ * level.c
+ *	  Arithmetic on levels (one month's value, or a sum of months) of a
+ *	  series, shared by the accessors and series_rows.
+ *
+ * A level of a numeric series is an exact mantissa at the series' scale, so
+ * sums and differences are exact integer operations; a level of a float8
+ * series is a double.  Percentages are computed from exact differences and
+ * returned as doubles.
+ */
+#include "postgres.h"
+
+#include "utils/fmgrprotos.h"
+
+#include "series.h"
+
+static void
+level_overflow_error(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("value out of range: overflow"),
+			 errdetail("A sum of indicator_series values needs more than %d digits.",
+					   FIXED_MAX_DIGITS)));
+}
+
+void
+level_add(const IndicatorSeries *s, Level a, Level b, Level *sum)
+{
+	if (s->kind == SERIES_KIND_NUMERIC)
+	{
+		if (!fixed_add(a.exact, b.exact, &sum->exact))
+			level_overflow_error();
+	}
+	else
+	{
+		sum->fp = a.fp + b.fp;
+		if (isinf(sum->fp))
+			level_overflow_error();
+	}
+}
+
+void
+level_sub(const IndicatorSeries *s, Level a, Level b, Level *diff)
+{
+	if (s->kind == SERIES_KIND_NUMERIC)
+	{
+		if (!fixed_add(a.exact, -b.exact, &diff->exact))
+			level_overflow_error();
+	}
+	else
+	{
+		diff->fp = a.fp - b.fp;
+		if (isinf(diff->fp))
+			level_overflow_error();
+	}
+}
+
+/*
+ * Sum of the calendar months from..to (inclusive): false when the range is
+ * empty, leaves the span, or holds a missing month.
+ */
+bool
+level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum)
+{
+	Level		acc = {0, 0};
+
+	if (from > to || from < s->first || to > series_last(s))
+		return false;
+	for (int32 i = (int32) (from - s->first); i <= (int32) (to - s->first); i++)
+	{
+		Level		v;
+
+		if (!series_get(s, i, &v))
+			return false;
+		level_add(s, acc, v, &acc);
+	}
+	*sum = acc;
+	return true;
+}
+
+bool
+level_is_zero(const IndicatorSeries *s, Level l)
+{
+	return s->kind == SERIES_KIND_NUMERIC ? l.exact == 0 : l.fp == 0;
+}
+
+Datum
+level_numeric(const IndicatorSeries *s, Level l)
+{
+	if (s->kind == SERIES_KIND_NUMERIC)
+		return NumericGetDatum(fixed_to_numeric(l.exact, s->scale));
+	return DirectFunctionCall1(float8_numeric, Float8GetDatum(l.fp));
+}
+
+double
+level_double(const IndicatorSeries *s, Level l)
+{
+	return s->kind == SERIES_KIND_NUMERIC ? fixed_to_double(l.exact, s->scale) : l.fp;
+}
+
+/*
+ * (current - previous) / |previous| * 100, from the exact difference;
+ * false when previous is 0.
+ */
+bool
+level_growth_pct(const IndicatorSeries *s, Level current, Level previous, double *pct)
+{
+	Level		diff;
+
+	if (level_is_zero(s, previous))
+		return false;
+	level_sub(s, current, previous, &diff);
+	if (s->kind == SERIES_KIND_NUMERIC)
+		*pct = (double) diff.exact / fabs((double) previous.exact) * 100.0;
+	else
+		*pct = diff.fp / fabs(previous.fp) * 100.0;
+	if (isinf(*pct))
+		level_overflow_error();
+	return true;
+}

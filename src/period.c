@@ -1,0 +1,75 @@
+/*
+ * period.c
+ *	  Conversions between dates and month numbers, fiscal-year checks, and
+ *	  the SQL function fiscal_year().
+ */
+#include "postgres.h"
+
+#include "datatype/timestamp.h"
+#include "fmgr.h"
+#include "utils/datetime.h"
+
+#include "period.h"
+
+/*
+ * The month a date falls in.  Any finite date works; 'infinity' names no
+ * month and is an error naming the argument.
+ */
+int32
+date_to_month(DateADT date, const char *argname)
+{
+	int			year;
+	int			month;
+	int			day;
+
+	if (DATE_NOT_FINITE(date))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("%s cannot be infinite", argname),
+				 errhint("Pass a date inside the month you mean.")));
+
+	j2date(date + POSTGRES_EPOCH_JDATE, &year, &month, &day);
+	return year * 12 + (month - 1);
+}
+
+/* The first day of a month, as a date. */
+DateADT
+month_to_date(int32 month)
+{
+	return date2j(month_year(month), month_of_year(month), 1) - POSTGRES_EPOCH_JDATE;
+}
+
+/* "YYYY-MM" for the months a series can hold; a signed year otherwise. */
+void
+month_to_text(int32 month, char *buf)
+{
+	int32		year = month_year(month);
+
+	if (year >= INDICATOR_MIN_YEAR && year <= INDICATOR_MAX_YEAR)
+		snprintf(buf, MONTH_TEXT_LEN, "%04d-%02d", year, month_of_year(month));
+	else
+		snprintf(buf, MONTH_TEXT_LEN, "%d-%02d", year, month_of_year(month));
+}
+
+void
+check_fy_start_month(int32 fy_start_month)
+{
+	if (fy_start_month < 1 || fy_start_month > 12)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("fy_start_month must be between 1 and 12, not %d",
+						fy_start_month),
+				 errhint("Use 1 for calendar years, 7 for years starting in July, 10 for October.")));
+}
+
+/* fiscal_year(period date, fy_start_month int DEFAULT 1) returns int */
+PG_FUNCTION_INFO_V1(fiscal_year);
+Datum
+fiscal_year(PG_FUNCTION_ARGS)
+{
+	int32		month = date_to_month(PG_GETARG_DATEADT(0), "period");
+	int32		fy_start_month = PG_GETARG_INT32(1);
+
+	check_fy_start_month(fy_start_month);
+	PG_RETURN_INT32((int32) fiscal_year_of(month, fy_start_month));
+}

@@ -1,0 +1,325 @@
+/*
+ * series.c
+ *	  The indicator_series type: allocation, checks shared by every builder
+ *	  of a series, and the text and binary input/output functions.
+ */
+#include "postgres.h"
+
+#include "common/shortest_dec.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "utils/float.h"
+
+#include "series.h"
+
+PG_MODULE_MAGIC;
+
+StaticAssertDecl(INDICATOR_MIN_YEAR == PARSE_MIN_YEAR && INDICATOR_MAX_YEAR == PARSE_MAX_YEAR,
+				 "parser and type disagree on the years a series may cover");
+StaticAssertDecl(FIXED_MAX_DIGITS == PARSE_MAX_DIGITS, "parser and type disagree on digits");
+StaticAssertDecl(SERIES_HEADER_SIZE % MAXIMUM_ALIGNOF == 0, "values must start aligned");
+
+/*
+ * A series of "capacity" slots, all missing, in the current memory context.
+ */
+IndicatorSeries *
+series_alloc(uint8 kind, int16 scale, int32 first, int32 nmonths, int32 capacity)
+{
+	Size		size = series_size(kind, capacity);
+	IndicatorSeries *s = (IndicatorSeries *) palloc(size);
+
+	Assert(nmonths >= 1 && nmonths <= capacity && capacity <= SERIES_MAX_MONTHS);
+	SET_VARSIZE(s, size);
+	s->version = SERIES_FORMAT_VERSION;
+	s->kind = kind;
+	s->scale = scale;
+	s->first = first;
+	s->nmonths = nmonths;
+	s->npresent = 0;
+	s->capacity = capacity;
+	s->reserved = 0;
+	series_set_missing(s, 0, capacity);
+	return s;
+}
+
+/* Mark slots from..from+count-1 missing. */
+void
+series_set_missing(IndicatorSeries *s, int32 from, int32 count)
+{
+	for (int32 i = from; i < from + count; i++)
+	{
+		if (s->kind == SERIES_KIND_NUMERIC)
+			series_set_exact(s, i, SERIES_MISSING_EXACT);
+		else
+			series_set_fp(s, i, get_float8_nan());
+	}
+}
+
+/* A month a series may hold: years 1 to 9999. */
+void
+series_check_month(int32 month)
+{
+	if (month < INDICATOR_MIN_MONTH || month > INDICATOR_MAX_MONTH)
+	{
+		char		label[MONTH_TEXT_LEN];
+
+		month_to_text(month, label);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("period %s is out of range for indicator_series", label),
+				 errdetail("A series holds months of the years %d to %d.",
+						   INDICATOR_MIN_YEAR, INDICATOR_MAX_YEAR)));
+	}
+}
+
+/* A span a series may cover: at most SERIES_MAX_MONTHS months. */
+void
+series_check_span(int32 first, int32 last)
+{
+	if ((int64) last - first + 1 > SERIES_MAX_MONTHS)
+	{
+		char		from[MONTH_TEXT_LEN];
+		char		to[MONTH_TEXT_LEN];
+
+		month_to_text(first, from);
+		month_to_text(last, to);
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("series from %s to %s spans more than %d months", from, to,
+						SERIES_MAX_MONTHS),
+				 errdetail("A series spans at most %d months (%d years).",
+						   SERIES_MAX_MONTHS, SERIES_MAX_MONTHS / 12),
+				 errhint("Check the periods for a mistyped year.")));
+	}
+}
+
+/* A value that needs more than FIXED_MAX_DIGITS digits at the series' scale. */
+void
+series_scale_error(int32 month, int scale)
+{
+	char		label[MONTH_TEXT_LEN];
+
+	month_to_text(month, label);
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("value for month %s cannot be held exactly at %d decimals", label, scale),
+			 errdetail("indicator_series holds numeric values of at most %d digits, all at the scale of the value with most decimals.",
+					   FIXED_MAX_DIGITS)));
+}
+
+/*
+ * Bring every value of a numeric series, in place, to a larger scale.
+ */
+IndicatorSeries *
+series_rescale(IndicatorSeries *s, int16 scale)
+{
+	int			k = scale - s->scale;
+
+	Assert(s->kind == SERIES_KIND_NUMERIC && k >= 0);
+	for (int32 i = 0; k > 0 && i < s->nmonths; i++)
+	{
+		Level		v;
+
+		if (!series_get(s, i, &v))
+			continue;
+		if (!fixed_rescale(v.exact, k, &v.exact))
+			series_scale_error(s->first + i, scale);
+		series_set_exact(s, i, v.exact);
+	}
+	s->scale = scale;
+	return s;
+}
+
+/* A copy whose capacity is its span: the form every finished series has. */
+IndicatorSeries *
+series_compact(const IndicatorSeries *s)
+{
+	IndicatorSeries *copy = (IndicatorSeries *) palloc(series_size(s->kind, s->nmonths));
+
+	memcpy(copy, s, series_size(s->kind, s->nmonths));
+	SET_VARSIZE(copy, series_size(s->kind, s->nmonths));
+	copy->capacity = s->nmonths;
+	return copy;
+}
+
+/* The parser's arrays hold int128, which the compiler may access as 16-byte aligned. */
+static void *
+parse_palloc(size_t size)
+{
+	return (void *) TYPEALIGN(16, palloc(size + 16));
+}
+
+/* indicator_series_in(cstring): the text form, see series_parse.h */
+PG_FUNCTION_INFO_V1(indicator_series_in);
+Datum
+indicator_series_in(PG_FUNCTION_ARGS)
+{
+	char	   *text = PG_GETARG_CSTRING(0);
+	ParsedSeries parsed;
+	char		err[256];
+	IndicatorSeries *s;
+
+	if (series_parse(text, &parsed, parse_palloc, err, sizeof(err)) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type indicator_series: \"%.60s%s\"",
+						text, strlen(text) > 60 ? "..." : ""),
+				 errdetail("%s", err)));
+
+	s = series_alloc(parsed.kind == PARSE_KIND_NUMERIC ? SERIES_KIND_NUMERIC : SERIES_KIND_FLOAT8,
+					 (int16) parsed.scale, parsed.first, parsed.nmonths, parsed.nmonths);
+	for (int32 i = 0; i < parsed.nmonths; i++)
+	{
+		if (s->kind == SERIES_KIND_NUMERIC)
+		{
+			series_set_exact(s, i, parsed.exact[i]);
+			s->npresent += parsed.exact[i] != SERIES_MISSING_EXACT;
+		}
+		else
+		{
+			series_set_fp(s, i, parsed.fp[i]);
+			s->npresent += !isnan(parsed.fp[i]);
+		}
+	}
+	PG_RETURN_INDICATOR_SERIES_P(s);
+}
+
+/* indicator_series_out(indicator_series): the canonical text form */
+PG_FUNCTION_INFO_V1(indicator_series_out);
+Datum
+indicator_series_out(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, s->kind == SERIES_KIND_NUMERIC ? "numeric {" : "float8 {");
+	for (int32 i = 0; i < s->nmonths; i++)
+	{
+		char		label[MONTH_TEXT_LEN];
+		char		value[Max(48, DOUBLE_SHORTEST_DECIMAL_LEN)];
+		Level		v;
+
+		month_to_text(s->first + i, label);
+		if (!series_get(s, i, &v))
+			strcpy(value, "NULL");
+		else if (s->kind == SERIES_KIND_NUMERIC)
+			format_fixed(v.exact, s->scale, value);
+		else
+			double_to_shortest_decimal_buf(v.fp, value);
+		appendStringInfo(&buf, "%s%s: %s", i > 0 ? ", " : "", label, value);
+	}
+	appendStringInfoChar(&buf, '}');
+	PG_RETURN_CSTRING(buf.data);
+}
+
+/*
+ * Binary form, in network byte order:
+ *	int8 version, int8 kind, int16 scale, int32 first month, int32 months,
+ *	then per month an int8 flag (1 = present) and, when present, the value:
+ *	numeric kind two int64 (high, low halves of the mantissa), float8 kind a
+ *	float8.
+ */
+PG_FUNCTION_INFO_V1(indicator_series_send);
+Datum
+indicator_series_send(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, SERIES_FORMAT_VERSION);
+	pq_sendbyte(&buf, s->kind);
+	pq_sendint16(&buf, s->scale);
+	pq_sendint32(&buf, s->first);
+	pq_sendint32(&buf, s->nmonths);
+	for (int32 i = 0; i < s->nmonths; i++)
+	{
+		Level		v;
+		bool		present = series_get(s, i, &v);
+
+		pq_sendbyte(&buf, present ? 1 : 0);
+		if (!present)
+			continue;
+		if (s->kind == SERIES_KIND_NUMERIC)
+		{
+			pq_sendint64(&buf, (int64) (v.exact >> 64));
+			pq_sendint64(&buf, (int64) (uint64) v.exact);
+		}
+		else
+			pq_sendfloat8(&buf, v.fp);
+	}
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+static void
+recv_error(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+			 errmsg("invalid binary data for type indicator_series"),
+			 errdetail("%s", detail)));
+}
+
+PG_FUNCTION_INFO_V1(indicator_series_recv);
+Datum
+indicator_series_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int			version = pq_getmsgbyte(buf);
+	int			kind;
+	int			scale;
+	int32		first;
+	int32		nmonths;
+	IndicatorSeries *s;
+
+	if (version != SERIES_FORMAT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("unsupported indicator_series binary format version %d", version),
+				 errdetail("This version of indicator reads format version %d.",
+						   SERIES_FORMAT_VERSION)));
+	kind = pq_getmsgbyte(buf);
+	if (kind != SERIES_KIND_NUMERIC && kind != SERIES_KIND_FLOAT8)
+		recv_error("The kind is neither numeric nor float8.");
+	scale = (int16) pq_getmsgint(buf, 2);
+	if (scale < 0 || scale > FIXED_MAX_SCALE || (kind == SERIES_KIND_FLOAT8 && scale != 0))
+		recv_error("The scale is out of range.");
+	first = pq_getmsgint(buf, 4);
+	nmonths = pq_getmsgint(buf, 4);
+	if (nmonths < 1 || nmonths > SERIES_MAX_MONTHS)
+		recv_error("The number of months is out of range.");
+	if (first < INDICATOR_MIN_MONTH || first > INDICATOR_MAX_MONTH - nmonths + 1)
+		recv_error("The months are out of range.");
+
+	s = series_alloc((uint8) kind, (int16) scale, first, nmonths, nmonths);
+	for (int32 i = 0; i < nmonths; i++)
+	{
+		int			flag = pq_getmsgbyte(buf);
+
+		if (flag == 0)
+			continue;
+		if (flag != 1)
+			recv_error("A month's presence flag is neither 0 nor 1.");
+		if (kind == SERIES_KIND_NUMERIC)
+		{
+			int128		hi = (int128) (int64) pq_getmsgint64(buf);
+			uint64		lo = (uint64) pq_getmsgint64(buf);
+			int128		m = (int128) (((uint128) hi << 64) | lo);
+
+			if (!fixed_in_range(m))
+				recv_error("A value has more than 38 digits.");
+			series_set_exact(s, i, m);
+		}
+		else
+		{
+			double		d = pq_getmsgfloat8(buf);
+
+			if (!isfinite(d))
+				recv_error("A value is NaN or infinite.");
+			series_set_fp(s, i, d);
+		}
+		s->npresent++;
+	}
+	PG_RETURN_INDICATOR_SERIES_P(s);
+}

@@ -1,0 +1,163 @@
+/*
+ * series.h
+ *	  The indicator_series type: one indicator's monthly values over a span
+ *	  of consecutive months, with missing months known as missing.
+ *
+ * Layout (a varlena, 8-byte aligned):
+ *
+ *	header		IndicatorSeries below
+ *	values		capacity slots, one per month from "first" on:
+ *				  numeric kind: int128 mantissas at the series' scale, 16 bytes
+ *				  float8 kind:  doubles, 8 bytes
+ *
+ * A missing month holds a sentinel that no real value can take: the most
+ * negative int128 (mantissas stay within +-10^38), or NaN (NaN input is an
+ * error).  So a month costs its value's bytes and nothing else.
+ *
+ * "capacity" exceeds "nmonths" only inside series_agg, where the state grows
+ * geometrically and is updated in place; the final function, the text and
+ * binary forms and every stored value have capacity == nmonths.
+ */
+#ifndef INDICATOR_SERIES_H
+#define INDICATOR_SERIES_H
+
+#include "postgres.h"
+
+#include <math.h>
+
+#include "fmgr.h"
+
+#include "fixed_numeric.h"
+#include "period.h"
+#include "series_parse.h"
+
+#define SERIES_FORMAT_VERSION 1
+
+#define SERIES_KIND_NUMERIC 1	/* exact: numeric, integer or bigint input */
+#define SERIES_KIND_FLOAT8	2	/* double precision input */
+
+/* The longest span a series may cover: 1,000 years of months. */
+#define SERIES_MAX_MONTHS PARSE_MAX_MONTHS
+
+typedef struct IndicatorSeries
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint8		version;		/* SERIES_FORMAT_VERSION */
+	uint8		kind;			/* SERIES_KIND_* */
+	int16		scale;			/* numeric kind: decimal scale of every value */
+	int32		first;			/* month number of the first month of the span */
+	int32		nmonths;		/* months in the span, >= 1 */
+	int32		npresent;		/* months in the span that hold a value */
+	int32		capacity;		/* value slots allocated, >= nmonths */
+	int32		reserved;		/* zero; keeps the values 8-byte aligned */
+	/* values follow */
+} IndicatorSeries;
+
+#define SERIES_HEADER_SIZE MAXALIGN(sizeof(IndicatorSeries))
+
+#define DatumGetIndicatorSeriesP(d) ((IndicatorSeries *) PG_DETOAST_DATUM(d))
+#define PG_GETARG_INDICATOR_SERIES_P(n) DatumGetIndicatorSeriesP(PG_GETARG_DATUM(n))
+#define PG_RETURN_INDICATOR_SERIES_P(x) PG_RETURN_POINTER(x)
+
+static inline Size
+series_value_size(uint8 kind)
+{
+	return kind == SERIES_KIND_NUMERIC ? sizeof(int128) : sizeof(double);
+}
+
+static inline Size
+series_size(uint8 kind, int32 capacity)
+{
+	return SERIES_HEADER_SIZE + (Size) capacity * series_value_size(kind);
+}
+
+static inline char *
+series_values(const IndicatorSeries *s)
+{
+	return (char *) s + SERIES_HEADER_SIZE;
+}
+
+static inline int32
+series_last(const IndicatorSeries *s)
+{
+	return s->first + s->nmonths - 1;
+}
+
+/*
+ * A level: one month's value or a sum of months, exact (mantissa at the
+ * series' scale) for the numeric kind, a double for the float8 kind.
+ */
+typedef struct Level
+{
+	int128		exact;
+	double		fp;
+} Level;
+
+#define SERIES_MISSING_EXACT ((int128) (((uint128) 1) << 127))
+
+/* Month i of the span (0-based): false when it is missing. */
+static inline bool
+series_get(const IndicatorSeries *s, int32 i, Level *out)
+{
+	if (s->kind == SERIES_KIND_NUMERIC)
+	{
+		int128		m;
+
+		memcpy(&m, series_values(s) + (Size) i * sizeof(int128), sizeof(int128));
+		out->exact = m;
+		out->fp = 0;
+		return m != SERIES_MISSING_EXACT;
+	}
+	else
+	{
+		double		d;
+
+		memcpy(&d, series_values(s) + (Size) i * sizeof(double), sizeof(double));
+		out->fp = d;
+		out->exact = 0;
+		return !isnan(d);
+	}
+}
+
+static inline void
+series_set_exact(IndicatorSeries *s, int32 i, int128 m)
+{
+	memcpy(series_values(s) + (Size) i * sizeof(int128), &m, sizeof(int128));
+}
+
+static inline void
+series_set_fp(IndicatorSeries *s, int32 i, double d)
+{
+	memcpy(series_values(s) + (Size) i * sizeof(double), &d, sizeof(double));
+}
+
+/* The value of a calendar month: false when outside the span or missing. */
+static inline bool
+series_month(const IndicatorSeries *s, int64 month, Level *out)
+{
+	if (month < s->first || month > series_last(s))
+		return false;
+	return series_get(s, (int32) (month - s->first), out);
+}
+
+/* series.c */
+extern IndicatorSeries *series_alloc(uint8 kind, int16 scale, int32 first,
+									 int32 nmonths, int32 capacity);
+extern void series_set_missing(IndicatorSeries *s, int32 from, int32 count);
+extern void series_check_span(int32 first, int32 last);
+extern void series_check_month(int32 month);
+extern void series_scale_error(int32 month, int scale);
+extern IndicatorSeries *series_rescale(IndicatorSeries *s, int16 scale);
+extern IndicatorSeries *series_compact(const IndicatorSeries *s);
+
+/* level.c: arithmetic on levels, shared by the accessors */
+extern bool level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum);
+extern void level_add(const IndicatorSeries *s, Level a, Level b, Level *sum);
+extern void level_sub(const IndicatorSeries *s, Level a, Level b, Level *diff);
+extern Datum level_numeric(const IndicatorSeries *s, Level l);
+extern double level_double(const IndicatorSeries *s, Level l);
+extern bool level_growth_pct(const IndicatorSeries *s, Level current,
+							 Level previous, double *pct);
+extern bool level_is_zero(const IndicatorSeries *s, Level l);
+
+#endif							/* INDICATOR_SERIES_H */

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of indicator: the pg_regress suite (sql/, expected/) and
+# the pgTAP suite (test/pgtap/), in a throwaway PostgreSQL 15 cluster.
+# On a fresh Debian 12 machine, as root, it installs what it needs first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -f ../shared/data/real/forecast_gas.csv ]; then
+	echo "test: ../shared/data/real/forecast_gas.csv not found; the tests read the real data beside the repository" >&2
+	exit 1
+fi
+
+bash tools/setup.sh
+
+# -t: a private cluster directory, so that concurrent runs do not collide
+pg_virtualenv -t bash -c '
+	set -euo pipefail
+	status=0
+	make -s PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config installcheck || status=$?
+	if [ $status -ne 0 ] && [ -f regression.diffs ]; then
+		cat regression.diffs
+	fi
+	createdb indicator_tap
+	psql -X -q -d indicator_tap -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION indicator"
+	pg_prove -d indicator_tap test/pgtap/*.sql || status=$?
+	exit $status
+'

@@ -82,9 +82,9 @@ CREATE FUNCTION implied_base(current numeric, growth_pct numeric) RETURNS numeri
 CREATE FUNCTION implied_base(current double precision, growth_pct double precision) RETURNS double precision
 	AS 'MODULE_PATHNAME', 'implied_base_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION implied_base(numeric, numeric) IS
-	'the previous value that a reported growth implies: current / (1 + growth_pct / 100); NULL when growth_pct = -100';
+	'the previous value that a reported growth implies: current / (1 + growth_pct / 100) for a positive base, current / (1 - growth_pct / 100) when only a negative base fits; NULL when none does';
 COMMENT ON FUNCTION implied_base(double precision, double precision) IS
-	'the previous value that a reported growth implies: current / (1 + growth_pct / 100); NULL when growth_pct = -100';
+	'the previous value that a reported growth implies: current / (1 + growth_pct / 100) for a positive base, current / (1 - growth_pct / 100) when only a negative base fits; NULL when none does';
 
 CREATE FUNCTION fiscal_year(period date, fy_start_month integer DEFAULT 1) RETURNS integer
 	AS 'MODULE_PATHNAME', 'fiscal_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

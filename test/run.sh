@@ -13,7 +13,7 @@ fi
 bash tools/setup.sh
 
 # -t: a private cluster directory, so that concurrent runs do not collide
-pg_virtualenv -t bash -c '
+PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t bash -c '
 	set -euo pipefail
 	status=0
 	make -s PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config installcheck || status=$?

@@ -1,0 +1,458 @@
+/*
+ * scalar.c
+ *	  The scalar functions: growth, index, attainment of a plan, excess over
+ *	  a plan, gap to a target, required growth, compound annual growth and
+ *	  the base a reported growth implies, each for numeric and for double
+ *	  precision.
+ *
+ * Percentages come back as double precision in percent units, unrounded.
+ * For numeric input every difference and product is exact, so the only
+ * roundings are numeric's division (to at least 16 significant digits) and
+ * the final conversion to double.  Levels (target_gap, implied_base) stay
+ * in the input's type.
+ *
+ * An undefined result (a zero base or target) is NULL.  A NaN or infinite
+ * argument is an error naming the argument.  A result out of double's range
+ * from finite arguments is the same error as in PostgreSQL's own float8
+ * arithmetic ("value out of range: overflow" or "underflow"), never an
+ * infinity or a silent zero.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+#include "utils/numeric.h"
+
+/*
+ * Arguments
+ */
+
+/* The one place a NaN or infinite argument is reported. */
+static void
+reject_non_finite(bool is_nan, bool is_inf, const char *argname)
+{
+	if (is_nan)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s cannot be NaN", argname)));
+	if (is_inf)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s cannot be infinite", argname)));
+}
+
+/* Argument n as a finite numeric. */
+static Numeric
+numeric_arg(FunctionCallInfo fcinfo, int n, const char *argname)
+{
+	Numeric		num = PG_GETARG_NUMERIC(n);
+
+	reject_non_finite(numeric_is_nan(num), numeric_is_inf(num), argname);
+	return num;
+}
+
+/* Argument n as a finite double. */
+static double
+float8_arg(FunctionCallInfo fcinfo, int n, const char *argname)
+{
+	double		val = PG_GETARG_FLOAT8(n);
+
+	reject_non_finite(isnan(val), isinf(val), argname);
+	return val;
+}
+
+/*
+ * Numeric arithmetic
+ */
+
+/* -1, 0 or 1 */
+static int
+numeric_sign_of(Numeric num)
+{
+	Datum		zero = NumericGetDatum(int64_to_numeric(0));
+
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp,
+											 NumericGetDatum(num), zero));
+}
+
+/*
+ * The double nearest num.  Leaving double's range is an error, as it is for
+ * the numeric-to-float8 cast.
+ */
+static double
+numeric_to_float8(Numeric num)
+{
+	double		result;
+
+	result = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow,
+												NumericGetDatum(num)));
+	if (unlikely(isinf(result)))
+		float_overflow_error();
+	if (unlikely(result == 0.0) && numeric_sign_of(num) != 0)
+		float_underflow_error();
+	return result;
+}
+
+/* part * 100 / whole, the product exact; whole must not be 0 */
+static Numeric
+numeric_hundredfold_div(Numeric part, Numeric whole)
+{
+	Numeric		scaled;
+
+	scaled = numeric_mul_opt_error(part, int64_to_numeric(100), NULL);
+	return numeric_div_opt_error(scaled, whole, NULL);
+}
+
+/* part / whole * 100 as a double; whole must not be 0 */
+static double
+numeric_pct(Numeric part, Numeric whole)
+{
+	return numeric_to_float8(numeric_hundredfold_div(part, whole));
+}
+
+/* (value - base) / divisor * 100, the difference exact */
+static double
+numeric_change_pct(Numeric value, Numeric base, Numeric divisor)
+{
+	return numeric_pct(numeric_sub_opt_error(value, base, NULL), divisor);
+}
+
+/* growth_pct(current, previous); false when it is undefined (previous = 0) */
+static bool
+numeric_growth_pct(Numeric current, Numeric previous, double *result)
+{
+	Numeric		abs_previous;
+
+	if (numeric_sign_of(previous) == 0)
+		return false;
+	abs_previous = DatumGetNumeric(DirectFunctionCall1(numeric_abs,
+												NumericGetDatum(previous)));
+	*result = numeric_change_pct(current, previous, abs_previous);
+	return true;
+}
+
+/*
+ * Double precision arithmetic
+ */
+
+/* part / whole * 100; whole must not be 0 */
+static double
+float8_pct(double part, double whole)
+{
+	double		scaled = part * 100.0;
+	double		result;
+
+	/*
+	 * Scaling first is exact for integers below 2^53 / 100 and saves a
+	 * rounding: index_pct(1, 3) is then the double nearest 100/3.  Only a
+	 * part too large to scale is divided first.
+	 */
+	if (likely(!isinf(scaled)))
+		result = float8_div(scaled, whole);
+	else
+		result = float8_mul(float8_div(part, whole), 100.0);
+
+	/* 0 / -5 is -0 in IEEE arithmetic; show it as 0, as numeric does */
+	return result + 0.0;
+}
+
+/* (value - base) / divisor * 100 */
+static double
+float8_change_pct(double value, double base, double divisor)
+{
+	double		diff = value - base;
+
+	/*
+	 * Finite value and base of opposite signs near the top of double's range
+	 * can have a difference that overflows although their ratio does not.
+	 * Halving all three is exact there and keeps the ratio.
+	 */
+	if (unlikely(isinf(diff)))
+		return float8_pct(value / 2 - base / 2, divisor / 2);
+	return float8_pct(diff, divisor);
+}
+
+/* growth_pct(current, previous); false when it is undefined (previous = 0) */
+static bool
+float8_growth_pct(double current, double previous, double *result)
+{
+	if (previous == 0.0)
+		return false;
+	*result = float8_change_pct(current, previous, fabs(previous));
+	return true;
+}
+
+/*
+ * Compound annual growth in percent, from the growth in percent over the
+ * whole span: ((1 + growth / 100) ^ (1 / years) - 1) * 100.  log1p and expm1
+ * keep the precision of small rates, where pow() - 1 would cancel.
+ * growth >= -100 and years > 0.
+ */
+static double
+cagr_from_growth_pct(double growth_pct, double years)
+{
+	double		result = expm1(log1p(growth_pct / 100.0) / years) * 100.0;
+
+	if (unlikely(isinf(result)))
+		float_overflow_error();
+	return result;
+}
+
+/*
+ * SQL-callable functions, numeric then double precision for each
+ */
+
+/* growth_pct(current numeric, previous numeric) returns double precision */
+PG_FUNCTION_INFO_V1(growth_pct_numeric);
+Datum
+growth_pct_numeric(PG_FUNCTION_ARGS)
+{
+	Numeric		current = numeric_arg(fcinfo, 0, "current");
+	Numeric		previous = numeric_arg(fcinfo, 1, "previous");
+	double		result;
+
+	if (!numeric_growth_pct(current, previous, &result))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(result);
+}
+
+/* growth_pct(current float8, previous float8) returns double precision */
+PG_FUNCTION_INFO_V1(growth_pct_float8);
+Datum
+growth_pct_float8(PG_FUNCTION_ARGS)
+{
+	double		current = float8_arg(fcinfo, 0, "current");
+	double		previous = float8_arg(fcinfo, 1, "previous");
+	double		result;
+
+	if (!float8_growth_pct(current, previous, &result))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(result);
+}
+
+/* index_pct(current numeric, previous numeric) returns double precision */
+PG_FUNCTION_INFO_V1(index_pct_numeric);
+Datum
+index_pct_numeric(PG_FUNCTION_ARGS)
+{
+	Numeric		current = numeric_arg(fcinfo, 0, "current");
+	Numeric		previous = numeric_arg(fcinfo, 1, "previous");
+
+	if (numeric_sign_of(previous) <= 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(numeric_pct(current, previous));
+}
+
+/* index_pct(current float8, previous float8) returns double precision */
+PG_FUNCTION_INFO_V1(index_pct_float8);
+Datum
+index_pct_float8(PG_FUNCTION_ARGS)
+{
+	double		current = float8_arg(fcinfo, 0, "current");
+	double		previous = float8_arg(fcinfo, 1, "previous");
+
+	if (previous <= 0.0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(float8_pct(current, previous));
+}
+
+/* attainment_pct(actual numeric, target numeric) returns double precision */
+PG_FUNCTION_INFO_V1(attainment_pct_numeric);
+Datum
+attainment_pct_numeric(PG_FUNCTION_ARGS)
+{
+	Numeric		actual = numeric_arg(fcinfo, 0, "actual");
+	Numeric		target = numeric_arg(fcinfo, 1, "target");
+
+	if (numeric_sign_of(target) == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(numeric_pct(actual, target));
+}
+
+/* attainment_pct(actual float8, target float8) returns double precision */
+PG_FUNCTION_INFO_V1(attainment_pct_float8);
+Datum
+attainment_pct_float8(PG_FUNCTION_ARGS)
+{
+	double		actual = float8_arg(fcinfo, 0, "actual");
+	double		target = float8_arg(fcinfo, 1, "target");
+
+	if (target == 0.0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(float8_pct(actual, target));
+}
+
+/* exceed_pct(actual numeric, target numeric) returns double precision */
+PG_FUNCTION_INFO_V1(exceed_pct_numeric);
+Datum
+exceed_pct_numeric(PG_FUNCTION_ARGS)
+{
+	Numeric		actual = numeric_arg(fcinfo, 0, "actual");
+	Numeric		target = numeric_arg(fcinfo, 1, "target");
+
+	if (numeric_sign_of(target) == 0)
+		PG_RETURN_NULL();
+	/* attainment_pct - 100, without losing digits to the subtraction */
+	PG_RETURN_FLOAT8(numeric_change_pct(actual, target, target));
+}
+
+/* exceed_pct(actual float8, target float8) returns double precision */
+PG_FUNCTION_INFO_V1(exceed_pct_float8);
+Datum
+exceed_pct_float8(PG_FUNCTION_ARGS)
+{
+	double		actual = float8_arg(fcinfo, 0, "actual");
+	double		target = float8_arg(fcinfo, 1, "target");
+
+	if (target == 0.0)
+		PG_RETURN_NULL();
+	/* attainment_pct - 100, without losing digits to the subtraction */
+	PG_RETURN_FLOAT8(float8_change_pct(actual, target, target));
+}
+
+/* target_gap(actual numeric, target numeric) returns numeric, exact */
+PG_FUNCTION_INFO_V1(target_gap_numeric);
+Datum
+target_gap_numeric(PG_FUNCTION_ARGS)
+{
+	Numeric		actual = numeric_arg(fcinfo, 0, "actual");
+	Numeric		target = numeric_arg(fcinfo, 1, "target");
+
+	PG_RETURN_NUMERIC(numeric_sub_opt_error(target, actual, NULL));
+}
+
+/* target_gap(actual float8, target float8) returns double precision */
+PG_FUNCTION_INFO_V1(target_gap_float8);
+Datum
+target_gap_float8(PG_FUNCTION_ARGS)
+{
+	double		actual = float8_arg(fcinfo, 0, "actual");
+	double		target = float8_arg(fcinfo, 1, "target");
+
+	PG_RETURN_FLOAT8(float8_mi(target, actual));
+}
+
+/* required_growth_pct(base, target numeric) returns double precision */
+PG_FUNCTION_INFO_V1(required_growth_pct_numeric);
+Datum
+required_growth_pct_numeric(PG_FUNCTION_ARGS)
+{
+	Numeric		base = numeric_arg(fcinfo, 0, "base");
+	Numeric		target = numeric_arg(fcinfo, 1, "target");
+	double		result;
+
+	if (!numeric_growth_pct(target, base, &result))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(result);
+}
+
+/* required_growth_pct(base, target float8) returns double precision */
+PG_FUNCTION_INFO_V1(required_growth_pct_float8);
+Datum
+required_growth_pct_float8(PG_FUNCTION_ARGS)
+{
+	double		base = float8_arg(fcinfo, 0, "base");
+	double		target = float8_arg(fcinfo, 1, "target");
+	double		result;
+
+	if (!float8_growth_pct(target, base, &result))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(result);
+}
+
+/* cagr_pct(first, last, years numeric) returns double precision */
+PG_FUNCTION_INFO_V1(cagr_pct_numeric);
+Datum
+cagr_pct_numeric(PG_FUNCTION_ARGS)
+{
+	Numeric		first = numeric_arg(fcinfo, 0, "first");
+	Numeric		last = numeric_arg(fcinfo, 1, "last");
+	Numeric		years = numeric_arg(fcinfo, 2, "years");
+	double		growth;
+
+	if (numeric_sign_of(first) <= 0 || numeric_sign_of(last) < 0 ||
+		numeric_sign_of(years) <= 0)
+		PG_RETURN_NULL();
+	/* growth_pct(last, first) as first > 0; only the root is in double */
+	growth = numeric_change_pct(last, first, first);
+	PG_RETURN_FLOAT8(cagr_from_growth_pct(growth, numeric_to_float8(years)));
+}
+
+/* cagr_pct(first, last, years float8) returns double precision */
+PG_FUNCTION_INFO_V1(cagr_pct_float8);
+Datum
+cagr_pct_float8(PG_FUNCTION_ARGS)
+{
+	double		first = float8_arg(fcinfo, 0, "first");
+	double		last = float8_arg(fcinfo, 1, "last");
+	double		years = float8_arg(fcinfo, 2, "years");
+	double		growth;
+
+	if (first <= 0.0 || last < 0.0 || years <= 0.0)
+		PG_RETURN_NULL();
+	/* growth_pct(last, first) as first > 0 */
+	growth = float8_change_pct(last, first, first);
+	PG_RETURN_FLOAT8(cagr_from_growth_pct(growth, years));
+}
+
+/* implied_base(current numeric, growth_pct numeric) returns numeric */
+PG_FUNCTION_INFO_V1(implied_base_numeric);
+Datum
+implied_base_numeric(PG_FUNCTION_ARGS)
+{
+	Numeric		current = numeric_arg(fcinfo, 0, "current");
+	Numeric		growth = numeric_arg(fcinfo, 1, "growth_pct");
+	Numeric		hundred = int64_to_numeric(100);
+	Numeric		factor;
+	Numeric		base;
+
+	/*
+	 * Growth is over |base|: a positive base is current * 100 / (100 + g), a
+	 * negative one current * 100 / (100 - g).  Prefer the positive base (the
+	 * usual level); take the negative one when only it fits; NULL when
+	 * neither does (as for current = 0, or g = -100).
+	 */
+	factor = numeric_add_opt_error(hundred, growth, NULL);
+	if (numeric_sign_of(factor) != 0)
+	{
+		base = numeric_hundredfold_div(current, factor);
+		if (numeric_sign_of(base) > 0)
+			PG_RETURN_NUMERIC(base);
+	}
+	factor = numeric_sub_opt_error(hundred, growth, NULL);
+	if (numeric_sign_of(factor) != 0)
+	{
+		base = numeric_hundredfold_div(current, factor);
+		if (numeric_sign_of(base) < 0)
+			PG_RETURN_NUMERIC(base);
+	}
+	PG_RETURN_NULL();
+}
+
+/* implied_base(current float8, growth_pct float8) returns double precision */
+PG_FUNCTION_INFO_V1(implied_base_float8);
+Datum
+implied_base_float8(PG_FUNCTION_ARGS)
+{
+	double		current = float8_arg(fcinfo, 0, "current");
+	double		growth = float8_arg(fcinfo, 1, "growth_pct");
+	double		base;
+
+	/* as for numeric: the positive base if it fits, else the negative one */
+	if (100.0 + growth != 0.0)
+	{
+		base = float8_pct(current, 100.0 + growth);
+		if (base > 0)
+			PG_RETURN_FLOAT8(base);
+	}
+	if (100.0 - growth != 0.0)
+	{
+		base = float8_pct(current, 100.0 - growth);
+		if (base < 0)
+			PG_RETURN_FLOAT8(base);
+	}
+	PG_RETURN_NULL();
+}

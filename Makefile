@@ -37,3 +37,15 @@ indicator--$(EXTVERSION).sql: src/indicator.sql
 .PHONY: prove
 prove:
 	pg_prove --ext .sql test/pgtap/
+
+# Fuzz the indicator_series text parser outside the server (libFuzzer with
+# AddressSanitizer and UBSan), for FUZZ_SECONDS; new corpus entries stay in
+# tmp_fuzz/ (not committed).  Needs clang and libclang-rt-14-dev.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz-parser
+fuzz-parser:
+	mkdir -p tmp_fuzz/corpus
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+		-Wall -Wextra -Werror -Isrc test/fuzz/fuzz_parser.c src/series_parse.c -lm -o tmp_fuzz/fuzz_parser
+	cp test/fuzz/corpus/* tmp_fuzz/corpus/
+	tmp_fuzz/fuzz_parser -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1 tmp_fuzz/corpus

@@ -153,6 +153,49 @@ numeric_to_fixed(Numeric num, int128 *mantissa, int *scale)
 	return FIXED_OK;
 }
 
+/* Divide *v by d and return the remainder, in 64 bits whenever *v allows. */
+static inline uint32
+divmod_small(uint128 *v, uint32 d)
+{
+	uint32		r;
+
+	if (*v <= PG_UINT64_MAX)
+	{
+		uint64		w = (uint64) *v;
+
+		r = (uint32) (w % d);
+		*v = w / d;
+	}
+	else
+	{
+		r = (uint32) (*v % d);
+		*v /= d;
+	}
+	return r;
+}
+
+/* The base-NBASE digits of v, least significant first; returns how many. */
+static int
+nbase_digits(uint128 v, int16 *out)
+{
+	int			n = 0;
+
+	while (v > 0)
+		out[n++] = (int16) divmod_small(&v, NBASE);
+	return n;
+}
+
+/* Exactly n base-NBASE digits of v, most significant first, into out. */
+static void
+nbase_digits_fixed(uint128 v, int16 *out, int n)
+{
+	int16		reversed[FIXED_MAX_DIGITS / DEC_DIGITS + 2];
+	int			got = nbase_digits(v, reversed);
+
+	for (int i = 0; i < n; i++)
+		out[n - 1 - i] = i < got ? reversed[i] : 0;
+}
+
 /*
  * Build the numeric mantissa * 10^-scale, with display scale "scale", in
  * the same canonical form as numeric.c's make_result(): no leading or
@@ -179,35 +222,37 @@ fixed_to_numeric(int128 mantissa, int scale)
 	Size		len;
 
 	Assert(scale >= 0 && scale <= FIXED_MAX_SCALE);
-	int_part = magnitude / (uint128) fixed_pow10[scale];
-	frac_part = magnitude % (uint128) fixed_pow10[scale];
 
-	while (int_part > 0)
+	/* 64-bit division where the value allows: the common case, and far cheaper */
+	if (magnitude <= PG_UINT64_MAX)
 	{
-		int_digits[nint++] = (int16) (int_part % NBASE);
-		int_part /= NBASE;
+		uint64		pow = scale <= 19 ? (uint64) fixed_pow10[scale] : 0;
+
+		int_part = pow ? (uint64) magnitude / pow : 0;
+		frac_part = pow ? (uint64) magnitude % pow : magnitude;
 	}
+	else
+	{
+		int_part = magnitude / (uint128) fixed_pow10[scale];
+		frac_part = magnitude % (uint128) fixed_pow10[scale];
+	}
+
+	nint = nbase_digits(int_part, int_digits);
 	for (int i = nint - 1; i >= 0; i--)
 		digits[ndigits++] = int_digits[i];
 	weight = nint - 1;
 
 	/* fraction digits, least significant group first; the last is padded */
-	for (int k = nfrac - 1; k >= 0; k--)
+	if (nfrac > 0 && pad > 0)
 	{
-		if (k == nfrac - 1 && pad > 0)
-		{
-			int			kept = DEC_DIGITS - pad;
+		int			kept = DEC_DIGITS - pad;
 
-			digits[ndigits + k] = (int16) ((frac_part % (uint128) fixed_pow10[kept]) *
-										   (uint128) fixed_pow10[pad]);
-			frac_part /= (uint128) fixed_pow10[kept];
-		}
-		else
-		{
-			digits[ndigits + k] = (int16) (frac_part % NBASE);
-			frac_part /= NBASE;
-		}
+		digits[ndigits + nfrac - 1] = (int16) (divmod_small(&frac_part, (uint32) fixed_pow10[kept]) *
+											   (uint32) fixed_pow10[pad]);
+		nbase_digits_fixed(frac_part, digits + ndigits, nfrac - 1);
 	}
+	else
+		nbase_digits_fixed(frac_part, digits + ndigits, nfrac);
 	ndigits += nfrac;
 
 	first = 0;

@@ -106,6 +106,11 @@ CREATE FUNCTION indicator_series_recv(internal) RETURNS indicator_series
 CREATE FUNCTION indicator_series_send(indicator_series) RETURNS bytea
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+COMMENT ON FUNCTION indicator_series_in(cstring) IS 'text input of indicator_series';
+COMMENT ON FUNCTION indicator_series_out(indicator_series) IS 'text output of indicator_series (canonical form)';
+COMMENT ON FUNCTION indicator_series_recv(internal) IS 'binary input of indicator_series';
+COMMENT ON FUNCTION indicator_series_send(indicator_series) IS 'binary output of indicator_series';
+
 CREATE TYPE indicator_series (
 	INPUT = indicator_series_in,
 	OUTPUT = indicator_series_out,
@@ -136,6 +141,13 @@ CREATE FUNCTION series_agg_combine(indicator_series, indicator_series) RETURNS i
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION series_agg_final(indicator_series) RETURNS indicator_series
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, date, numeric) IS 'series_agg transition function (numeric values)';
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, date, double precision) IS 'series_agg transition function (double precision values)';
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, date, bigint) IS 'series_agg transition function (bigint values)';
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, date, integer) IS 'series_agg transition function (integer values)';
+COMMENT ON FUNCTION series_agg_combine(indicator_series, indicator_series) IS 'series_agg combine function: the union of partial series over disjoint months';
+COMMENT ON FUNCTION series_agg_final(indicator_series) IS 'series_agg final function: the series without spare capacity';
 
 CREATE AGGREGATE series_agg(period date, value numeric) (
 	SFUNC = series_agg_transfn,

@@ -39,16 +39,16 @@ month_to_date(int32 month)
 	return date2j(month_year(month), month_of_year(month), 1) - POSTGRES_EPOCH_JDATE;
 }
 
-/* "YYYY-MM" for the months a series can hold; a signed year otherwise. */
+/* "YYYY-MM", and "YYYY-MM BC" before year 1, as PostgreSQL writes dates. */
 void
 month_to_text(int32 month, char *buf)
 {
 	int32		year = month_year(month);
 
-	if (year >= INDICATOR_MIN_YEAR && year <= INDICATOR_MAX_YEAR)
+	if (year > 0)
 		snprintf(buf, MONTH_TEXT_LEN, "%04d-%02d", year, month_of_year(month));
 	else
-		snprintf(buf, MONTH_TEXT_LEN, "%d-%02d", year, month_of_year(month));
+		snprintf(buf, MONTH_TEXT_LEN, "%04d-%02d BC", 1 - year, month_of_year(month));
 }
 
 void

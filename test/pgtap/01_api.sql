@@ -1,0 +1,220 @@
+-- 01_api.sql: the SQL API of indicator as the catalog sees it.
+--
+-- The list of functions below is written out by hand from the contract
+-- (DESIGN.md, "API of the first release") and src/indicator.sql: every
+-- function with its exact argument types and result type.  The tests check
+-- that the catalog holds exactly these, and the properties every one of
+-- them must have: IMMUTABLE, PARALLEL SAFE, STRICT (except the aggregate's
+-- transition and combine functions), not SECURITY DEFINER, and commented.
+BEGIN;
+SELECT plan(167);
+
+-- name, argument types (as format_type spells them), result type
+CREATE TEMP TABLE expected_fn (name name, args name[], returns text) ON COMMIT DROP;
+INSERT INTO expected_fn VALUES
+	-- scalar functions, each for numeric and for double precision
+	('growth_pct',              '{numeric,numeric}',                                   'double precision'),
+	('growth_pct',              '{"double precision","double precision"}',             'double precision'),
+	('index_pct',               '{numeric,numeric}',                                   'double precision'),
+	('index_pct',               '{"double precision","double precision"}',             'double precision'),
+	('attainment_pct',          '{numeric,numeric}',                                   'double precision'),
+	('attainment_pct',          '{"double precision","double precision"}',             'double precision'),
+	('exceed_pct',              '{numeric,numeric}',                                   'double precision'),
+	('exceed_pct',              '{"double precision","double precision"}',             'double precision'),
+	('target_gap',              '{numeric,numeric}',                                   'numeric'),
+	('target_gap',              '{"double precision","double precision"}',             'double precision'),
+	('required_growth_pct',     '{numeric,numeric}',                                   'double precision'),
+	('required_growth_pct',     '{"double precision","double precision"}',             'double precision'),
+	('cagr_pct',                '{numeric,numeric,numeric}',                           'double precision'),
+	('cagr_pct',                '{"double precision","double precision","double precision"}', 'double precision'),
+	('implied_base',            '{numeric,numeric}',                                   'numeric'),
+	('implied_base',            '{"double precision","double precision"}',             'double precision'),
+	('fiscal_year',             '{date,integer}',                                      'integer'),
+	-- the type's input/output functions
+	('indicator_series_in',     '{cstring}',                                           'indicator_series'),
+	('indicator_series_out',    '{indicator_series}',                                  'cstring'),
+	('indicator_series_recv',   '{internal}',                                          'indicator_series'),
+	('indicator_series_send',   '{indicator_series}',                                  'bytea'),
+	-- the aggregate and its support functions
+	('series_agg_transfn',      '{indicator_series,date,numeric}',                     'indicator_series'),
+	('series_agg_transfn',      '{indicator_series,date,"double precision"}',          'indicator_series'),
+	('series_agg_transfn',      '{indicator_series,date,bigint}',                      'indicator_series'),
+	('series_agg_transfn',      '{indicator_series,date,integer}',                     'indicator_series'),
+	('series_agg_combine',      '{indicator_series,indicator_series}',                 'indicator_series'),
+	('series_agg_final',        '{indicator_series}',                                  'indicator_series'),
+	('series_agg',              '{date,numeric}',                                      'indicator_series'),
+	('series_agg',              '{date,"double precision"}',                           'indicator_series'),
+	('series_agg',              '{date,bigint}',                                       'indicator_series'),
+	('series_agg',              '{date,integer}',                                      'indicator_series'),
+	-- accessors
+	('value_at',                '{indicator_series,date}',                             'numeric'),
+	('mom_pct',                 '{indicator_series,date}',                             'double precision'),
+	('yoy_pct',                 '{indicator_series,date}',                             'double precision'),
+	('ytd',                     '{indicator_series,date,integer}',                     'numeric'),
+	('ytd_growth_pct',          '{indicator_series,date,integer}',                     'double precision'),
+	('annual',                  '{indicator_series,integer,text,integer}',             'numeric'),
+	('annual_growth_pct',       '{indicator_series,integer,text,integer}',             'double precision'),
+	('attainment_pct',          '{indicator_series,integer,numeric,text,integer}',     'double precision'),
+	('ytd_attainment_pct',      '{indicator_series,date,numeric,integer}',             'double precision'),
+	('expected_ytd_share_pct',  '{indicator_series,date,integer}',                     'double precision'),
+	('projected_annual',        '{indicator_series,date,text,integer}',                'numeric'),
+	('required_monthly',        '{indicator_series,date,numeric,integer}',             'numeric'),
+	('required_growth_rest_pct', '{indicator_series,date,numeric,integer}',            'double precision'),
+	('first_month',             '{indicator_series}',                                  'date'),
+	('last_month',              '{indicator_series}',                                  'date'),
+	('month_count',             '{indicator_series}',                                  'integer'),
+	('missing_months',          '{indicator_series}',                                  'date[]'),
+	('series_rows',             '{indicator_series,integer}',                          'setof record');
+
+-- the functions of the extension, as the catalog records them
+CREATE TEMP VIEW ext_fn AS
+	SELECT p.oid::regprocedure::text AS signature, p.*
+	  FROM pg_depend d
+	  JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'indicator'
+	  JOIN pg_proc p ON p.oid = d.objid
+	 WHERE d.classid = 'pg_proc'::regclass
+	   AND d.refclassid = 'pg_extension'::regclass
+	   AND d.deptype = 'e';
+
+------------------------------------------------------------------------------
+-- The type (1 + 3 tests)
+------------------------------------------------------------------------------
+
+SELECT has_type('indicator_series');
+
+SELECT is(
+	(SELECT ARRAY[typinput::text, typoutput::text, typreceive::text, typsend::text]
+	   FROM pg_type WHERE oid = 'indicator_series'::regtype),
+	ARRAY['indicator_series_in', 'indicator_series_out', 'indicator_series_recv', 'indicator_series_send'],
+	'indicator_series uses its own text and binary input/output functions');
+
+SELECT is(
+	(SELECT typlen::int FROM pg_type WHERE oid = 'indicator_series'::regtype),
+	-1,
+	'indicator_series is of variable length');
+
+SELECT isnt(
+	obj_description('indicator_series'::regtype, 'pg_type'),
+	NULL,
+	'indicator_series has a comment');
+
+------------------------------------------------------------------------------
+-- Every function, exactly (1 + 49 * 3 tests)
+------------------------------------------------------------------------------
+
+SELECT set_eq(
+	'SELECT signature FROM ext_fn',
+	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
+	'the extension holds exactly the 49 functions and aggregates of the API');
+
+SELECT has_function(name, args,
+					format('has function %s(%s)', name, array_to_string(args, ', ')))
+  FROM expected_fn ORDER BY name, args;
+
+SELECT function_returns(name, args, returns,
+						format('%s(%s) returns %s', name, array_to_string(args, ', '), returns))
+  FROM expected_fn ORDER BY name, args;
+
+SELECT volatility_is(name, args, 'immutable',
+					 format('%s(%s) is IMMUTABLE', name, array_to_string(args, ', ')))
+  FROM expected_fn ORDER BY name, args;
+
+------------------------------------------------------------------------------
+-- The aggregate (4 + 4 tests)
+------------------------------------------------------------------------------
+
+SELECT is_aggregate('series_agg', ARRAY['date', 'numeric']);
+SELECT is_aggregate('series_agg', ARRAY['date', 'double precision']);
+SELECT is_aggregate('series_agg', ARRAY['date', 'bigint']);
+SELECT is_aggregate('series_agg', ARRAY['date', 'integer']);
+
+SELECT is(
+	ARRAY(SELECT a.aggfnoid::regprocedure::text
+			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
+		   WHERE a.aggtranstype <> 'indicator_series'::regtype
+		   ORDER BY 1),
+	'{}'::text[],
+	'every series_agg keeps its state as indicator_series (not internal)');
+
+SELECT is(
+	ARRAY(SELECT a.aggfnoid::regprocedure::text
+			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
+		   WHERE a.aggcombinefn <> 'series_agg_combine(indicator_series, indicator_series)'::regprocedure
+		   ORDER BY 1),
+	'{}'::text[],
+	'every series_agg has the combine function series_agg_combine');
+
+SELECT is(
+	ARRAY(SELECT a.aggfnoid::regprocedure::text
+			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
+		   WHERE a.aggfinalfn <> 'series_agg_final(indicator_series)'::regprocedure
+			  OR a.aggtransfn <> format('series_agg_transfn(indicator_series, date, %s)',
+										f.proargtypes[1]::regtype)::regprocedure
+		   ORDER BY 1),
+	'{}'::text[],
+	'every series_agg uses the transition function for its input type and series_agg_final');
+
+SELECT is(
+	(SELECT count(*) FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid),
+	4::bigint,
+	'the extension has four aggregates');
+
+------------------------------------------------------------------------------
+-- Properties of every function of the extension (6 tests)
+-- Each lists the offending signatures, so that a failure names them.
+------------------------------------------------------------------------------
+
+SELECT is(
+	ARRAY(SELECT signature FROM ext_fn WHERE proparallel <> 's' ORDER BY 1),
+	'{}'::text[],
+	'every function and aggregate of the extension is PARALLEL SAFE');
+
+-- Aggregates are left out: pg_proc.proisstrict means nothing for them (their
+-- NULL handling is the transition function's).
+SELECT is(
+	ARRAY(SELECT signature FROM ext_fn
+		   WHERE prokind = 'f' AND NOT proisstrict
+			 AND proname NOT IN ('series_agg_transfn', 'series_agg_combine')
+		   ORDER BY 1),
+	'{}'::text[],
+	'every function but the transition and combine functions is STRICT');
+
+SELECT is(
+	ARRAY(SELECT signature FROM ext_fn
+		   WHERE proisstrict AND proname IN ('series_agg_transfn', 'series_agg_combine')
+		   ORDER BY 1),
+	'{}'::text[],
+	'the transition and combine functions are not STRICT (a NULL period must be seen, a NULL value is a missing month)');
+
+SELECT is(
+	ARRAY(SELECT signature FROM ext_fn WHERE prosecdef ORDER BY 1),
+	'{}'::text[],
+	'no function of the extension is SECURITY DEFINER');
+
+SELECT is(
+	ARRAY(SELECT signature FROM ext_fn
+		   WHERE obj_description(oid, 'pg_proc') IS NULL
+		   ORDER BY 1),
+	'{}'::text[],
+	'every function and aggregate of the extension has a comment');
+
+SELECT is(
+	ARRAY(SELECT signature FROM ext_fn
+		   WHERE prokind = 'f' AND prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c')
+		   ORDER BY 1),
+	'{}'::text[],
+	'every function of the extension is written in C');
+
+------------------------------------------------------------------------------
+-- series_rows: its columns and default (1 test)
+------------------------------------------------------------------------------
+
+SELECT is(
+	pg_get_function_arguments('series_rows(indicator_series, integer)'::regprocedure),
+	's indicator_series, fy_start_month integer DEFAULT 1, OUT period date, OUT value numeric, '
+	'OUT mom_pct double precision, OUT yoy_pct double precision, OUT ytd numeric, '
+	'OUT ytd_growth_pct double precision',
+	'series_rows returns (period, value, mom_pct, yoy_pct, ytd, ytd_growth_pct) and fy_start_month defaults to 1');
+
+SELECT * FROM finish();
+ROLLBACK;

@@ -12,13 +12,14 @@ OBJS = \
 	src/series.o \
 	src/series_agg.o \
 	src/series_parse.o \
+	src/series_rollup.o \
 	src/series_rows.o
 
 DATA_built = indicator--$(EXTVERSION).sql
 EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 
 # pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out)
-REGRESS = scalar fiscal series_io series_agg accessors series_rows errors \
+REGRESS = scalar fiscal series_io series_agg accessors series_rows rollup errors \
 	oracle_gas article parallel
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 

@@ -187,6 +187,37 @@ COMMENT ON AGGREGATE series_agg(date, integer) IS
 	'builds an exact indicator_series from monthly (period, value) rows; NULL values are missing months';
 
 ------------------------------------------------------------------------------
+-- Aggregates over stored series
+------------------------------------------------------------------------------
+
+-- series_agg_combine is the union of series over disjoint months: the
+-- combine function of series_agg, and the transition of series_merge.
+CREATE AGGREGATE series_merge(s indicator_series) (
+	SFUNC = series_agg_combine,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_merge(indicator_series) IS
+	'the union of series holding disjoint months of one indicator; a month in two series is an error';
+
+CREATE FUNCTION series_sum_transfn(indicator_series, indicator_series) RETURNS indicator_series
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_sum_transfn(indicator_series, indicator_series) IS
+	'series_sum transition and combine function: the month-by-month total';
+
+CREATE AGGREGATE series_sum(s indicator_series) (
+	SFUNC = series_sum_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_sum_transfn,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_sum(indicator_series) IS
+	'the month-by-month total across series; a month is present only when every series has it (missing_months shows the rest)';
+
+------------------------------------------------------------------------------
 -- Accessors
 ------------------------------------------------------------------------------
 

@@ -93,6 +93,20 @@ series_check_span(int32 first, int32 last)
 	}
 }
 
+/* Two values for one month. */
+void
+duplicate_month_error(int32 month)
+{
+	char		label[MONTH_TEXT_LEN];
+
+	month_to_text(month, label);
+	ereport(ERROR,
+			(errcode(ERRCODE_CARDINALITY_VIOLATION),
+			 errmsg("more than one value for month %s", label),
+			 errdetail("A series holds one value per month."),
+			 errhint("Group by every column that identifies a series, or sum the rows of a month first.")));
+}
+
 /* A value that needs more than FIXED_MAX_DIGITS digits at the series' scale. */
 void
 series_scale_error(int32 month, int scale)
@@ -128,6 +142,40 @@ series_rescale(IndicatorSeries *s, int16 scale)
 	}
 	s->scale = scale;
 	return s;
+}
+
+/*
+ * The series extended to cover first..last as well as its own span, with
+ * the new months missing.  With in_place (the caller owns s, as an
+ * aggregate owns its state) it is changed in place when its spare slots
+ * allow; otherwise the result is a new series in the current memory
+ * context, with room to grow (twice the old capacity) when in_place.
+ */
+IndicatorSeries *
+series_extend(IndicatorSeries *s, int32 first, int32 last, bool in_place)
+{
+	int32		new_first = Min(s->first, first);
+	int32		new_last = Max(series_last(s), last);
+	int32		capacity;
+	IndicatorSeries *grown;
+
+	if (in_place && new_first == s->first && new_last < s->first + s->capacity)
+	{
+		s->nmonths = new_last - s->first + 1;
+		return s;
+	}
+
+	series_check_span(new_first, new_last);
+	capacity = new_last - new_first + 1;
+	if (in_place)
+		capacity = Min(Max(capacity, 2 * s->capacity), SERIES_MAX_MONTHS);
+
+	grown = series_alloc(s->kind, s->scale, new_first, new_last - new_first + 1, capacity);
+	grown->npresent = s->npresent;
+	memcpy(series_values(grown) + (Size) (s->first - new_first) * series_value_size(s->kind),
+		   series_values(s),
+		   (Size) s->nmonths * series_value_size(s->kind));
+	return grown;
 }
 
 /* A copy whose capacity is its span: the form every finished series has. */

@@ -147,8 +147,11 @@ extern void series_set_missing(IndicatorSeries *s, int32 from, int32 count);
 extern void series_check_span(int32 first, int32 last);
 extern void series_check_month(int32 month);
 extern void series_scale_error(int32 month, int scale);
+extern void duplicate_month_error(int32 month);
 extern IndicatorSeries *series_rescale(IndicatorSeries *s, int16 scale);
 extern IndicatorSeries *series_compact(const IndicatorSeries *s);
+extern IndicatorSeries *series_extend(IndicatorSeries *s, int32 first, int32 last,
+									  bool in_place);
 
 /* level.c: arithmetic on levels, shared by the accessors */
 extern bool level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum);

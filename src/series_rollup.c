@@ -1,0 +1,133 @@
+/*
+ * series_rollup.c
+ *	  Combining stored series: the union of series over disjoint months
+ *	  (series_merge, and the combine function of series_agg), and the
+ *	  month-by-month total across series (series_sum).
+ *
+ * Both are transition functions whose state is an indicator_series, and
+ * each is its own combine function: union and total are associative and
+ * commutative, so partial results from parallel workers, partitions or
+ * Citus workers combine the same way rows do.
+ *
+ * series_sum never understates a total: a month is present in the result
+ * only when every input series has it.  A month that some input lacks
+ * (missing, or outside that input's span) is missing in the result, where
+ * missing_months() shows it.
+ */
+#include "postgres.h"
+
+#include "miscadmin.h"
+
+#include "series.h"
+
+typedef enum RollupOp
+{
+	ROLLUP_UNION,				/* disjoint months; one month twice is an error */
+	ROLLUP_SUM					/* month by month; present only where all are */
+} RollupOp;
+
+static void
+rollup_month(IndicatorSeries *state, const IndicatorSeries *other, int32 i,
+			 RollupOp op, int scale_shift)
+{
+	int32		month = state->first + i;
+	Level		mine;
+	Level		theirs;
+	bool		have_mine = series_get(state, i, &mine);
+	bool		have_theirs = series_month(other, month, &theirs);
+
+	if (have_theirs && state->kind == SERIES_KIND_NUMERIC &&
+		!fixed_rescale(theirs.exact, scale_shift, &theirs.exact))
+		series_scale_error(month, state->scale);
+
+	if (op == ROLLUP_UNION)
+	{
+		if (!have_theirs)
+			return;
+		if (have_mine)
+			duplicate_month_error(month);
+		mine = theirs;
+		state->npresent++;
+	}
+	else
+	{
+		if (!have_mine)
+			return;				/* an earlier input lacks this month */
+		if (!have_theirs)
+		{
+			series_set_missing(state, i, 1);
+			state->npresent--;
+			return;
+		}
+		level_add(state, mine, theirs, &mine);
+	}
+
+	if (state->kind == SERIES_KIND_NUMERIC)
+		series_set_exact(state, i, mine.exact);
+	else
+		series_set_fp(state, i, mine.fp);
+}
+
+static Datum
+series_rollup(FunctionCallInfo fcinfo, RollupOp op)
+{
+	IndicatorSeries *state;
+	IndicatorSeries *other;
+
+	/* a NULL series adds nothing, as sum() skips NULL rows */
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	other = PG_GETARG_INDICATOR_SERIES_P(1);
+
+	/* never return the second input itself: it is not ours to keep */
+	if (PG_ARGISNULL(0))
+		PG_RETURN_INDICATOR_SERIES_P(series_compact(other));
+
+	state = PG_GETARG_INDICATOR_SERIES_P(0);
+	if (state->kind != other->kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cannot %s a numeric series and a float8 series",
+						op == ROLLUP_UNION ? "merge" : "add"),
+				 errhint("Build every series from the same value type.")));
+
+	/* outside an aggregate the first input is not ours to change either */
+	state = series_extend(state, other->first, series_last(other),
+						  AggCheckCallContext(fcinfo, NULL) != 0);
+	if (state->kind == SERIES_KIND_NUMERIC && other->scale > state->scale)
+		state = series_rescale(state, other->scale);
+
+	for (int32 i = 0; i < state->nmonths; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		rollup_month(state, other, i, op, state->scale - other->scale);
+	}
+	PG_RETURN_INDICATOR_SERIES_P(state);
+}
+
+/*
+ * series_agg_combine(indicator_series, indicator_series): the union of two
+ * series over disjoint months.  The combine function of series_agg, and the
+ * transition and combine function of series_merge.
+ */
+PG_FUNCTION_INFO_V1(series_agg_combine);
+Datum
+series_agg_combine(PG_FUNCTION_ARGS)
+{
+	return series_rollup(fcinfo, ROLLUP_UNION);
+}
+
+/*
+ * series_sum_transfn(indicator_series, indicator_series): the month-by-month
+ * total; the transition and combine function of series_sum.
+ */
+PG_FUNCTION_INFO_V1(series_sum_transfn);
+Datum
+series_sum_transfn(PG_FUNCTION_ARGS)
+{
+	return series_rollup(fcinfo, ROLLUP_SUM);
+}

@@ -50,3 +50,9 @@ fuzz-parser:
 		-Wall -Wextra -Werror -Isrc test/fuzz/fuzz_parser.c src/series_parse.c -lm -o tmp_fuzz/fuzz_parser
 	cp test/fuzz/corpus/* tmp_fuzz/corpus/
 	tmp_fuzz/fuzz_parser -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1 tmp_fuzz/corpus
+
+# The speed benchmark (see BENCHMARKS.md); BENCH_SERIES sizes, REPEATS rounds.
+BENCH_SERIES ?= 20000
+.PHONY: bench
+bench:
+	bash bench/run.sh $(BENCH_SERIES)

@@ -145,6 +145,23 @@ series_rescale(IndicatorSeries *s, int16 scale)
 }
 
 /*
+ * The capacity to allocate for at least "needed" months when a series is
+ * growing: the most that fits in the power-of-two size that memory
+ * contexts round the allocation up to anyway (AllocSet does so for chunks
+ * up to 8 kB), so that a state of 120 numeric months takes a 2 kB chunk,
+ * not 4 kB.
+ */
+int32
+series_growth_capacity(uint8 kind, int32 needed)
+{
+	Size		size = 256;
+
+	while (size < series_size(kind, needed))
+		size *= 2;
+	return Min((int32) ((size - SERIES_HEADER_SIZE) / series_value_size(kind)), SERIES_MAX_MONTHS);
+}
+
+/*
  * The series extended to cover first..last as well as its own span, with
  * the new months missing.  With in_place (the caller owns s, as an
  * aggregate owns its state) it is changed in place when its spare slots
@@ -168,7 +185,7 @@ series_extend(IndicatorSeries *s, int32 first, int32 last, bool in_place)
 	series_check_span(new_first, new_last);
 	capacity = new_last - new_first + 1;
 	if (in_place)
-		capacity = Min(Max(capacity, 2 * s->capacity), SERIES_MAX_MONTHS);
+		capacity = series_growth_capacity(s->kind, Max(capacity, 2 * s->capacity));
 
 	grown = series_alloc(s->kind, s->scale, new_first, new_last - new_first + 1, capacity);
 	grown->npresent = s->npresent;

@@ -149,6 +149,7 @@ extern void series_check_month(int32 month);
 extern void series_scale_error(int32 month, int scale);
 extern void duplicate_month_error(int32 month);
 extern IndicatorSeries *series_rescale(IndicatorSeries *s, int16 scale);
+extern int32 series_growth_capacity(uint8 kind, int32 needed);
 extern IndicatorSeries *series_compact(const IndicatorSeries *s);
 extern IndicatorSeries *series_extend(IndicatorSeries *s, int32 first, int32 last,
 									  bool in_place);

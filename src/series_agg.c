@@ -20,8 +20,6 @@
 
 #include "series.h"
 
-#define SERIES_INITIAL_CAPACITY 16
-
 /*
  * Add one (period, value) row to the state.  value_is_null marks a missing
  * month; otherwise the value is "exact" at "scale" (numeric kind) or "fp".
@@ -52,7 +50,7 @@ series_agg_accum(FunctionCallInfo fcinfo, uint8 kind, bool value_is_null,
 			 state->kind, kind);
 
 	if (state == NULL)
-		state = series_alloc(kind, 0, month, 1, SERIES_INITIAL_CAPACITY);
+		state = series_alloc(kind, 0, month, 1, series_growth_capacity(kind, 1));
 	else
 		state = series_extend(state, month, month, true);
 	if (value_is_null)

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The speed benchmark of DESIGN.md ("What fast means here").
+#
+#   bash bench/run.sh [SERIES ...]      default: 20000 (x 120 months = 2.4M rows)
+#   REPEATS=5 bash bench/run.sh 5000 20000 80000
+#
+# For each size it generates the workload (SERIES series x 120 months of
+# numeric(14,3), 2011-01 .. 2020-12, and a target per series and year),
+# then times every query of bench/queries.sql with psql's \timing (output
+# discarded), REPEATS rounds interleaved (each round in a rotated order),
+# and prints the median of each query and the ratios that the goals are
+# stated in.  It also reports the memory of the aggregation per group.
+# Runs in a throwaway cluster, one backend, no parallel workers, no JIT.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(20000)
+export REPEATS=${REPEATS:-3}
+
+bash tools/setup.sh
+export PGPORT=$(bash tools/free_port.sh)
+pg_virtualenv -t \
+	-o shared_buffers=2GB -o work_mem=256MB -o max_parallel_workers_per_gather=0 -o jit=off \
+	bash bench/measure.sh "${sizes[@]}"

@@ -7,7 +7,7 @@
 -- them must have: IMMUTABLE, PARALLEL SAFE, STRICT (except the aggregate's
 -- transition and combine functions), not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(167);
+SELECT plan(178);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text) ON COMMIT DROP;
@@ -46,6 +46,10 @@ INSERT INTO expected_fn VALUES
 	('series_agg',              '{date,"double precision"}',                           'indicator_series'),
 	('series_agg',              '{date,bigint}',                                       'indicator_series'),
 	('series_agg',              '{date,integer}',                                      'indicator_series'),
+	-- aggregates over stored series
+	('series_merge',            '{indicator_series}',                                  'indicator_series'),
+	('series_sum_transfn',      '{indicator_series,indicator_series}',                 'indicator_series'),
+	('series_sum',              '{indicator_series}',                                  'indicator_series'),
 	-- accessors
 	('value_at',                '{indicator_series,date}',                             'numeric'),
 	('mom_pct',                 '{indicator_series,date}',                             'double precision'),
@@ -99,13 +103,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 49 * 3 tests)
+-- Every function, exactly (1 + 52 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 49 functions and aggregates of the API');
+	'the extension holds exactly the 52 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -120,13 +124,15 @@ SELECT volatility_is(name, args, 'immutable',
   FROM expected_fn ORDER BY name, args;
 
 ------------------------------------------------------------------------------
--- The aggregate (4 + 4 tests)
+-- The aggregates (6 + 4 tests)
 ------------------------------------------------------------------------------
 
 SELECT is_aggregate('series_agg', ARRAY['date', 'numeric']);
 SELECT is_aggregate('series_agg', ARRAY['date', 'double precision']);
 SELECT is_aggregate('series_agg', ARRAY['date', 'bigint']);
 SELECT is_aggregate('series_agg', ARRAY['date', 'integer']);
+SELECT is_aggregate('series_merge', ARRAY['indicator_series']);
+SELECT is_aggregate('series_sum', ARRAY['indicator_series']);
 
 SELECT is(
 	ARRAY(SELECT a.aggfnoid::regprocedure::text
@@ -139,25 +145,31 @@ SELECT is(
 SELECT is(
 	ARRAY(SELECT a.aggfnoid::regprocedure::text
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
-		   WHERE a.aggcombinefn <> 'series_agg_combine(indicator_series, indicator_series)'::regprocedure
+		   WHERE a.aggcombinefn <> CASE f.proname WHEN 'series_sum' THEN 'series_sum_transfn(indicator_series, indicator_series)'
+													  ELSE 'series_agg_combine(indicator_series, indicator_series)' END::regprocedure
 		   ORDER BY 1),
 	'{}'::text[],
-	'every series_agg has the combine function series_agg_combine');
+	'series_agg and series_merge combine with series_agg_combine (the union), series_sum with series_sum_transfn');
 
 SELECT is(
 	ARRAY(SELECT a.aggfnoid::regprocedure::text
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
 		   WHERE a.aggfinalfn <> 'series_agg_final(indicator_series)'::regprocedure
-			  OR a.aggtransfn <> format('series_agg_transfn(indicator_series, date, %s)',
-										f.proargtypes[1]::regtype)::regprocedure
+			  OR (f.proname = 'series_agg' AND
+				  a.aggtransfn <> format('series_agg_transfn(indicator_series, date, %s)',
+										 f.proargtypes[1]::regtype)::regprocedure)
+			  OR (f.proname = 'series_merge' AND
+				  a.aggtransfn <> 'series_agg_combine(indicator_series, indicator_series)'::regprocedure)
+			  OR (f.proname = 'series_sum' AND
+				  a.aggtransfn <> 'series_sum_transfn(indicator_series, indicator_series)'::regprocedure)
 		   ORDER BY 1),
 	'{}'::text[],
 	'every series_agg uses the transition function for its input type and series_agg_final');
 
 SELECT is(
 	(SELECT count(*) FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid),
-	4::bigint,
-	'the extension has four aggregates');
+	6::bigint,
+	'the extension has six aggregates');
 
 ------------------------------------------------------------------------------
 -- Properties of every function of the extension (6 tests)
@@ -174,14 +186,14 @@ SELECT is(
 SELECT is(
 	ARRAY(SELECT signature FROM ext_fn
 		   WHERE prokind = 'f' AND NOT proisstrict
-			 AND proname NOT IN ('series_agg_transfn', 'series_agg_combine')
+			 AND proname NOT IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn')
 		   ORDER BY 1),
 	'{}'::text[],
 	'every function but the transition and combine functions is STRICT');
 
 SELECT is(
 	ARRAY(SELECT signature FROM ext_fn
-		   WHERE proisstrict AND proname IN ('series_agg_transfn', 'series_agg_combine')
+		   WHERE proisstrict AND proname IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn')
 		   ORDER BY 1),
 	'{}'::text[],
 	'the transition and combine functions are not STRICT (a NULL period must be seen, a NULL value is a missing month)');

@@ -286,7 +286,7 @@ SELECT throws_ok(
 	'a value that cannot be brought to the series'' scale');
 SELECT throws_ok(
 	$$SELECT series_agg_combine('numeric {2021-01: 1}', 'float8 {2021-02: 2}')$$,
-	'42804', 'cannot combine a numeric series with a float8 series', 'combining states of two kinds');
+	'42804', 'cannot merge a numeric series and a float8 series', 'combining states of two kinds');
 
 ------------------------------------------------------------------------------
 -- Undefined results are NULL, never an error (32 tests)

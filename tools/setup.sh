@@ -12,6 +12,7 @@ packages=(
 	postgresql-server-dev-15                # PGXS and the server headers
 	postgresql-15-pgtap                     # pgTAP
 	libtap-parser-sourcehandler-pgtap-perl  # pg_prove
+	python3                                 # test/readme_examples.py
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -34,6 +34,9 @@ include $(PGXS)
 indicator--$(EXTVERSION).sql: src/indicator.sql
 	cp $< $@
 
+# PGXS tracks no header dependencies: rebuild every object when a header changes
+$(OBJS): $(wildcard src/*.h)
+
 # pgTAP tests (test/*.sql), run against the installed extension
 .PHONY: prove
 prove:

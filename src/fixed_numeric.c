@@ -122,14 +122,28 @@ numeric_to_fixed(Numeric num, int128 *mantissa, int *scale)
 	if (dscale > FIXED_MAX_SCALE)
 		return FIXED_SCALE_TOO_LARGE;
 
-	/* value = sum(digits[i] * NBASE^(weight - i)); we want value * 10^dscale */
+	/*
+	 * value = sum(digits[i] * NBASE^(weight - i)); we want value * 10^dscale.
+	 * The last group may reach up to 3 decimals past dscale, which are zero
+	 * in a valid numeric: drop them before adding it, so that a value that
+	 * fits is never lost to an overflow of its padding.
+	 */
+	exponent = DEC_DIGITS * (weight - ndigits + 1) + dscale;
 	for (int i = 0; i < ndigits; i++)
 	{
-		if (__builtin_mul_overflow(acc, (int128) NBASE, &acc) ||
-			__builtin_add_overflow(acc, (int128) digits[i], &acc))
+		int128		group = digits[i];
+		int128		base = NBASE;
+
+		if (i == ndigits - 1 && exponent < 0 && exponent > -DEC_DIGITS)
+		{
+			group /= fixed_pow10[-exponent];
+			base = fixed_pow10[DEC_DIGITS + exponent];
+			exponent = 0;
+		}
+		if (__builtin_mul_overflow(acc, base, &acc) ||
+			__builtin_add_overflow(acc, group, &acc))
 			return FIXED_TOO_MANY_DIGITS;
 	}
-	exponent = DEC_DIGITS * (weight - ndigits + 1) + dscale;
 	if (ndigits == 0 || acc == 0)
 		acc = 0;
 	else if (exponent >= 0)
@@ -139,7 +153,7 @@ numeric_to_fixed(Numeric num, int128 *mantissa, int *scale)
 	}
 	else
 	{
-		/* digits past the display scale are zero in a valid numeric */
+		/* whole zero groups past the display scale: not made by numeric.c */
 		if (-exponent > FIXED_MAX_DIGITS)
 			acc = 0;
 		else
@@ -174,28 +188,6 @@ divmod_small(uint128 *v, uint32 d)
 	return r;
 }
 
-/* The base-NBASE digits of v, least significant first; returns how many. */
-static int
-nbase_digits(uint128 v, int16 *out)
-{
-	int			n = 0;
-
-	while (v > 0)
-		out[n++] = (int16) divmod_small(&v, NBASE);
-	return n;
-}
-
-/* Exactly n base-NBASE digits of v, most significant first, into out. */
-static void
-nbase_digits_fixed(uint128 v, int16 *out, int n)
-{
-	int16		reversed[FIXED_MAX_DIGITS / DEC_DIGITS + 2];
-	int			got = nbase_digits(v, reversed);
-
-	for (int i = 0; i < n; i++)
-		out[n - 1 - i] = i < got ? reversed[i] : 0;
-}
-
 /*
  * Build the numeric mantissa * 10^-scale, with display scale "scale", in
  * the same canonical form as numeric.c's make_result(): no leading or
@@ -204,67 +196,39 @@ nbase_digits_fixed(uint128 v, int16 *out, int n)
 Numeric
 fixed_to_numeric(int128 mantissa, int scale)
 {
-	int16		digits[2 * (FIXED_MAX_DIGITS / DEC_DIGITS + 2)];
-	int16		int_digits[FIXED_MAX_DIGITS / DEC_DIGITS + 2];
-	int			nint = 0;
-	int			nfrac = (scale + DEC_DIGITS - 1) / DEC_DIGITS;
-	int			pad = nfrac * DEC_DIGITS - scale;
-	int			ndigits = 0;
-	int			first;
-	int			end;
+	/* base-NBASE digits, least significant first */
+	int16		groups[FIXED_MAX_DIGITS / DEC_DIGITS + 3];
+	int			ngroups = 0;
+	int			skip = 0;
+	int			ndigits;
 	int			weight;
+	int			pad = (DEC_DIGITS - scale % DEC_DIGITS) % DEC_DIGITS;
 	bool		negative = mantissa < 0;
-	uint128		magnitude = negative ? -(uint128) mantissa : (uint128) mantissa;
-	uint128		int_part;
-	uint128		frac_part;
+	uint128		v = negative ? -(uint128) mantissa : (uint128) mantissa;
 	Numeric		result;
 	uint16	   *words;
+	int16	   *out;
 	Size		len;
 
 	Assert(scale >= 0 && scale <= FIXED_MAX_SCALE);
 
-	/* 64-bit division where the value allows: the common case, and far cheaper */
-	if (magnitude <= PG_UINT64_MAX)
-	{
-		uint64		pow = scale <= 19 ? (uint64) fixed_pow10[scale] : 0;
+	/*
+	 * Digit groups align with the decimal point, so the lowest group holds
+	 * the last DEC_DIGITS - pad decimals of the mantissa, padded with zeros.
+	 */
+	if (pad > 0)
+		groups[ngroups++] = (int16) (divmod_small(&v, (uint32) fixed_pow10[DEC_DIGITS - pad]) *
+									 (uint32) fixed_pow10[pad]);
+	while (v > 0)
+		groups[ngroups++] = (int16) divmod_small(&v, NBASE);
 
-		int_part = pow ? (uint64) magnitude / pow : 0;
-		frac_part = pow ? (uint64) magnitude % pow : magnitude;
-	}
-	else
-	{
-		int_part = magnitude / (uint128) fixed_pow10[scale];
-		frac_part = magnitude % (uint128) fixed_pow10[scale];
-	}
-
-	nint = nbase_digits(int_part, int_digits);
-	for (int i = nint - 1; i >= 0; i--)
-		digits[ndigits++] = int_digits[i];
-	weight = nint - 1;
-
-	/* fraction digits, least significant group first; the last is padded */
-	if (nfrac > 0 && pad > 0)
-	{
-		int			kept = DEC_DIGITS - pad;
-
-		digits[ndigits + nfrac - 1] = (int16) (divmod_small(&frac_part, (uint32) fixed_pow10[kept]) *
-											   (uint32) fixed_pow10[pad]);
-		nbase_digits_fixed(frac_part, digits + ndigits, nfrac - 1);
-	}
-	else
-		nbase_digits_fixed(frac_part, digits + ndigits, nfrac);
-	ndigits += nfrac;
-
-	first = 0;
-	while (first < ndigits && digits[first] == 0)
-	{
-		first++;
-		weight--;
-	}
-	end = ndigits;
-	while (end > first && digits[end - 1] == 0)
-		end--;
-	ndigits = end - first;
+	/* no leading or trailing zero groups; zero has no digits at all */
+	while (ngroups > 0 && groups[ngroups - 1] == 0)
+		ngroups--;
+	while (skip < ngroups && groups[skip] == 0)
+		skip++;
+	ndigits = ngroups - skip;
+	weight = ngroups - 1 - (scale + pad) / DEC_DIGITS;
 	if (ndigits == 0)
 	{
 		weight = 0;
@@ -276,25 +240,26 @@ fixed_to_numeric(int128 mantissa, int scale)
 	{
 		len = VARHDRSZ + sizeof(uint16) + ndigits * sizeof(int16);
 		result = (Numeric) palloc(len);
-		SET_VARSIZE(result, len);
 		words = (uint16 *) VARDATA(result);
 		words[0] = NUMERIC_SHORT |
 			(negative ? NUMERIC_SHORT_SIGN_MASK : 0) |
 			(scale << NUMERIC_SHORT_DSCALE_SHIFT) |
 			(weight < 0 ? NUMERIC_SHORT_WEIGHT_SIGN_MASK : 0) |
 			(weight & NUMERIC_SHORT_WEIGHT_MASK);
-		memcpy(words + 1, digits + first, ndigits * sizeof(int16));
+		out = (int16 *) (words + 1);
 	}
 	else
 	{
 		len = VARHDRSZ + 2 * sizeof(uint16) + ndigits * sizeof(int16);
 		result = (Numeric) palloc(len);
-		SET_VARSIZE(result, len);
 		words = (uint16 *) VARDATA(result);
 		words[0] = (negative ? NUMERIC_NEG : NUMERIC_POS) | (scale & NUMERIC_DSCALE_MASK);
 		words[1] = (uint16) (int16) weight;
-		memcpy(words + 2, digits + first, ndigits * sizeof(int16));
+		out = (int16 *) (words + 2);
 	}
+	SET_VARSIZE(result, len);
+	for (int i = 0; i < ndigits; i++)
+		out[i] = groups[ngroups - 1 - i];
 	return result;
 }
 

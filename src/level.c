@@ -99,6 +99,13 @@ level_double(const IndicatorSeries *s, Level l)
 	return s->kind == SERIES_KIND_NUMERIC ? fixed_to_double(l.exact, s->scale) : l.fp;
 }
 
+/* The nearest double, converting through int64 where it fits (one instruction). */
+static inline double
+int128_to_double(int128 v)
+{
+	return v == (int64) v ? (double) (int64) v : (double) v;
+}
+
 /*
  * (current - previous) / |previous| * 100, from the exact difference;
  * false when previous is 0.
@@ -112,7 +119,7 @@ level_growth_pct(const IndicatorSeries *s, Level current, Level previous, double
 		return false;
 	level_sub(s, current, previous, &diff);
 	if (s->kind == SERIES_KIND_NUMERIC)
-		*pct = (double) diff.exact / fabs((double) previous.exact) * 100.0;
+		*pct = int128_to_double(diff.exact) / fabs(int128_to_double(previous.exact)) * 100.0;
 	else
 		*pct = diff.fp / fabs(previous.fp) * 100.0;
 	if (isinf(*pct))

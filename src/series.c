@@ -37,7 +37,7 @@ series_alloc(uint8 kind, int16 scale, int32 first, int32 nmonths, int32 capacity
 	s->nmonths = nmonths;
 	s->npresent = 0;
 	s->capacity = capacity;
-	s->reserved = 0;
+	s->front = 0;
 	series_set_missing(s, 0, capacity);
 	return s;
 }
@@ -166,28 +166,38 @@ series_growth_capacity(uint8 kind, int32 needed)
  * the new months missing.  With in_place (the caller owns s, as an
  * aggregate owns its state) it is changed in place when its spare slots
  * allow; otherwise the result is a new series in the current memory
- * context, with room to grow (twice the old capacity) when in_place.
+ * context.  When in_place, a new series gets room to grow on the side it
+ * grew (its capacity at least twice the old span), so that months arriving
+ * in ascending or descending order cost amortized constant time, and the
+ * capacity stays within a small multiple of the span whatever the order.
  */
 IndicatorSeries *
 series_extend(IndicatorSeries *s, int32 first, int32 last, bool in_place)
 {
 	int32		new_first = Min(s->first, first);
 	int32		new_last = Max(series_last(s), last);
+	int32		slot0 = s->first - s->front;	/* the month of slot 0 */
+	int32		needed;
 	int32		capacity;
 	IndicatorSeries *grown;
 
-	if (in_place && new_first == s->first && new_last < s->first + s->capacity)
+	if (in_place && new_first >= slot0 && new_last < slot0 + s->capacity)
 	{
-		s->nmonths = new_last - s->first + 1;
+		s->front -= s->first - new_first;
+		s->first = new_first;
+		s->nmonths = new_last - new_first + 1;
 		return s;
 	}
 
 	series_check_span(new_first, new_last);
-	capacity = new_last - new_first + 1;
+	needed = new_last - new_first + 1;
+	capacity = needed;
 	if (in_place)
-		capacity = series_growth_capacity(s->kind, Max(capacity, 2 * s->capacity));
+		capacity = series_growth_capacity(s->kind, Max(needed, 2 * s->nmonths));
 
-	grown = series_alloc(s->kind, s->scale, new_first, new_last - new_first + 1, capacity);
+	grown = series_alloc(s->kind, s->scale, new_first, needed, capacity);
+	if (in_place && new_first < s->first)
+		grown->front = capacity - needed;	/* growing downwards: room in front */
 	grown->npresent = s->npresent;
 	memcpy(series_values(grown) + (Size) (s->first - new_first) * series_value_size(s->kind),
 		   series_values(s),
@@ -201,9 +211,11 @@ series_compact(const IndicatorSeries *s)
 {
 	IndicatorSeries *copy = (IndicatorSeries *) palloc(series_size(s->kind, s->nmonths));
 
-	memcpy(copy, s, series_size(s->kind, s->nmonths));
+	memcpy(copy, s, SERIES_HEADER_SIZE);
 	SET_VARSIZE(copy, series_size(s->kind, s->nmonths));
 	copy->capacity = s->nmonths;
+	copy->front = 0;
+	memcpy(series_values(copy), series_values(s), (Size) s->nmonths * series_value_size(s->kind));
 	return copy;
 }
 

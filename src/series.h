@@ -6,7 +6,7 @@
  * Layout (a varlena, 8-byte aligned):
  *
  *	header		IndicatorSeries below
- *	values		capacity slots, one per month from "first" on:
+ *	values		capacity slots; the month "first" is slot "front":
  *				  numeric kind: int128 mantissas at the series' scale, 16 bytes
  *				  float8 kind:  doubles, 8 bytes
  *
@@ -14,9 +14,10 @@
  * negative int128 (mantissas stay within +-10^38), or NaN (NaN input is an
  * error).  So a month costs its value's bytes and nothing else.
  *
- * "capacity" exceeds "nmonths" only inside series_agg, where the state grows
- * geometrically and is updated in place; the final function, the text and
- * binary forms and every stored value have capacity == nmonths.
+ * "capacity" exceeds "nmonths", and "front" is above zero, only in an
+ * aggregate's state, which grows geometrically at either end and is updated
+ * in place; the final functions, the text and binary forms and every stored
+ * value have front == 0 and capacity == nmonths.
  */
 #ifndef INDICATOR_SERIES_H
 #define INDICATOR_SERIES_H
@@ -48,8 +49,8 @@ typedef struct IndicatorSeries
 	int32		first;			/* month number of the first month of the span */
 	int32		nmonths;		/* months in the span, >= 1 */
 	int32		npresent;		/* months in the span that hold a value */
-	int32		capacity;		/* value slots allocated, >= nmonths */
-	int32		reserved;		/* zero; keeps the values 8-byte aligned */
+	int32		capacity;		/* value slots allocated, >= front + nmonths */
+	int32		front;			/* spare slots before the first month */
 	/* values follow */
 } IndicatorSeries;
 
@@ -71,10 +72,11 @@ series_size(uint8 kind, int32 capacity)
 	return SERIES_HEADER_SIZE + (Size) capacity * series_value_size(kind);
 }
 
+/* The value of the first month of the span. */
 static inline char *
 series_values(const IndicatorSeries *s)
 {
-	return (char *) s + SERIES_HEADER_SIZE;
+	return (char *) s + SERIES_HEADER_SIZE + (Size) s->front * series_value_size(s->kind);
 }
 
 static inline int32

@@ -46,8 +46,11 @@ series_agg_accum(FunctionCallInfo fcinfo, uint8 kind, bool value_is_null,
 		state = series_compact(state);
 
 	if (state != NULL && state->kind != kind)
-		elog(ERROR, "series_agg state of kind %d cannot take a value of kind %d",
-			 state->kind, kind);
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cannot add a %s value to a %s series",
+						kind == SERIES_KIND_NUMERIC ? "numeric" : "float8",
+						state->kind == SERIES_KIND_NUMERIC ? "numeric" : "float8")));
 
 	if (state == NULL)
 		state = series_alloc(kind, 0, month, 1, series_growth_capacity(kind, 1));

@@ -34,7 +34,7 @@ fail(Parser *ps, const char *fmt,...)
 	vsnprintf(ps->err, ps->errlen, fmt, args);
 	va_end(args);
 	used = strlen(ps->err);
-	if (used < ps->errlen)
+	if (ps->p != NULL && used < ps->errlen)
 		snprintf(ps->err + used, ps->errlen - used, " (at character %d)",
 				 (int) (ps->p - ps->start) + 1);
 	return -1;
@@ -178,16 +178,12 @@ parse_double(Parser *ps, const char *label, double *value)
 		len++;
 	}
 	token[len] = '\0';
-	if (len == 0)
-	{
-		if (isalpha((unsigned char) *p))
-			return fail(ps, "Value for %s is not a finite number.", label);
+	if (len == 0 && !isalpha((unsigned char) *p))
 		return fail(ps, "Expected a number or NULL for %s.", label);
-	}
 	errno = 0;
 	*value = strtod(token, &end);
-	if (end != token + len)
-		return fail(ps, "Value for %s is not a number.", label);
+	if (len == 0 || end != token + len || isalpha((unsigned char) p[len]))
+		return fail(ps, "Value for %s is not a finite number.", label);
 	if (errno == ERANGE && (*value == 0.0 || isinf(*value)))
 		return fail(ps, "Value for %s is out of range for double precision.", label);
 	if (!isfinite(*value))
@@ -330,7 +326,7 @@ series_parse(const char *text, ParsedSeries *out, parse_alloc_fn alloc,
 					char		label[16];
 
 					month_label(out->first + i, label);
-					ps.p = text + strlen(text);
+					ps.p = NULL;	/* a property of the whole literal: no position */
 					return fail(&ps, "Value for %s needs more than %d digits at the series' scale of %d.",
 								label, PARSE_MAX_DIGITS, out->scale);
 				}

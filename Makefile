@@ -59,3 +59,8 @@ BENCH_SERIES ?= 20000
 .PHONY: bench
 bench:
 	bash bench/run.sh $(BENCH_SERIES)
+
+# Static analysis of src/: cppcheck and clang-tidy (checks in .clang-tidy)
+.PHONY: lint
+lint:
+	bash tools/lint.sh

@@ -108,7 +108,7 @@ numeric_to_fixed(Numeric num, int128 *mantissa, int *scale)
 		weight = ((header & NUMERIC_SHORT_WEIGHT_SIGN_MASK) ? ~NUMERIC_SHORT_WEIGHT_MASK : 0) |
 			(header & NUMERIC_SHORT_WEIGHT_MASK);
 		digits = (const int16 *) (words + 1);
-		ndigits = (VARSIZE(num) - VARHDRSZ - sizeof(uint16)) / sizeof(int16);
+		ndigits = (int) ((VARSIZE(num) - VARHDRSZ - sizeof(uint16)) / sizeof(int16));
 	}
 	else
 	{
@@ -116,7 +116,7 @@ numeric_to_fixed(Numeric num, int128 *mantissa, int *scale)
 		dscale = header & NUMERIC_DSCALE_MASK;
 		weight = (int16) words[1];
 		digits = (const int16 *) (words + 2);
-		ndigits = (VARSIZE(num) - VARHDRSZ - 2 * sizeof(uint16)) / sizeof(int16);
+		ndigits = (int) ((VARSIZE(num) - VARHDRSZ - 2 * sizeof(uint16)) / sizeof(int16));
 	}
 
 	if (dscale > FIXED_MAX_SCALE)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of indicator: the pg_regress suite (sql/, expected/) and
-# the pgTAP suite (test/pgtap/) and the README's examples, in a throwaway
+# the pgTAP suite (test/pgtap/), a dump and restore of stored series
+# (test/dump_restore.sh) and the README's examples, in a throwaway
 # PostgreSQL 15 cluster.
 # On a fresh Debian 12 machine, as root, it installs what it needs first.
 set -euo pipefail
@@ -24,6 +25,7 @@ PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t bash -c '
 	createdb indicator_tap
 	psql -X -q -d indicator_tap -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION indicator"
 	pg_prove -d indicator_tap test/pgtap/*.sql || status=$?
+	bash test/dump_restore.sh || status=$?
 	createdb readme_examples
 	PGDATABASE=readme_examples python3 test/readme_examples.py README.md || status=$?
 	exit $status

@@ -13,6 +13,7 @@ packages=(
 	postgresql-15-pgtap                     # pgTAP
 	libtap-parser-sourcehandler-pgtap-perl  # pg_prove
 	python3                                 # test/readme_examples.py
+	cppcheck clang-tidy                     # make lint
 )
 missing=()
 for p in "${packages[@]}"; do

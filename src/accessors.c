@@ -38,11 +38,12 @@ static const char *const projection_methods[] = {"seasonal", "run_rate", NULL};
 static int
 method_arg(text *method, const char *const *names)
 {
-	char	   *name = text_to_cstring(method);
+	const char *given = VARDATA_ANY(method);
+	Size		len = VARSIZE_ANY_EXHDR(method);
 	StringInfoData known;
 
 	for (int i = 0; names[i] != NULL; i++)
-		if (strcmp(name, names[i]) == 0)
+		if (strlen(names[i]) == len && memcmp(given, names[i], len) == 0)
 			return i;
 
 	initStringInfo(&known);
@@ -50,7 +51,7 @@ method_arg(text *method, const char *const *names)
 		appendStringInfo(&known, "%s'%s'", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown method \"%s\"", name),
+			 errmsg("unknown method \"%s\"", text_to_cstring(method)),
 			 errhint("Use %s.", known.data)));
 	return -1;					/* keep the compiler quiet */
 }
@@ -77,21 +78,15 @@ target_arg(FunctionCallInfo fcinfo, int argno, const char *argname)
 	return target;
 }
 
-static double
-numeric_double(Numeric n)
-{
-	return DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(n)));
-}
-
 /* target - level, computed exactly for a numeric series, as a double */
 static double
 target_minus_level(const IndicatorSeries *s, Numeric target, Level l)
 {
 	if (s->kind == SERIES_KIND_NUMERIC)
-		return numeric_double(DatumGetNumeric(DirectFunctionCall2(numeric_sub,
+		return numeric_to_double(DatumGetNumeric(DirectFunctionCall2(numeric_sub,
 																  NumericGetDatum(target),
 																  level_numeric(s, l))));
-	return numeric_double(target) - l.fp;
+	return numeric_to_double(target) - l.fp;
 }
 
 /* a * b / c as numeric: exact product, then numeric division */
@@ -268,7 +263,7 @@ series_attainment_pct(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	int32		year = PG_GETARG_INT32(1);
-	double		target = numeric_double(target_arg(fcinfo, 2, "target"));
+	double		target = numeric_to_double(target_arg(fcinfo, 2, "target"));
 	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(3), annual_methods);
 	int			fy = fy_start_arg(fcinfo, 4);
 	Level		level;
@@ -287,7 +282,7 @@ series_ytd_attainment_pct(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	int32		month = date_to_month(PG_GETARG_DATEADT(1), "as_of");
-	double		target = numeric_double(target_arg(fcinfo, 2, "annual_target"));
+	double		target = numeric_to_double(target_arg(fcinfo, 2, "annual_target"));
 	int			fy = fy_start_arg(fcinfo, 3);
 	Level		ytd;
 

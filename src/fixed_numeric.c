@@ -16,6 +16,8 @@
 
 #include <math.h>
 
+#include "utils/fmgrprotos.h"
+
 #include "fixed_numeric.h"
 
 /* numeric.c's on-disk header bits */
@@ -83,14 +85,18 @@ const int128 fixed_pow10[FIXED_MAX_DIGITS + 1] = {
 
 /*
  * Read a numeric as mantissa * 10^-scale, with scale its display scale.
- * NaN and infinities are reported, not converted.
+ * NaN and infinities are reported, not converted.  The numeric may have a
+ * short (1-byte) varlena header, as in a heap tuple, so that the aggregate
+ * need not copy every row's value to unpack it; it is read with memcpy, as
+ * such a value is not aligned.
  */
 FixedStatus
-numeric_to_fixed(Numeric num, int128 *mantissa, int *scale)
+numeric_to_fixed(const struct varlena *num, int128 *mantissa, int *scale)
 {
-	const uint16 *words = (const uint16 *) VARDATA(num);
-	uint16		header = words[0];
-	const int16 *digits;
+	const char *data = VARDATA_ANY(num);
+	Size		len = VARSIZE_ANY_EXHDR(num);
+	uint16		header;
+	const char *digits;
 	int			ndigits;
 	int			weight;
 	int			dscale;
@@ -98,6 +104,7 @@ numeric_to_fixed(Numeric num, int128 *mantissa, int *scale)
 	int			exponent;
 	int128		acc = 0;
 
+	memcpy(&header, data, sizeof(uint16));
 	if ((header & NUMERIC_SIGN_MASK) == NUMERIC_SPECIAL)
 		return header == NUMERIC_NAN ? FIXED_NAN : FIXED_INFINITE;
 
@@ -107,16 +114,19 @@ numeric_to_fixed(Numeric num, int128 *mantissa, int *scale)
 		dscale = (header & NUMERIC_SHORT_DSCALE_MASK) >> NUMERIC_SHORT_DSCALE_SHIFT;
 		weight = ((header & NUMERIC_SHORT_WEIGHT_SIGN_MASK) ? ~NUMERIC_SHORT_WEIGHT_MASK : 0) |
 			(header & NUMERIC_SHORT_WEIGHT_MASK);
-		digits = (const int16 *) (words + 1);
-		ndigits = (int) ((VARSIZE(num) - VARHDRSZ - sizeof(uint16)) / sizeof(int16));
+		digits = data + sizeof(uint16);
+		ndigits = (int) ((len - sizeof(uint16)) / sizeof(int16));
 	}
 	else
 	{
+		int16		long_weight;
+
+		memcpy(&long_weight, data + sizeof(uint16), sizeof(int16));
 		negative = (header & NUMERIC_SIGN_MASK) == NUMERIC_NEG;
 		dscale = header & NUMERIC_DSCALE_MASK;
-		weight = (int16) words[1];
-		digits = (const int16 *) (words + 2);
-		ndigits = (int) ((VARSIZE(num) - VARHDRSZ - 2 * sizeof(uint16)) / sizeof(int16));
+		weight = long_weight;
+		digits = data + 2 * sizeof(uint16);
+		ndigits = (int) ((len - 2 * sizeof(uint16)) / sizeof(int16));
 	}
 
 	if (dscale > FIXED_MAX_SCALE)
@@ -131,17 +141,23 @@ numeric_to_fixed(Numeric num, int128 *mantissa, int *scale)
 	exponent = DEC_DIGITS * (weight - ndigits + 1) + dscale;
 	for (int i = 0; i < ndigits; i++)
 	{
-		int128		group = digits[i];
-		int128		base = NBASE;
+		int16		digit;
+		uint32		group;
+		uint32		base = NBASE;
 
+		memcpy(&digit, digits + i * sizeof(int16), sizeof(int16));
+		group = (uint32) digit;
 		if (i == ndigits - 1 && exponent < 0 && exponent > -DEC_DIGITS)
 		{
-			group /= fixed_pow10[-exponent];
-			base = fixed_pow10[DEC_DIGITS + exponent];
+			group /= (uint32) fixed_pow10[-exponent];
+			base = (uint32) fixed_pow10[DEC_DIGITS + exponent];
 			exponent = 0;
 		}
-		if (__builtin_mul_overflow(acc, base, &acc) ||
-			__builtin_add_overflow(acc, group, &acc))
+		/* the first four groups (16 digits) cannot overflow 64 bits */
+		if (i < 4)
+			acc = (int128) ((uint64) acc * base + group);
+		else if (__builtin_mul_overflow(acc, (int128) base, &acc) ||
+				 __builtin_add_overflow(acc, (int128) group, &acc))
 			return FIXED_TOO_MANY_DIGITS;
 	}
 	if (ndigits == 0 || acc == 0)
@@ -261,6 +277,22 @@ fixed_to_numeric(int128 mantissa, int scale)
 	for (int i = 0; i < ndigits; i++)
 		out[i] = groups[ngroups - 1 - i];
 	return result;
+}
+
+/*
+ * A finite numeric as a double, without numeric_float8's trip through text
+ * where the value fits a mantissa (within a few units in the last place of
+ * the nearest double: enough for the ratios it serves).
+ */
+double
+numeric_to_double(Numeric num)
+{
+	int128		mantissa;
+	int			scale;
+
+	if (numeric_to_fixed((const struct varlena *) num, &mantissa, &scale) == FIXED_OK)
+		return fixed_to_double(mantissa, scale);
+	return DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(num)));
 }
 
 /* The nearest double to mantissa * 10^-scale. */

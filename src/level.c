@@ -64,6 +64,7 @@ bool
 level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum)
 {
 	Level		acc = {0, 0};
+	bool		overflow = false;
 
 	if (from > to || from < s->first || to > series_last(s))
 		return false;
@@ -73,8 +74,14 @@ level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum)
 
 		if (!series_get(s, i, &v))
 			return false;
-		level_add(s, acc, v, &acc);
+		/* range checked once at the end: int128 holds far more than 10^38 */
+		if (s->kind == SERIES_KIND_NUMERIC)
+			overflow |= __builtin_add_overflow(acc.exact, v.exact, &acc.exact);
+		else
+			acc.fp += v.fp;
 	}
+	if (overflow || (s->kind == SERIES_KIND_NUMERIC ? !fixed_in_range(acc.exact) : isinf(acc.fp)))
+		level_overflow_error();
 	*sum = acc;
 	return true;
 }

@@ -107,7 +107,8 @@ series_agg_numeric_transfn(PG_FUNCTION_ARGS)
 
 	if (!PG_ARGISNULL(2) && !PG_ARGISNULL(1))
 	{
-		switch (numeric_to_fixed(PG_GETARG_NUMERIC(2), &exact, &scale))
+		/* packed: a value straight from a heap tuple is read in place */
+		switch (numeric_to_fixed(PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(2)), &exact, &scale))
 		{
 			case FIXED_OK:
 				break;

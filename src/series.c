@@ -193,7 +193,7 @@ series_extend(IndicatorSeries *s, int32 first, int32 last, bool in_place)
 	needed = new_last - new_first + 1;
 	capacity = needed;
 	if (in_place)
-		capacity = series_growth_capacity(s->kind, Max(needed, 2 * s->nmonths));
+		capacity = series_growth_capacity(s->kind, Max(Max(needed, 2 * s->nmonths), SERIES_GROWTH_MIN_MONTHS));
 
 	grown = series_alloc(s->kind, s->scale, new_first, needed, capacity);
 	if (in_place && new_first < s->first)

@@ -54,6 +54,8 @@ series_agg_accum(FunctionCallInfo fcinfo, uint8 kind, bool value_is_null,
 
 	if (state == NULL)
 		state = series_alloc(kind, 0, month, 1, series_growth_capacity(kind, 1));
+	else if (month >= state->first && month < state->first - state->front + state->capacity)
+		state->nmonths = Max(state->nmonths, month - state->first + 1);	/* the common case */
 	else
 		state = series_extend(state, month, month, true);
 	if (value_is_null)

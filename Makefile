@@ -64,3 +64,13 @@ bench:
 .PHONY: lint
 lint:
 	bash tools/lint.sh
+
+# The regression suite against a server under valgrind memcheck (about 8
+# minutes), and a bounded sqlsmith run (SQLSMITH_QUERIES random queries);
+# see docs/robustness.md.
+.PHONY: valgrind sqlsmith
+valgrind:
+	bash test/valgrind.sh
+SQLSMITH_QUERIES ?= 3000
+sqlsmith:
+	bash test/sqlsmith.sh $(SQLSMITH_QUERIES)

@@ -442,6 +442,23 @@ FROM generate_series(0, 12000) k;
 SELECT left(try_in('numeric {' || string_agg(to_char(make_date(2001 + k / 12, 1 + k % 12, 1), 'YYYY-MM') || ': ' || k, ', ' ORDER BY k) || '}'), 40)
 FROM generate_series(0, 11999) k;
 
+-- Every byte of a series is defined, the header's padding included: the
+-- same series built three ways (aggregate, text input, binary input) has
+-- one binary image (record image equality, *=, compares the stored bytes),
+-- also after a trip through a table (and TOAST compression, for the long one).
+CREATE TABLE io_images (how text, s indicator_series);
+INSERT INTO io_images
+	SELECT 'agg', series_agg(make_date(2001 + k / 12, 1 + k % 12, 1), k::numeric / 4) FROM generate_series(0, 2999) k;
+INSERT INTO io_images SELECT 'text', (SELECT s FROM io_images WHERE how = 'agg')::text::indicator_series;
+CREATE TABLE io_images_bin AS SELECT 'binary' AS how, s FROM io_images WHERE how = 'agg';
+\copy io_images_bin TO 'results/series_io_images.bin' (FORMAT binary)
+\copy io_images FROM 'results/series_io_images.bin' (FORMAT binary)
+CREATE TYPE io_image AS (s indicator_series);
+SELECT a.how, b.how, ROW(a.s)::io_image *= ROW(b.s)::io_image AS same_image
+FROM io_images a JOIN io_images b ON a.how < b.how ORDER BY 1, 2;
+
 -- clean up (later tests drop and recreate the extension)
+DROP TABLE io_images, io_images_bin;
+DROP TYPE io_image;
 DROP TABLE io_literals, io_doubles, io_bin_src, io_bin_dst, io_recv;
 DROP FUNCTION hx(text), recv_file(text), try_in(text);

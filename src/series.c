@@ -29,6 +29,8 @@ series_alloc(uint8 kind, int16 scale, int32 first, int32 nmonths, int32 capacity
 	IndicatorSeries *s = (IndicatorSeries *) palloc(size);
 
 	Assert(nmonths >= 1 && nmonths <= capacity && capacity <= SERIES_MAX_MONTHS);
+	/* every byte is defined, padding included: it reaches disk, WAL and dumps */
+	memset(s, 0, SERIES_HEADER_SIZE);
 	SET_VARSIZE(s, size);
 	s->version = SERIES_FORMAT_VERSION;
 	s->kind = kind;

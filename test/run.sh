@@ -2,7 +2,7 @@
 # Runs every test of indicator: the pg_regress suite (sql/, expected/) and
 # the pgTAP suite (test/pgtap/), a dump and restore of stored series
 # (test/dump_restore.sh) and the README's examples, in a throwaway
-# PostgreSQL 15 cluster.
+# PostgreSQL 15 cluster; then a short sqlsmith run (test/sqlsmith.sh).
 # On a fresh Debian 12 machine, as root, it installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,3 +30,5 @@ PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t bash -c '
 	PGDATABASE=readme_examples python3 test/readme_examples.py README.md || status=$?
 	exit $status
 '
+# a short sqlsmith run: random queries over indicator's functions, no crash
+bash test/sqlsmith.sh 500

@@ -102,6 +102,7 @@ numeric_to_fixed(const struct varlena *num, int128 *mantissa, int *scale)
 	int			dscale;
 	bool		negative;
 	int			exponent;
+	uint64		acc64 = 0;
 	int128		acc = 0;
 
 	memcpy(&header, data, sizeof(uint16));
@@ -155,7 +156,10 @@ numeric_to_fixed(const struct varlena *num, int128 *mantissa, int *scale)
 		}
 		/* the first four groups (16 digits) cannot overflow 64 bits */
 		if (i < 4)
-			acc = (int128) ((uint64) acc * base + group);
+		{
+			acc64 = acc64 * base + group;
+			acc = (int128) acc64;
+		}
 		else if (__builtin_mul_overflow(acc, (int128) base, &acc) ||
 				 __builtin_add_overflow(acc, (int128) group, &acc))
 			return FIXED_TOO_MANY_DIGITS;

@@ -21,19 +21,7 @@ for series in "$@"; do
 	rows=$((series * 120))
 	echo
 	echo "== $series series x 120 months = $rows rows"
-	psql -X -q -v ON_ERROR_STOP=1 -v series="$series" <<'SQL'
-DROP TABLE IF EXISTS m, targets;
-SELECT setseed(0.2021);
-CREATE TABLE m (series int, period date, value numeric(14,3));
-INSERT INTO m
-SELECT s, make_date(2011 + i / 12, i % 12 + 1, 1), round((1000 + random() * 1e6)::numeric, 3)
-FROM generate_series(1, :series) s, generate_series(0, 119) i;
-CREATE TABLE targets AS
-SELECT series, extract(year FROM period)::int AS year,
-	   round(sum(value) * (0.9 + random() * 0.2)::numeric, 3)::numeric(16,3) AS target
-FROM m GROUP BY 1, 2;
-VACUUM ANALYZE m, targets;
-SQL
+	psql -X -q -v ON_ERROR_STOP=1 -v series="$series" -c 'SET client_min_messages = warning' -f bench/workload.sql
 
 	# one script: a warm-up round, then REPEATS rounds in rotated order
 	script="$work/run.sql"

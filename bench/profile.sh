@@ -25,18 +25,8 @@ run() { su postgres -s /bin/bash -c "$1"; }
 
 run "$bin/initdb -D $dir/data -A trust >/dev/null"
 run "$bin/pg_ctl -D $dir/data -o \"-p 5999 -k $dir -c listen_addresses=''\" -l $dir/log start >/dev/null"
-run "psql -h $dir -p 5999 -X -q -d postgres -v series=$series" <<'SQL'
-CREATE EXTENSION indicator;
-SELECT setseed(0.2021);
-CREATE TABLE m (series int, period date, value numeric(14,3));
-INSERT INTO m SELECT s, make_date(2011 + i / 12, i % 12 + 1, 1), round((1000 + random() * 1e6)::numeric, 3)
-FROM generate_series(1, :series) s, generate_series(0, 119) i;
-CREATE TABLE targets AS
-SELECT series, extract(year FROM period)::int AS year,
-	   round(sum(value) * (0.9 + random() * 0.2)::numeric, 3)::numeric(16,3) AS target
-FROM m GROUP BY 1, 2;
-VACUUM ANALYZE m, targets;
-SQL
+run "psql -h $dir -p 5999 -X -q -d postgres -c 'CREATE EXTENSION indicator'"
+run "psql -h $dir -p 5999 -X -q -d postgres -v ON_ERROR_STOP=1 -v series=$series -f bench/workload.sql"
 run "$bin/pg_ctl -D $dir/data stop >/dev/null"
 
 count() {

@@ -234,7 +234,12 @@ series_annual(PG_FUNCTION_ARGS)
 	if (!annual_level(s, year, fy, method, &level))
 		PG_RETURN_NULL();
 	if (method == ANNUAL_AVG)
-		PG_RETURN_DATUM(level_mul_div(s, level, int_numeric(1), int_numeric(12)));
+	{
+		/* sum / 12 by numeric division, as avg(numeric) over the year's rows */
+		if (s->kind == SERIES_KIND_FLOAT8)
+			PG_RETURN_DATUM(DirectFunctionCall1(float8_numeric, Float8GetDatum(level.fp / 12.0)));
+		PG_RETURN_DATUM(DirectFunctionCall2(numeric_div, level_numeric(s, level), int_numeric(12)));
+	}
 	PG_RETURN_DATUM(level_numeric(s, level));
 }
 

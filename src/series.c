@@ -20,15 +20,19 @@ StaticAssertDecl(FIXED_MAX_DIGITS == PARSE_MAX_DIGITS, "parser and type disagree
 StaticAssertDecl(SERIES_HEADER_SIZE % MAXIMUM_ALIGNOF == 0, "values must start aligned");
 
 /*
- * A series of "capacity" slots, all missing, in the current memory context.
+ * A series of "capacity" slots of slot_bytes, all missing, in the current
+ * memory context.  Builders start numeric series narrow: series_put_exact
+ * widens them when a value needs it.
  */
 IndicatorSeries *
-series_alloc(uint8 kind, int16 scale, int32 first, int32 nmonths, int32 capacity)
+series_alloc(uint8 kind, uint8 slot_bytes, int16 scale, int32 first, int32 nmonths,
+			 int32 capacity)
 {
-	Size		size = series_size(kind, capacity);
+	Size		size = series_size(slot_bytes, capacity);
 	IndicatorSeries *s = (IndicatorSeries *) palloc(size);
 
 	Assert(nmonths >= 1 && nmonths <= capacity && capacity <= SERIES_MAX_MONTHS);
+	Assert(slot_bytes == SERIES_SLOT_NARROW || kind == SERIES_KIND_NUMERIC);
 	/* every byte is defined, padding included: it reaches disk, WAL and dumps */
 	memset(s, 0, SERIES_HEADER_SIZE);
 	SET_VARSIZE(s, size);
@@ -40,7 +44,45 @@ series_alloc(uint8 kind, int16 scale, int32 first, int32 nmonths, int32 capacity
 	s->npresent = 0;
 	s->capacity = capacity;
 	s->front = 0;
+	s->slot_bytes = slot_bytes;
 	series_set_missing(s, 0, capacity);
+	return s;
+}
+
+/*
+ * A copy of s in the current memory context with slots of slot_bytes (the
+ * same capacity and spare slots), every mantissa fitting them.
+ */
+static IndicatorSeries *
+series_with_slots(const IndicatorSeries *s, uint8 slot_bytes)
+{
+	IndicatorSeries *copy = series_alloc(s->kind, slot_bytes, s->scale, s->first,
+										 s->nmonths, s->capacity);
+
+	copy->front = s->front;
+	copy->npresent = s->npresent;
+	for (int32 i = 0; i < s->nmonths; i++)
+	{
+		Level		v;
+
+		if (series_get(s, i, &v))
+			series_set_exact(copy, i, v.exact);
+	}
+	return copy;
+}
+
+/*
+ * Store mantissa m in month i of a numeric series, widening the series
+ * first (a copy in the current memory context) when a narrow slot cannot
+ * hold m.  Returns the series that holds it.
+ */
+IndicatorSeries *
+series_put_exact(IndicatorSeries *s, int32 i, int128 m)
+{
+	Assert(s->kind == SERIES_KIND_NUMERIC);
+	if (s->slot_bytes == SERIES_SLOT_NARROW && !series_fits_narrow(m))
+		s = series_with_slots(s, SERIES_SLOT_WIDE);
+	series_set_exact(s, i, m);
 	return s;
 }
 
@@ -124,7 +166,8 @@ series_scale_error(int32 month, int scale)
 }
 
 /*
- * Bring every value of a numeric series, in place, to a larger scale.
+ * Bring every value of a numeric series, in place, to a larger scale
+ * (widening it, into a copy, if a value then needs it).  Returns the series.
  */
 IndicatorSeries *
 series_rescale(IndicatorSeries *s, int16 scale)
@@ -140,7 +183,7 @@ series_rescale(IndicatorSeries *s, int16 scale)
 			continue;
 		if (!fixed_rescale(v.exact, k, &v.exact))
 			series_scale_error(s->first + i, scale);
-		series_set_exact(s, i, v.exact);
+		s = series_put_exact(s, i, v.exact);
 	}
 	s->scale = scale;
 	return s;
@@ -150,17 +193,17 @@ series_rescale(IndicatorSeries *s, int16 scale)
  * The capacity to allocate for at least "needed" months when a series is
  * growing: the most that fits in the power-of-two size that memory
  * contexts round the allocation up to anyway (AllocSet does so for chunks
- * up to 8 kB), so that a state of 120 numeric months takes a 2 kB chunk,
- * not 4 kB.
+ * up to 8 kB), so that a state of 120 numeric(14,3) months takes a 1 kB
+ * chunk, not 2 kB.
  */
 int32
-series_growth_capacity(uint8 kind, int32 needed)
+series_growth_capacity(uint8 slot_bytes, int32 needed)
 {
 	Size		size = 256;
 
-	while (size < series_size(kind, needed))
+	while (size < series_size(slot_bytes, needed))
 		size *= 2;
-	return Min((int32) ((size - SERIES_HEADER_SIZE) / series_value_size(kind)), SERIES_MAX_MONTHS);
+	return Min((int32) ((size - SERIES_HEADER_SIZE) / slot_bytes), SERIES_MAX_MONTHS);
 }
 
 /*
@@ -195,29 +238,54 @@ series_extend(IndicatorSeries *s, int32 first, int32 last, bool in_place)
 	needed = new_last - new_first + 1;
 	capacity = needed;
 	if (in_place)
-		capacity = series_growth_capacity(s->kind, Max(Max(needed, 2 * s->nmonths), SERIES_GROWTH_MIN_MONTHS));
+		capacity = series_growth_capacity(s->slot_bytes, Max(Max(needed, 2 * s->nmonths), SERIES_GROWTH_MIN_MONTHS));
 
-	grown = series_alloc(s->kind, s->scale, new_first, needed, capacity);
+	grown = series_alloc(s->kind, s->slot_bytes, s->scale, new_first, needed, capacity);
 	if (in_place && new_first < s->first)
 		grown->front = capacity - needed;	/* growing downwards: room in front */
 	grown->npresent = s->npresent;
-	memcpy(series_values(grown) + (Size) (s->first - new_first) * series_value_size(s->kind),
+	memcpy(series_values(grown) + (Size) (s->first - new_first) * s->slot_bytes,
 		   series_values(s),
-		   (Size) s->nmonths * series_value_size(s->kind));
+		   (Size) s->nmonths * s->slot_bytes);
 	return grown;
 }
 
-/* A copy whose capacity is its span: the form every finished series has. */
+/* True when every value of a wide series fits a narrow slot. */
+static bool
+series_narrowable(const IndicatorSeries *s)
+{
+	for (int32 i = 0; i < s->nmonths; i++)
+	{
+		Level		v;
+
+		if (series_get(s, i, &v) && !series_fits_narrow(v.exact))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * A copy whose capacity is its span, in the narrowest slots that hold its
+ * values: the form every finished series has.
+ */
 IndicatorSeries *
 series_compact(const IndicatorSeries *s)
 {
-	IndicatorSeries *copy = (IndicatorSeries *) palloc(series_size(s->kind, s->nmonths));
+	IndicatorSeries *copy;
 
+	if (s->slot_bytes == SERIES_SLOT_WIDE && series_narrowable(s))
+	{
+		copy = series_with_slots(s, SERIES_SLOT_NARROW);
+		if (copy->capacity == copy->nmonths)
+			return copy;
+		s = copy;
+	}
+	copy = (IndicatorSeries *) palloc(series_size(s->slot_bytes, s->nmonths));
 	memcpy(copy, s, SERIES_HEADER_SIZE);
-	SET_VARSIZE(copy, series_size(s->kind, s->nmonths));
+	SET_VARSIZE(copy, series_size(s->slot_bytes, s->nmonths));
 	copy->capacity = s->nmonths;
 	copy->front = 0;
-	memcpy(series_values(copy), series_values(s), (Size) s->nmonths * series_value_size(s->kind));
+	memcpy(series_values(copy), series_values(s), (Size) s->nmonths * s->slot_bytes);
 	return copy;
 }
 
@@ -246,13 +314,16 @@ indicator_series_in(PG_FUNCTION_ARGS)
 				 errdetail("%s", err)));
 
 	s = series_alloc(parsed.kind == PARSE_KIND_NUMERIC ? SERIES_KIND_NUMERIC : SERIES_KIND_FLOAT8,
-					 (int16) parsed.scale, parsed.first, parsed.nmonths, parsed.nmonths);
+					 SERIES_SLOT_NARROW, (int16) parsed.scale, parsed.first, parsed.nmonths,
+					 parsed.nmonths);
 	for (int32 i = 0; i < parsed.nmonths; i++)
 	{
 		if (s->kind == SERIES_KIND_NUMERIC)
 		{
-			series_set_exact(s, i, parsed.exact[i]);
-			s->npresent += parsed.exact[i] != SERIES_MISSING_EXACT;
+			if (parsed.exact[i] == SERIES_MISSING_EXACT)
+				continue;
+			s = series_put_exact(s, i, parsed.exact[i]);
+			s->npresent++;
 		}
 		else
 		{
@@ -371,7 +442,7 @@ indicator_series_recv(PG_FUNCTION_ARGS)
 	if (first < INDICATOR_MIN_MONTH || first > INDICATOR_MAX_MONTH - nmonths + 1)
 		recv_error("The months are out of range.");
 
-	s = series_alloc((uint8) kind, (int16) scale, first, nmonths, nmonths);
+	s = series_alloc((uint8) kind, SERIES_SLOT_NARROW, (int16) scale, first, nmonths, nmonths);
 	for (int32 i = 0; i < nmonths; i++)
 	{
 		int			flag = pq_getmsgbyte(buf);
@@ -388,7 +459,7 @@ indicator_series_recv(PG_FUNCTION_ARGS)
 
 			if (!fixed_in_range(m))
 				recv_error("A value has more than 38 digits.");
-			series_set_exact(s, i, m);
+			s = series_put_exact(s, i, m);
 		}
 		else
 		{

@@ -6,13 +6,22 @@
  * Layout (a varlena, 8-byte aligned):
  *
  *	header		IndicatorSeries below
- *	values		capacity slots; the month "first" is slot "front":
- *				  numeric kind: int128 mantissas at the series' scale, 16 bytes
+ *	values		capacity slots of slot_bytes each; the month "first" is slot
+ *				"front":
+ *				  numeric kind: mantissas at the series' scale, int64 (8 bytes)
+ *				  when every value fits in one, int128 (16 bytes) otherwise
  *				  float8 kind:  doubles, 8 bytes
  *
  * A missing month holds a sentinel that no real value can take: the most
- * negative int128 (mantissas stay within +-10^38), or NaN (NaN input is an
- * error).  So a month costs its value's bytes and nothing else.
+ * negative int64 or int128 (a narrow slot never holds that value; wide
+ * mantissas stay within +-10^38), or NaN (NaN input is an error).  So a month
+ * costs its value's bytes and nothing else: 8 bytes for a numeric(14,3)
+ * month, as for a double.
+ *
+ * A numeric series starts narrow and is widened (copied to 16-byte slots)
+ * when a value needs more than 18 digits; compaction narrows it again when
+ * every value fits, so a finished series has the narrowest slots that hold
+ * its values, and equal series have equal images.
  *
  * "capacity" exceeds "nmonths", and "front" is above zero, only in an
  * aggregate's state, which grows geometrically at either end and is updated
@@ -59,32 +68,32 @@ typedef struct IndicatorSeries
 	int32		npresent;		/* months in the span that hold a value */
 	int32		capacity;		/* value slots allocated, >= front + nmonths */
 	int32		front;			/* spare slots before the first month */
+	uint8		slot_bytes;		/* SERIES_SLOT_NARROW or SERIES_SLOT_WIDE */
+	uint8		reserved[3];	/* zero */
 	/* values follow */
 } IndicatorSeries;
 
 #define SERIES_HEADER_SIZE MAXALIGN(sizeof(IndicatorSeries))
+
+/* Bytes per value slot. */
+#define SERIES_SLOT_NARROW 8	/* int64 mantissas, or doubles */
+#define SERIES_SLOT_WIDE 16		/* int128 mantissas (numeric kind only) */
 
 #define DatumGetIndicatorSeriesP(d) ((IndicatorSeries *) PG_DETOAST_DATUM(d))
 #define PG_GETARG_INDICATOR_SERIES_P(n) DatumGetIndicatorSeriesP(PG_GETARG_DATUM(n))
 #define PG_RETURN_INDICATOR_SERIES_P(x) PG_RETURN_POINTER(x)
 
 static inline Size
-series_value_size(uint8 kind)
+series_size(uint8 slot_bytes, int32 capacity)
 {
-	return kind == SERIES_KIND_NUMERIC ? sizeof(int128) : sizeof(double);
-}
-
-static inline Size
-series_size(uint8 kind, int32 capacity)
-{
-	return SERIES_HEADER_SIZE + (Size) capacity * series_value_size(kind);
+	return SERIES_HEADER_SIZE + (Size) capacity * slot_bytes;
 }
 
 /* The value of the first month of the span. */
 static inline char *
 series_values(const IndicatorSeries *s)
 {
-	return (char *) s + SERIES_HEADER_SIZE + (Size) s->front * series_value_size(s->kind);
+	return (char *) s + SERIES_HEADER_SIZE + (Size) s->front * s->slot_bytes;
 }
 
 static inline int32
@@ -104,12 +113,29 @@ typedef struct Level
 } Level;
 
 #define SERIES_MISSING_EXACT ((int128) (((uint128) 1) << 127))
+#define SERIES_MISSING_NARROW PG_INT64_MIN
+
+/* A mantissa that a narrow slot can hold. */
+static inline bool
+series_fits_narrow(int128 m)
+{
+	return m > PG_INT64_MIN && m <= PG_INT64_MAX;
+}
 
 /* Month i of the span (0-based): false when it is missing. */
 static inline bool
 series_get(const IndicatorSeries *s, int32 i, Level *out)
 {
-	if (s->kind == SERIES_KIND_NUMERIC)
+	if (s->kind == SERIES_KIND_NUMERIC && s->slot_bytes == SERIES_SLOT_NARROW)
+	{
+		int64		m;
+
+		memcpy(&m, series_values(s) + (Size) i * sizeof(int64), sizeof(int64));
+		out->exact = m;
+		out->fp = 0;
+		return m != SERIES_MISSING_NARROW;
+	}
+	else if (s->kind == SERIES_KIND_NUMERIC)
 	{
 		int128		m;
 
@@ -129,10 +155,22 @@ series_get(const IndicatorSeries *s, int32 i, Level *out)
 	}
 }
 
+/*
+ * Store a mantissa, or the missing mark SERIES_MISSING_EXACT, in a slot that
+ * can hold it (see series_put_exact for one that may not).
+ */
 static inline void
 series_set_exact(IndicatorSeries *s, int32 i, int128 m)
 {
-	memcpy(series_values(s) + (Size) i * sizeof(int128), &m, sizeof(int128));
+	if (s->slot_bytes == SERIES_SLOT_NARROW)
+	{
+		int64		narrow = m == SERIES_MISSING_EXACT ? SERIES_MISSING_NARROW : (int64) m;
+
+		Assert(m == SERIES_MISSING_EXACT || series_fits_narrow(m));
+		memcpy(series_values(s) + (Size) i * sizeof(int64), &narrow, sizeof(int64));
+	}
+	else
+		memcpy(series_values(s) + (Size) i * sizeof(int128), &m, sizeof(int128));
 }
 
 static inline void
@@ -151,15 +189,16 @@ series_month(const IndicatorSeries *s, int64 month, Level *out)
 }
 
 /* series.c */
-extern IndicatorSeries *series_alloc(uint8 kind, int16 scale, int32 first,
-									 int32 nmonths, int32 capacity);
+extern IndicatorSeries *series_alloc(uint8 kind, uint8 slot_bytes, int16 scale,
+									 int32 first, int32 nmonths, int32 capacity);
+extern IndicatorSeries *series_put_exact(IndicatorSeries *s, int32 i, int128 m);
 extern void series_set_missing(IndicatorSeries *s, int32 from, int32 count);
 extern void series_check_span(int32 first, int32 last);
 extern void series_check_month(int32 month);
 extern void series_scale_error(int32 month, int scale);
 extern void duplicate_month_error(int32 month);
 extern IndicatorSeries *series_rescale(IndicatorSeries *s, int16 scale);
-extern int32 series_growth_capacity(uint8 kind, int32 needed);
+extern int32 series_growth_capacity(uint8 slot_bytes, int32 needed);
 extern IndicatorSeries *series_compact(const IndicatorSeries *s);
 extern IndicatorSeries *series_extend(IndicatorSeries *s, int32 first, int32 last,
 									  bool in_place);

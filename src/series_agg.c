@@ -53,7 +53,8 @@ series_agg_accum(FunctionCallInfo fcinfo, uint8 kind, bool value_is_null,
 						state->kind == SERIES_KIND_NUMERIC ? "numeric" : "float8")));
 
 	if (state == NULL)
-		state = series_alloc(kind, 0, month, 1, series_growth_capacity(kind, 1));
+		state = series_alloc(kind, SERIES_SLOT_NARROW, 0, month, 1,
+							 series_growth_capacity(SERIES_SLOT_NARROW, 1));
 	else if (month >= state->first && month < state->first - state->front + state->capacity)
 		state->nmonths = Max(state->nmonths, month - state->first + 1);	/* the common case */
 	else
@@ -72,7 +73,7 @@ series_agg_accum(FunctionCallInfo fcinfo, uint8 kind, bool value_is_null,
 		else if (scale < state->scale &&
 				 !fixed_rescale(exact, state->scale - scale, &exact))
 			series_scale_error(month, state->scale);
-		series_set_exact(state, slot, exact);
+		state = series_put_exact(state, slot, exact);
 	}
 	else
 		series_set_fp(state, slot, fp);

@@ -26,7 +26,8 @@ typedef enum RollupOp
 	ROLLUP_SUM					/* month by month; present only where all are */
 } RollupOp;
 
-static void
+/* Returns the state, which storing a wide value may have widened. */
+static IndicatorSeries *
 rollup_month(IndicatorSeries *state, const IndicatorSeries *other, int32 i,
 			 RollupOp op, int scale_shift)
 {
@@ -43,7 +44,7 @@ rollup_month(IndicatorSeries *state, const IndicatorSeries *other, int32 i,
 	if (op == ROLLUP_UNION)
 	{
 		if (!have_theirs)
-			return;
+			return state;
 		if (have_mine)
 			duplicate_month_error(month);
 		mine = theirs;
@@ -52,20 +53,20 @@ rollup_month(IndicatorSeries *state, const IndicatorSeries *other, int32 i,
 	else
 	{
 		if (!have_mine)
-			return;				/* an earlier input lacks this month */
+			return state;		/* an earlier input lacks this month */
 		if (!have_theirs)
 		{
 			series_set_missing(state, i, 1);
 			state->npresent--;
-			return;
+			return state;
 		}
 		level_add(state, mine, theirs, &mine);
 	}
 
 	if (state->kind == SERIES_KIND_NUMERIC)
-		series_set_exact(state, i, mine.exact);
-	else
-		series_set_fp(state, i, mine.fp);
+		return series_put_exact(state, i, mine.exact);
+	series_set_fp(state, i, mine.fp);
+	return state;
 }
 
 static Datum
@@ -104,7 +105,7 @@ series_rollup(FunctionCallInfo fcinfo, RollupOp op)
 	for (int32 i = 0; i < state->nmonths; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
-		rollup_month(state, other, i, op, state->scale - other->scale);
+		state = rollup_month(state, other, i, op, state->scale - other->scale);
 	}
 	PG_RETURN_INDICATOR_SERIES_P(state);
 }

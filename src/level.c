@@ -68,6 +68,25 @@ level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum)
 
 	if (from > to || from < s->first || to > series_last(s))
 		return false;
+	if (s->kind == SERIES_KIND_NUMERIC && s->slot_bytes == SERIES_SLOT_NARROW)
+	{
+		/* the common case, in a tight loop: int64 mantissas */
+		const char *slot = series_values(s) + (from - s->first) * sizeof(int64);
+
+		for (int64 month = from; month <= to; month++, slot += sizeof(int64))
+		{
+			int64		m;
+
+			memcpy(&m, slot, sizeof(int64));
+			if (m == SERIES_MISSING_NARROW)
+				return false;
+			acc.exact += m;		/* < SERIES_MAX_MONTHS terms below 2^63: no overflow */
+		}
+		if (!fixed_in_range(acc.exact))
+			level_overflow_error();
+		*sum = acc;
+		return true;
+	}
 	for (int32 i = (int32) (from - s->first); i <= (int32) (to - s->first); i++)
 	{
 		Level		v;

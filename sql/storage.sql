@@ -1,8 +1,9 @@
 --
 -- storage: how a numeric series holds its months (src/series.h).
 --
--- A month of a numeric series takes an 8-byte slot (an int64 mantissa) when
--- every value of the series fits one, and a 16-byte slot (int128) otherwise.
+-- A month of a numeric series takes a 4-byte slot (an int32 mantissa) when
+-- every value of the series fits one, an 8-byte slot (int64) when every value
+-- fits that, and a 16-byte slot (int128) otherwise.
 -- Every size below is computed by hand: a 32-byte header, then one slot per
 -- month of the span.  Whatever the slots, values are exact: each check
 -- compares with the numeric it was built from, or with sum(numeric).
@@ -14,23 +15,37 @@ SET datestyle = 'ISO, YMD';
 -- Slot width from the values
 ------------------------------------------------------------------------------
 
--- int64's range, at scale 0: the most negative int64 marks a missing month
--- in a narrow slot, so that one value needs a wide slot
+-- the ranges of int32 and int64, at scale 0: the most negative integer of a
+-- slot marks a missing month, so that one value needs the next slot size
 SELECT v, pg_column_size(('numeric {2021-01: ' || v || ', 2021-02: NULL}')::indicator_series) AS bytes,
        value_at(('numeric {2021-01: ' || v || ', 2021-02: NULL}')::indicator_series, '2021-01-01') = v AS exact
-FROM (VALUES (9223372036854775807::numeric),      -- int64 max: 32 + 2 * 8
+FROM (VALUES (0::numeric),                        -- 32 + 2 * 4
+             (2147483647),                        -- int32 max: 32 + 2 * 4
+             (2147483648),                        -- one more: 32 + 2 * 8
+             (-2147483647),                       -- 4-byte slots
+             (-2147483648),                       -- int32 min: 8-byte slots
+             (9223372036854775807),               -- int64 max: 32 + 2 * 8
              (9223372036854775808),               -- one more: 32 + 2 * 16
-             (-9223372036854775807),              -- narrow
-             (-9223372036854775808),              -- int64 min: wide
+             (-9223372036854775807),              -- 8-byte slots
+             (-9223372036854775808),              -- int64 min: 16-byte slots
              (99999999999999999999999999999999999999)) t(v);
 
--- the mantissa counts, not the value: 0.001 at scale 3 is mantissa 1, and
--- 922337203685477.5807 is int64 max at scale 4
-SELECT pg_column_size('numeric {2021-01: 922337203685477.5807}'::indicator_series) AS narrow,
-       pg_column_size('numeric {2021-01: 922337203685477.5808}'::indicator_series) AS wide;
+-- the mantissa counts, not the value: 2147483.647 is int32 max at scale 3,
+-- and 922337203685477.5807 int64 max at scale 4
+SELECT pg_column_size('numeric {2021-01: 2147483.647}'::indicator_series) AS int32_max,
+       pg_column_size('numeric {2021-01: 2147483.648}'::indicator_series) AS int32_max_plus,
+       pg_column_size('numeric {2021-01: 922337203685477.5807}'::indicator_series) AS int64_max,
+       pg_column_size('numeric {2021-01: 922337203685477.5808}'::indicator_series) AS int64_max_plus;
 
--- 120 months of numeric(14,3): 32 + 120 * 8 bytes
-SELECT pg_column_size(series_agg(make_date(2011 + i / 12, i % 12 + 1, 1), (i * 1000.001)::numeric(14,3)))
+-- 120 months of numeric(14,3) whose mantissas stay below 2^31 (at most
+-- 119 * 1000001): 32 + 120 * 4 bytes; one month above 2^31 makes it 32 + 120 * 8
+SELECT pg_column_size(series_agg(make_date(2011 + i / 12, i % 12 + 1, 1), (i * 1000.001)::numeric(14,3))) AS small,
+       pg_column_size(series_agg(make_date(2011 + i / 12, i % 12 + 1, 1),
+                                 CASE WHEN i = 60 THEN 2147483.648 ELSE i * 1000.001 END::numeric(14,3))) AS one_large,
+       sum(CASE WHEN i = 60 THEN 2147483.648 ELSE i * 1000.001 END::numeric(14,3)) =
+         annual(series_agg(make_date(2011 + i / 12, i % 12 + 1, 1),
+                           CASE WHEN i = 60 THEN 2147483.648 ELSE i * 1000.001 END::numeric(14,3)), 2016)
+         + (SELECT sum(j * 1000.001) FROM generate_series(0, 119) j WHERE j / 12 <> 5) AS exact
 FROM generate_series(0, 119) i;
 
 -- float8 series are always 8 bytes a month
@@ -79,9 +94,16 @@ FROM (SELECT series_sum(x) AS s
       FROM (VALUES ('numeric {2021-01: 5000000000000000000}'::indicator_series),
                    ('numeric {2021-01: 5000000000000000000}')) t(x)) y;
 
+-- 2 * 10^9 fits 4 bytes; twice that needs 8
+SELECT s, pg_column_size(s) AS bytes     -- 32 + 1 * 8
+FROM (SELECT series_sum(x) AS s
+      FROM (VALUES ('numeric {2021-01: 2000000000}'::indicator_series),
+                   ('numeric {2021-01: 2000000000}')) t(x)) y;
+
 -- series_sum drops a month that one input lacks: when that was the only
--- wide value, the result is narrow again, with the same image as its literal
-SELECT s, pg_column_size(s) AS bytes,    -- 32 + 2 * 8
+-- large value, the result has small slots again, with the same image as its
+-- literal
+SELECT s, pg_column_size(s) AS bytes,    -- 32 + 2 * 4
        record_image_eq(ROW(s), ROW('numeric {2021-01: 2, 2021-02: NULL}'::indicator_series)) AS same_image
 FROM (SELECT series_sum(x) AS s
       FROM (VALUES ('numeric {2021-01: 1, 2021-02: 10000000000000000000}'::indicator_series),
@@ -104,7 +126,7 @@ SELECT indicator_series_send('numeric {2021-01: 1, 2021-02: 2}') AS narrow,
 
 -- and what recv builds is narrow again when it can be (dump/restore keeps
 -- sizes); stored in a table, a series under 127 bytes takes PostgreSQL's
--- 1-byte varlena header, so 48 - 3 and 64 - 3 bytes
+-- 1-byte varlena header, so 40 - 3 and 64 - 3 bytes
 CREATE TABLE storage_copy (s indicator_series);
 INSERT INTO storage_copy VALUES ('numeric {2021-01: 1, 2021-02: 2}'),
                                 ('numeric {2021-01: 1, 2021-02: 18446744073709551616}');

@@ -57,6 +57,44 @@ level_sub(const IndicatorSeries *s, Level a, Level b, Level *diff)
 }
 
 /*
+ * Sum of slots first..last of int32 or int64 mantissas (slot_bytes, a
+ * constant where it is inlined): false at a missing month.
+ */
+static inline bool
+sum_slots(const char *values, int64 first, int64 last, uint8 slot_bytes, Level *sum)
+{
+	int128		acc = 0;
+
+	for (const char *slot = values + first * slot_bytes;
+		 slot <= values + last * slot_bytes; slot += slot_bytes)
+	{
+		int64		m;
+
+		if (slot_bytes == SERIES_SLOT_INT32)
+		{
+			int32		m32;
+
+			memcpy(&m32, slot, sizeof(int32));
+			if (m32 == SERIES_MISSING_INT32)
+				return false;
+			m = m32;
+		}
+		else
+		{
+			memcpy(&m, slot, sizeof(int64));
+			if (m == SERIES_MISSING_INT64)
+				return false;
+		}
+		acc += m;				/* < SERIES_MAX_MONTHS terms below 2^63: no overflow */
+	}
+	if (!fixed_in_range(acc))
+		level_overflow_error();
+	sum->exact = acc;
+	sum->fp = 0;
+	return true;
+}
+
+/*
  * Sum of the calendar months from..to (inclusive): false when the range is
  * empty, leaves the span, or holds a missing month.
  */
@@ -68,25 +106,11 @@ level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum)
 
 	if (from > to || from < s->first || to > series_last(s))
 		return false;
-	if (s->kind == SERIES_KIND_NUMERIC && s->slot_bytes == SERIES_SLOT_NARROW)
-	{
-		/* the common case, in a tight loop: int64 mantissas */
-		const char *slot = series_values(s) + (from - s->first) * sizeof(int64);
-
-		for (int64 month = from; month <= to; month++, slot += sizeof(int64))
-		{
-			int64		m;
-
-			memcpy(&m, slot, sizeof(int64));
-			if (m == SERIES_MISSING_NARROW)
-				return false;
-			acc.exact += m;		/* < SERIES_MAX_MONTHS terms below 2^63: no overflow */
-		}
-		if (!fixed_in_range(acc.exact))
-			level_overflow_error();
-		*sum = acc;
-		return true;
-	}
+	/* the common cases, in tight loops over int32 or int64 mantissas */
+	if (s->kind == SERIES_KIND_NUMERIC && s->slot_bytes == SERIES_SLOT_INT32)
+		return sum_slots(series_values(s), from - s->first, to - s->first, SERIES_SLOT_INT32, sum);
+	if (s->kind == SERIES_KIND_NUMERIC && s->slot_bytes == SERIES_SLOT_INT64)
+		return sum_slots(series_values(s), from - s->first, to - s->first, SERIES_SLOT_INT64, sum);
 	for (int32 i = (int32) (from - s->first); i <= (int32) (to - s->first); i++)
 	{
 		Level		v;

@@ -32,7 +32,7 @@ series_alloc(uint8 kind, uint8 slot_bytes, int16 scale, int32 first, int32 nmont
 	IndicatorSeries *s = (IndicatorSeries *) palloc(size);
 
 	Assert(nmonths >= 1 && nmonths <= capacity && capacity <= SERIES_MAX_MONTHS);
-	Assert(slot_bytes == SERIES_SLOT_NARROW || kind == SERIES_KIND_NUMERIC);
+	Assert(slot_bytes == SERIES_SLOT_INT64 || kind == SERIES_KIND_NUMERIC);
 	/* every byte is defined, padding included: it reaches disk, WAL and dumps */
 	memset(s, 0, SERIES_HEADER_SIZE);
 	SET_VARSIZE(s, size);
@@ -73,15 +73,15 @@ series_with_slots(const IndicatorSeries *s, uint8 slot_bytes)
 
 /*
  * Store mantissa m in month i of a numeric series, widening the series
- * first (a copy in the current memory context) when a narrow slot cannot
- * hold m.  Returns the series that holds it.
+ * first (a copy in the current memory context) when its slots cannot hold
+ * m.  Returns the series that holds it.
  */
 IndicatorSeries *
 series_put_exact(IndicatorSeries *s, int32 i, int128 m)
 {
 	Assert(s->kind == SERIES_KIND_NUMERIC);
-	if (s->slot_bytes == SERIES_SLOT_NARROW && !series_fits_narrow(m))
-		s = series_with_slots(s, SERIES_SLOT_WIDE);
+	if (series_slot_for(m) > s->slot_bytes)
+		s = series_with_slots(s, series_slot_for(m));
 	series_set_exact(s, i, m);
 	return s;
 }
@@ -250,22 +250,24 @@ series_extend(IndicatorSeries *s, int32 first, int32 last, bool in_place)
 	return grown;
 }
 
-/* True when every value of a wide series fits a narrow slot. */
-static bool
-series_narrowable(const IndicatorSeries *s)
+/* The smallest slots that hold every value of a numeric series. */
+static uint8
+series_needed_slot(const IndicatorSeries *s)
 {
-	for (int32 i = 0; i < s->nmonths; i++)
+	uint8		needed = SERIES_SLOT_INT32;
+
+	for (int32 i = 0; i < s->nmonths && needed < s->slot_bytes; i++)
 	{
 		Level		v;
 
-		if (series_get(s, i, &v) && !series_fits_narrow(v.exact))
-			return false;
+		if (series_get(s, i, &v))
+			needed = Max(needed, series_slot_for(v.exact));
 	}
-	return true;
+	return needed;
 }
 
 /*
- * A copy whose capacity is its span, in the narrowest slots that hold its
+ * A copy whose capacity is its span, in the smallest slots that hold its
  * values: the form every finished series has.
  */
 IndicatorSeries *
@@ -273,9 +275,10 @@ series_compact(const IndicatorSeries *s)
 {
 	IndicatorSeries *copy;
 
-	if (s->slot_bytes == SERIES_SLOT_WIDE && series_narrowable(s))
+	if (s->kind == SERIES_KIND_NUMERIC && s->slot_bytes > SERIES_SLOT_INT32 &&
+		series_needed_slot(s) < s->slot_bytes)
 	{
-		copy = series_with_slots(s, SERIES_SLOT_NARROW);
+		copy = series_with_slots(s, series_needed_slot(s));
 		if (copy->capacity == copy->nmonths)
 			return copy;
 		s = copy;
@@ -304,6 +307,7 @@ indicator_series_in(PG_FUNCTION_ARGS)
 	char	   *text = PG_GETARG_CSTRING(0);
 	ParsedSeries parsed;
 	char		err[256];
+	uint8		kind;
 	IndicatorSeries *s;
 
 	if (series_parse(text, &parsed, parse_palloc, err, sizeof(err)) != 0)
@@ -313,9 +317,9 @@ indicator_series_in(PG_FUNCTION_ARGS)
 						text, strlen(text) > 60 ? "..." : ""),
 				 errdetail("%s", err)));
 
-	s = series_alloc(parsed.kind == PARSE_KIND_NUMERIC ? SERIES_KIND_NUMERIC : SERIES_KIND_FLOAT8,
-					 SERIES_SLOT_NARROW, (int16) parsed.scale, parsed.first, parsed.nmonths,
-					 parsed.nmonths);
+	kind = parsed.kind == PARSE_KIND_NUMERIC ? SERIES_KIND_NUMERIC : SERIES_KIND_FLOAT8;
+	s = series_alloc(kind, series_first_slot(kind), (int16) parsed.scale, parsed.first,
+					 parsed.nmonths, parsed.nmonths);
 	for (int32 i = 0; i < parsed.nmonths; i++)
 	{
 		if (s->kind == SERIES_KIND_NUMERIC)
@@ -442,7 +446,8 @@ indicator_series_recv(PG_FUNCTION_ARGS)
 	if (first < INDICATOR_MIN_MONTH || first > INDICATOR_MAX_MONTH - nmonths + 1)
 		recv_error("The months are out of range.");
 
-	s = series_alloc((uint8) kind, SERIES_SLOT_NARROW, (int16) scale, first, nmonths, nmonths);
+	s = series_alloc((uint8) kind, series_first_slot((uint8) kind), (int16) scale, first,
+					 nmonths, nmonths);
 	for (int32 i = 0; i < nmonths; i++)
 	{
 		int			flag = pq_getmsgbyte(buf);

@@ -8,20 +8,21 @@
  *	header		IndicatorSeries below
  *	values		capacity slots of slot_bytes each; the month "first" is slot
  *				"front":
- *				  numeric kind: mantissas at the series' scale, int64 (8 bytes)
- *				  when every value fits in one, int128 (16 bytes) otherwise
+ *				  numeric kind: mantissas at the series' scale, in the
+ *				  smallest of int32, int64 and int128 (4, 8 or 16 bytes)
+ *				  that holds every value of the series
  *				  float8 kind:  doubles, 8 bytes
  *
  * A missing month holds a sentinel that no real value can take: the most
- * negative int64 or int128 (a narrow slot never holds that value; wide
+ * negative integer of the slot (no value in that slot may take it; int128
  * mantissas stay within +-10^38), or NaN (NaN input is an error).  So a month
- * costs its value's bytes and nothing else: 8 bytes for a numeric(14,3)
- * month, as for a double.
+ * costs its value's bytes and nothing else: 4 bytes for a month of up to 9
+ * digits (2,147,483.647 at three decimals), 8 for up to 18, 16 beyond.
  *
- * A numeric series starts narrow and is widened (copied to 16-byte slots)
- * when a value needs more than 18 digits; compaction narrows it again when
- * every value fits, so a finished series has the narrowest slots that hold
- * its values, and equal series have equal images.
+ * A numeric series starts with int32 slots and is widened (copied to larger
+ * slots) when a value needs it; compaction narrows it again when every value
+ * fits, so a finished series has the smallest slots that hold its values,
+ * and equal series have equal images.
  *
  * "capacity" exceeds "nmonths", and "front" is above zero, only in an
  * aggregate's state, which grows geometrically at either end and is updated
@@ -68,7 +69,7 @@ typedef struct IndicatorSeries
 	int32		npresent;		/* months in the span that hold a value */
 	int32		capacity;		/* value slots allocated, >= front + nmonths */
 	int32		front;			/* spare slots before the first month */
-	uint8		slot_bytes;		/* SERIES_SLOT_NARROW or SERIES_SLOT_WIDE */
+	uint8		slot_bytes;		/* SERIES_SLOT_* */
 	uint8		reserved[3];	/* zero */
 	/* values follow */
 } IndicatorSeries;
@@ -76,8 +77,16 @@ typedef struct IndicatorSeries
 #define SERIES_HEADER_SIZE MAXALIGN(sizeof(IndicatorSeries))
 
 /* Bytes per value slot. */
-#define SERIES_SLOT_NARROW 8	/* int64 mantissas, or doubles */
-#define SERIES_SLOT_WIDE 16		/* int128 mantissas (numeric kind only) */
+#define SERIES_SLOT_INT32 4		/* int32 mantissas (numeric kind only) */
+#define SERIES_SLOT_INT64 8		/* int64 mantissas, or doubles */
+#define SERIES_SLOT_INT128 16	/* int128 mantissas (numeric kind only) */
+
+/* The slots a builder starts a series with. */
+static inline uint8
+series_first_slot(uint8 kind)
+{
+	return kind == SERIES_KIND_NUMERIC ? SERIES_SLOT_INT32 : SERIES_SLOT_INT64;
+}
 
 #define DatumGetIndicatorSeriesP(d) ((IndicatorSeries *) PG_DETOAST_DATUM(d))
 #define PG_GETARG_INDICATOR_SERIES_P(n) DatumGetIndicatorSeriesP(PG_GETARG_DATUM(n))
@@ -113,27 +122,41 @@ typedef struct Level
 } Level;
 
 #define SERIES_MISSING_EXACT ((int128) (((uint128) 1) << 127))
-#define SERIES_MISSING_NARROW PG_INT64_MIN
+#define SERIES_MISSING_INT32 PG_INT32_MIN
+#define SERIES_MISSING_INT64 PG_INT64_MIN
 
-/* A mantissa that a narrow slot can hold. */
-static inline bool
-series_fits_narrow(int128 m)
+/* The smallest numeric slot that holds mantissa m. */
+static inline uint8
+series_slot_for(int128 m)
 {
-	return m > PG_INT64_MIN && m <= PG_INT64_MAX;
+	if (m > PG_INT32_MIN && m <= PG_INT32_MAX)
+		return SERIES_SLOT_INT32;
+	if (m > PG_INT64_MIN && m <= PG_INT64_MAX)
+		return SERIES_SLOT_INT64;
+	return SERIES_SLOT_INT128;
 }
 
 /* Month i of the span (0-based): false when it is missing. */
 static inline bool
 series_get(const IndicatorSeries *s, int32 i, Level *out)
 {
-	if (s->kind == SERIES_KIND_NUMERIC && s->slot_bytes == SERIES_SLOT_NARROW)
+	if (s->kind == SERIES_KIND_NUMERIC && s->slot_bytes == SERIES_SLOT_INT32)
+	{
+		int32		m;
+
+		memcpy(&m, series_values(s) + (Size) i * sizeof(int32), sizeof(int32));
+		out->exact = m;
+		out->fp = 0;
+		return m != SERIES_MISSING_INT32;
+	}
+	else if (s->kind == SERIES_KIND_NUMERIC && s->slot_bytes == SERIES_SLOT_INT64)
 	{
 		int64		m;
 
 		memcpy(&m, series_values(s) + (Size) i * sizeof(int64), sizeof(int64));
 		out->exact = m;
 		out->fp = 0;
-		return m != SERIES_MISSING_NARROW;
+		return m != SERIES_MISSING_INT64;
 	}
 	else if (s->kind == SERIES_KIND_NUMERIC)
 	{
@@ -162,12 +185,18 @@ series_get(const IndicatorSeries *s, int32 i, Level *out)
 static inline void
 series_set_exact(IndicatorSeries *s, int32 i, int128 m)
 {
-	if (s->slot_bytes == SERIES_SLOT_NARROW)
+	Assert(m == SERIES_MISSING_EXACT || series_slot_for(m) <= s->slot_bytes);
+	if (s->slot_bytes == SERIES_SLOT_INT32)
 	{
-		int64		narrow = m == SERIES_MISSING_EXACT ? SERIES_MISSING_NARROW : (int64) m;
+		int32		m32 = m == SERIES_MISSING_EXACT ? SERIES_MISSING_INT32 : (int32) m;
 
-		Assert(m == SERIES_MISSING_EXACT || series_fits_narrow(m));
-		memcpy(series_values(s) + (Size) i * sizeof(int64), &narrow, sizeof(int64));
+		memcpy(series_values(s) + (Size) i * sizeof(int32), &m32, sizeof(int32));
+	}
+	else if (s->slot_bytes == SERIES_SLOT_INT64)
+	{
+		int64		m64 = m == SERIES_MISSING_EXACT ? SERIES_MISSING_INT64 : (int64) m;
+
+		memcpy(series_values(s) + (Size) i * sizeof(int64), &m64, sizeof(int64));
 	}
 	else
 		memcpy(series_values(s) + (Size) i * sizeof(int128), &m, sizeof(int128));

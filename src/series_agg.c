@@ -53,8 +53,8 @@ series_agg_accum(FunctionCallInfo fcinfo, uint8 kind, bool value_is_null,
 						state->kind == SERIES_KIND_NUMERIC ? "numeric" : "float8")));
 
 	if (state == NULL)
-		state = series_alloc(kind, SERIES_SLOT_NARROW, 0, month, 1,
-							 series_growth_capacity(SERIES_SLOT_NARROW, 1));
+		state = series_alloc(kind, series_first_slot(kind), 0, month, 1,
+							 series_growth_capacity(series_first_slot(kind), 1));
 	else if (month >= state->first && month < state->first - state->front + state->capacity)
 		state->nmonths = Max(state->nmonths, month - state->first + 1);	/* the common case */
 	else

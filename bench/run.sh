@@ -3,13 +3,14 @@
 #
 #   bash bench/run.sh [SERIES ...]      default: 20000 (x 120 months = 2.4M rows)
 #   REPEATS=5 bash bench/run.sh 5000 20000 80000
+#   MAX_VALUE=1e10 bash bench/run.sh     values up to 10^10 (default 10^6)
 #
 # For each size it generates the workload (SERIES series x 120 months of
 # numeric(14,3), 2011-01 .. 2020-12, and a target per series and year),
 # then times every query of bench/queries.sql with psql's \timing (output
-# discarded), REPEATS rounds interleaved (each round in a rotated order),
-# and prints the median of each query and the ratios that the goals are
-# stated in.  It also reports the memory of the aggregation per group.
+# discarded), REPEATS rounds interleaved (each round in its own shuffled
+# order), and prints the median of each query and, for the ratios that the
+# goals are stated in, the median of the ratios within a round.  It also reports the memory of the aggregation per group.
 # Runs in a throwaway cluster, one backend, no parallel workers, no JIT.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -22,6 +22,11 @@ SELECT x.series, t.year, annual(x.s, t.year) AS total,
 FROM (SELECT series, series_agg(period, value) AS s FROM m GROUP BY series) x
 JOIN targets t USING (series);
 
+-- name: r1_out
+-- R1's rows, precomputed into a table (bench/measure.sh makes it): what
+-- returning the report's 200,000 rows costs by itself.
+SELECT * FROM r1_out;
+
 -- name: r1_sql
 WITH y AS (
 	SELECT series, extract(year FROM period)::int AS year,

@@ -95,6 +95,9 @@ for series in "$@"; do
 			line("R3 as-of dashboard, plain SQL", "r3_sql", "scan", "")
 			relative("R3 extension / plain SQL", "r3_ext", "r3_sql", "goal <= 1x")
 			printf "%-34s %10.3f us per row\n", "R2 extension, per input row", median(times["r2_ext"]) * 1000 / rows
+			printf "every timed run, ms, round 1 to %d:\n", rounds
+			n = split("scan rows r1_ext r1_sql r1_out r2_ext r2_sql r2_out r3_ext r3_sql", order, " ")
+			for (i = 1; i <= n; i++) printf "  %-8s%s\n", order[i], times[order[i]]
 		}' "$work/out.txt"
 
 	# memory: the stored series, and the hash aggregation's peak per group

@@ -37,9 +37,9 @@ if [ "${1:-}" = --inside ]; then
 		echo
 		echo "== $name ($series series x 120 months, run twice)"
 		perf report -i "$work/$name.data" --no-children --sort symbol -g none --stdio --percent-limit 1.5 2>/dev/null |
-			grep '%' | head -20
+			awk '/%/ && shown++ < 20'
 		perf report -i "$work/$name.data" --children --sort symbol -g none --stdio 2>/dev/null |
-			awk '/\[k\] exc_page_fault[ \t]/ { printf "under page faults (kernel): %s of the samples\n", $1; exit }'
+			awk '/\[k\] exc_page_fault[ \t]/ && !shown++ { printf "under page faults (kernel): %s of the samples\n", $1 }'
 	done
 	rm -rf "$work"
 	exit 0

@@ -11,6 +11,11 @@
 
 #include "period.h"
 
+/* The days of the month date_to_month() converted last (empty at first). */
+static DateADT cached_first_day = 1;
+static DateADT cached_last_day = 0;
+static int32 cached_month = 0;
+
 /*
  * The month a date falls in.  Any finite date works; 'infinity' names no
  * month and is an error naming the argument.
@@ -28,8 +33,16 @@ date_to_month(DateADT date, const char *argname)
 				 errmsg("%s cannot be infinite", argname),
 				 errhint("Pass a date inside the month you mean.")));
 
+	/* rows tend to come a month at a time: the last month's days answer at once */
+	if (date >= cached_first_day && date <= cached_last_day)
+		return cached_month;
+
 	j2date(date + POSTGRES_EPOCH_JDATE, &year, &month, &day);
-	return year * 12 + (month - 1);
+	cached_first_day = date - (day - 1);
+	cached_last_day = (month == 12 ? date2j(year + 1, 1, 1) : date2j(year, month + 1, 1))
+		- POSTGRES_EPOCH_JDATE - 1;
+	cached_month = year * 12 + (month - 1);
+	return cached_month;
 }
 
 /* The first day of a month, as a date. */

@@ -21,8 +21,8 @@ StaticAssertDecl(SERIES_HEADER_SIZE % MAXIMUM_ALIGNOF == 0, "values must start a
 
 /*
  * A series of "capacity" slots of slot_bytes, all missing, in the current
- * memory context.  Builders start numeric series narrow: series_put_exact
- * widens them when a value needs it.
+ * memory context.  Builders start with series_first_slot(kind), and
+ * series_put_exact widens a numeric series when a value needs it.
  */
 IndicatorSeries *
 series_alloc(uint8 kind, uint8 slot_bytes, int16 scale, int32 first, int32 nmonths,
@@ -193,8 +193,8 @@ series_rescale(IndicatorSeries *s, int16 scale)
  * The capacity to allocate for at least "needed" months when a series is
  * growing: the most that fits in the power-of-two size that memory
  * contexts round the allocation up to anyway (AllocSet does so for chunks
- * up to 8 kB), so that a state of 120 numeric(14,3) months takes a 1 kB
- * chunk, not 2 kB.
+ * up to 8 kB), so that a state of 120 months in 4-byte slots takes a
+ * 512-byte chunk, not 1 kB.
  */
 int32
 series_growth_capacity(uint8 slot_bytes, int32 needed)

@@ -10,7 +10,8 @@
  * the transition function updates the state in place and returns the same
  * pointer, which nodeAgg keeps without copying.  When a month falls outside
  * the allocated slots, a larger state is built in the per-call memory
- * context with geometric growth; nodeAgg copies it into the aggregate
+ * context with geometric growth (and a wider one when a value needs larger
+ * slots, see series.h); nodeAgg copies it into the aggregate
  * context once and frees the old one (see ExecAggTransReparent), so the cost
  * of growth is amortized and nothing here frees or leaks the old state.
  */

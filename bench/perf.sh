@@ -50,7 +50,7 @@ shift || true
 queries=("$@")
 [ ${#queries[@]} -gt 0 ] || queries=(scan r1_ext r3_ext)
 bash tools/setup.sh
-command -v perf >/dev/null || { apt-get update -qq && apt-get install -y -qq linux-perf >/dev/null; }
+bash tools/packages.sh linux-perf
 export PGPORT=$(bash tools/free_port.sh)
 pg_virtualenv -t \
 	-o shared_buffers=2GB -o work_mem=256MB -o max_parallel_workers_per_gather=0 -o jit=off \

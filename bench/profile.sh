@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 series=${1:-2000}
 
 bash tools/setup.sh
-command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq valgrind >/dev/null; }
+bash tools/packages.sh valgrind
 bin=/usr/lib/postgresql/15/bin
 dir=$(mktemp -d /tmp/indicator-profile.XXXXXX)
 chown postgres "$dir"

@@ -227,11 +227,7 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 bash tools/setup.sh
-if ! command -v sqlsmith >/dev/null; then
-	echo "sqlsmith: installing sqlsmith"
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlsmith >/dev/null
-fi
+bash tools/packages.sh sqlsmith
 
 start=$(date +%s)
 work=$(mktemp -d /tmp/indicator-sqlsmith.XXXXXX)

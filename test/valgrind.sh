@@ -39,11 +39,7 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 bash tools/setup.sh
-if ! command -v valgrind >/dev/null; then
-	echo "valgrind: installing valgrind"
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind >/dev/null
-fi
+bash tools/packages.sh valgrind
 
 bindir=/usr/lib/postgresql/15/bin
 start=$(date +%s)

@@ -11,17 +11,7 @@ PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 [ -x "$PG_CONFIG" ] || PG_CONFIG=pg_config
 server_include=$("$PG_CONFIG" --includedir-server)
 
-missing=()
-command -v cppcheck >/dev/null || missing+=(cppcheck)
-command -v clang-tidy >/dev/null || missing+=(clang-tidy)
-if [ ${#missing[@]} -gt 0 ]; then
-	if [ "$(id -u)" != 0 ]; then
-		echo "lint: ${missing[*]} not installed; run as root or apt-get install ${missing[*]}" >&2
-		exit 1
-	fi
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+bash tools/packages.sh cppcheck clang-tidy
 
 status=0
 

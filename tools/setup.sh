@@ -15,19 +15,7 @@ packages=(
 	python3                                 # test/readme_examples.py
 	cppcheck clang-tidy                     # make lint
 )
-missing=()
-for p in "${packages[@]}"; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-	if [ "$(id -u)" != 0 ]; then
-		echo "setup: missing packages ${missing[*]}; run as root to install them" >&2
-		exit 1
-	fi
-	echo "setup: installing ${missing[*]}"
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+bash tools/packages.sh "${packages[@]}"
 
 export PATH="/usr/lib/postgresql/15/bin:$PATH"
 make -s PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config

@@ -29,8 +29,8 @@ BEGIN
 END $$;
 
 -- with 1 MB of work_mem (and hash_mem_multiplier 2: 2 MB for the hash
--- table), hash aggregation of 100,000 states of about 300 bytes each
--- (30 MB) must spill: many batches, on disk, and a peak near the limit
+-- table), hash aggregation of 100,000 states of about 600 bytes each
+-- (60 MB) must spill: many batches, on disk, and a peak near the limit
 SET work_mem = '1MB';
 SET hash_mem_multiplier = 2;
 SET enable_sort = off;
@@ -51,6 +51,20 @@ FROM spilled a JOIN in_memory b USING (series);
 SELECT s FROM spilled WHERE series = 7;
 RESET work_mem;
 RESET hash_mem_multiplier;
+
+-- memory per group stays near the bytes of the months it holds: 5,000
+-- series x 120 months, arriving month by month as monthly loads append
+-- them, take under 1,000 bytes each while aggregating (a state of 512
+-- bytes: 32 of header and 120 months of 4 bytes, plus the hash table's
+-- entry).  A state that started smaller and grew at month 57 took 1,720.
+CREATE TABLE long_m AS
+	SELECT s AS series, make_date(2011 + i / 12, i % 12 + 1, 1) AS period, (s * 7 + i)::numeric(14,3) AS value
+	FROM generate_series(0, 119) i, generate_series(1, 5000) s;
+ANALYZE long_m;
+SET work_mem = '1GB';
+SELECT batches = 1 AS in_memory, peak_kb * 1024 / 5000 < 1000 AS under_1000_bytes_per_series
+FROM hashagg_stats('SELECT series, series_agg(period, value) FROM limits_test.long_m GROUP BY series');
+RESET work_mem;
 
 -- statement_timeout cancels a long aggregation (SQLSTATE 57014): a
 -- billion rows, all NULL values of one month (no duplicate, no growth)

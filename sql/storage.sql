@@ -115,6 +115,24 @@ FROM (VALUES ('numeric {2021-01: 1}'::indicator_series),
              ('numeric {2021-03: -10000000000000000000}')) t(x);
 
 ------------------------------------------------------------------------------
+-- Transition and combine functions called directly return the smallest
+-- form, as the aggregates' final functions do (an aggregate's state has
+-- spare months, which a stored value must not keep)
+------------------------------------------------------------------------------
+
+SELECT pg_column_size(series_agg_transfn(NULL, '2021-05-01', 3::numeric)) AS bytes,   -- 32 + 1 * 4
+       record_image_eq(ROW(series_agg_transfn(NULL, '2021-05-01', 3::numeric)),
+                       ROW('numeric {2021-05: 3}'::indicator_series)) AS started,
+       record_image_eq(ROW(series_agg_transfn('numeric {2021-01: 1}', '2021-03-01', NULL::numeric)),
+                       ROW('numeric {2021-01: 1, 2021-02: NULL, 2021-03: NULL}'::indicator_series)) AS extended,
+       record_image_eq(ROW(series_agg_combine('numeric {2021-01: 1}', 'numeric {2021-03: 3}')),
+                       ROW('numeric {2021-01: 1, 2021-02: NULL, 2021-03: 3}'::indicator_series)) AS merged;
+-- 3,000,000,000 needs 8 bytes; the total, 1, fits in 4 again
+SELECT s, pg_column_size(s) AS bytes,    -- 32 + 1 * 4
+       record_image_eq(ROW(s), ROW('numeric {2021-01: 1}'::indicator_series)) AS same_image
+FROM (SELECT series_sum_transfn('numeric {2021-01: 3000000000}', 'numeric {2021-01: -2999999999}') AS s) x;
+
+------------------------------------------------------------------------------
 -- The binary form does not depend on the slots
 ------------------------------------------------------------------------------
 

@@ -30,9 +30,8 @@ series_agg_accum(FunctionCallInfo fcinfo, uint8 kind, bool value_is_null,
 				 int128 exact, int scale, double fp)
 {
 	IndicatorSeries *state = PG_ARGISNULL(0) ? NULL : PG_GETARG_INDICATOR_SERIES_P(0);
+	bool		in_agg = AggCheckCallContext(fcinfo, NULL) != 0;
 	int32		month;
-	int32		slot;
-	Level		old;
 
 	if (PG_ARGISNULL(1))
 		ereport(ERROR,
@@ -42,8 +41,11 @@ series_agg_accum(FunctionCallInfo fcinfo, uint8 kind, bool value_is_null,
 	month = date_to_month(PG_GETARG_DATEADT(1), "period");
 	series_check_month(month);
 
-	/* called as a plain function, the state is not ours to change */
-	if (state != NULL && !AggCheckCallContext(fcinfo, NULL))
+	/*
+	 * Called as a plain function, the state is not ours to change, and the
+	 * result may be stored: work on a copy and return it compacted.
+	 */
+	if (state != NULL && !in_agg)
 		state = series_compact(state);
 
 	if (state != NULL && state->kind != kind)
@@ -53,33 +55,41 @@ series_agg_accum(FunctionCallInfo fcinfo, uint8 kind, bool value_is_null,
 						kind == SERIES_KIND_NUMERIC ? "numeric" : "float8",
 						state->kind == SERIES_KIND_NUMERIC ? "numeric" : "float8")));
 
+	/*
+	 * A new state has room for ten years from its first month, so that most
+	 * series never grow: each growth is a copy, and nodeAgg copies the grown
+	 * state once more into the aggregate context.
+	 */
 	if (state == NULL)
 		state = series_alloc(kind, series_first_slot(kind), 0, month, 1,
-							 series_growth_capacity(series_first_slot(kind), 1));
+							 series_growth_capacity(series_first_slot(kind),
+													SERIES_GROWTH_MIN_MONTHS));
 	else if (month >= state->first && month < state->first - state->front + state->capacity)
 		state->nmonths = Max(state->nmonths, month - state->first + 1);	/* the common case */
 	else
 		state = series_extend(state, month, month, true);
-	if (value_is_null)
-		PG_RETURN_INDICATOR_SERIES_P(state);
-
-	slot = month - state->first;
-	if (series_get(state, slot, &old))
-		duplicate_month_error(month);
-
-	if (kind == SERIES_KIND_NUMERIC)
+	if (!value_is_null)
 	{
-		if (scale > state->scale)
-			state = series_rescale(state, (int16) scale);
-		else if (scale < state->scale &&
-				 !fixed_rescale(exact, state->scale - scale, &exact))
-			series_scale_error(month, state->scale);
-		state = series_put_exact(state, slot, exact);
+		int32		slot = month - state->first;
+		Level		old;
+
+		if (series_get(state, slot, &old))
+			duplicate_month_error(month);
+
+		if (kind == SERIES_KIND_NUMERIC)
+		{
+			if (scale > state->scale)
+				state = series_rescale(state, (int16) scale);
+			else if (scale < state->scale &&
+					 !fixed_rescale(exact, state->scale - scale, &exact))
+				series_scale_error(month, state->scale);
+			state = series_put_exact(state, slot, exact);
+		}
+		else
+			series_set_fp(state, slot, fp);
+		state->npresent++;
 	}
-	else
-		series_set_fp(state, slot, fp);
-	state->npresent++;
-	PG_RETURN_INDICATOR_SERIES_P(state);
+	PG_RETURN_INDICATOR_SERIES_P(in_agg ? state : series_compact(state));
 }
 
 static void

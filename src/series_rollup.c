@@ -74,6 +74,7 @@ series_rollup(FunctionCallInfo fcinfo, RollupOp op)
 {
 	IndicatorSeries *state;
 	IndicatorSeries *other;
+	bool		in_agg = AggCheckCallContext(fcinfo, NULL) != 0;
 
 	/* a NULL series adds nothing, as sum() skips NULL rows */
 	if (PG_ARGISNULL(1))
@@ -97,8 +98,7 @@ series_rollup(FunctionCallInfo fcinfo, RollupOp op)
 				 errhint("Build every series from the same value type.")));
 
 	/* outside an aggregate the first input is not ours to change either */
-	state = series_extend(state, other->first, series_last(other),
-						  AggCheckCallContext(fcinfo, NULL) != 0);
+	state = series_extend(state, other->first, series_last(other), in_agg);
 	if (state->kind == SERIES_KIND_NUMERIC && other->scale > state->scale)
 		state = series_rescale(state, other->scale);
 
@@ -107,7 +107,8 @@ series_rollup(FunctionCallInfo fcinfo, RollupOp op)
 		CHECK_FOR_INTERRUPTS();
 		state = rollup_month(state, other, i, op, state->scale - other->scale);
 	}
-	PG_RETURN_INDICATOR_SERIES_P(state);
+	/* a plain call's result may be stored: in its smallest form */
+	PG_RETURN_INDICATOR_SERIES_P(in_agg ? state : series_compact(state));
 }
 
 /*

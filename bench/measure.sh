@@ -55,7 +55,7 @@ for series in "$@"; do
 	# ratio is the median over rounds of the ratio within a round, whose
 	# queries ran minutes apart at most: on a machine whose speed drifts
 	# (see BENCHMARKS.md) that is steadier than a ratio of medians.
-	awk -v rows="$rows" '
+	awk -v rows="$rows" -v names="${names[*]}" '
 		function median(list,    a, n, i, j, x) {
 			n = split(list, a, " ")
 			for (i = 2; i <= n; i++) {
@@ -72,6 +72,12 @@ for series in "$@"; do
 		}
 		function line(label, name, base, goal) {
 			printf "%-34s %10.1f ms   %6.2fx %-6s %s\n", label, median(times[name]), ratio(name, base), base, goal
+		}
+		# the median over rounds of (name - prev) / base within a round
+		function step(label, name, prev, base,    r, list) {
+			list = ""
+			for (r = 1; r <= rounds; r++) list = list " " (t[r, name] - t[r, prev]) / t[r, base]
+			printf "  %-32s %13s   %+6.2fx %s\n", label, "", median(list), base
 		}
 		function relative(label, name, base, goal) {
 			printf "%-34s %13s   %6.2fx %-6s %s\n", label, "", ratio(name, base), base, goal
@@ -95,8 +101,16 @@ for series in "$@"; do
 			line("R3 as-of dashboard, plain SQL", "r3_sql", "scan", "")
 			relative("R3 extension / plain SQL", "r3_ext", "r3_sql", "goal <= 1x")
 			printf "%-34s %10.3f us per row\n", "R2 extension, per input row", median(times["r2_ext"]) * 1000 / rows
+			print "where R1 and R3 spend their time, step by step:"
+			line("  the aggregation alone", "agg", "scan", "")
+			step("R1: + the join to targets", "r1_join", "agg", "scan")
+			step("R1: + the accessors", "r1_calc", "r1_join", "scan")
+			step("R1: + returning the rows", "r1_ext", "r1_calc", "scan")
+			step("R3: + the join to targets", "r3_join", "agg", "scan")
+			step("R3: + the accessors", "r3_calc", "r3_join", "scan")
+			step("R3: + returning the rows", "r3_ext", "r3_calc", "scan")
 			printf "every timed run, ms, round 1 to %d:\n", rounds
-			n = split("scan rows r1_ext r1_sql r1_out r2_ext r2_sql r2_out r3_ext r3_sql", order, " ")
+			n = split(names, order, " ")
 			for (i = 1; i <= n; i++) printf "  %-8s%s\n", order[i], times[order[i]]
 		}' "$work/out.txt"
 

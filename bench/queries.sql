@@ -14,6 +14,25 @@ SELECT series, sum(value) FROM m GROUP BY series;
 -- Returning the table's rows to the client.
 SELECT * FROM m;
 
+-- name: agg
+-- The aggregation alone: one series per group, counted, not returned.
+SELECT count(s) FROM (SELECT series, series_agg(period, value) AS s FROM m GROUP BY series) x;
+
+-- name: r1_join
+-- R1 up to its join: every series joined to its targets, counted.
+SELECT count(x.s) FROM (SELECT series, series_agg(period, value) AS s FROM m GROUP BY series) x
+JOIN targets t USING (series);
+
+-- name: r1_calc
+-- R1 computed, every figure counted, not returned: with r1_ext, r1_join and
+-- agg, where R1's time goes (bench/measure.sh prints the steps).
+SELECT count(total), count(growth_pct), count(attainment_pct)
+FROM (SELECT annual(x.s, t.year) AS total,
+			 annual_growth_pct(x.s, t.year) AS growth_pct,
+			 attainment_pct(x.s, t.year, t.target) AS attainment_pct
+	  FROM (SELECT series, series_agg(period, value) AS s FROM m GROUP BY series) x
+	  JOIN targets t USING (series)) y;
+
 -- name: r1_ext
 -- R1 yearly summary: total, growth and attainment per series and year.
 SELECT x.series, t.year, annual(x.s, t.year) AS total,
@@ -81,6 +100,22 @@ SELECT x.series, ytd(x.s, :'as_of') AS ytd,
 	   projected_annual(x.s, :'as_of') AS projected
 FROM (SELECT series, series_agg(period, value) AS s FROM m GROUP BY series) x
 JOIN targets t ON t.series = x.series AND t.year = :year;
+
+-- name: r3_join
+-- R3 up to its join: every series joined to its target for the year, counted.
+SELECT count(x.s) FROM (SELECT series, series_agg(period, value) AS s FROM m GROUP BY series) x
+JOIN targets t ON t.series = x.series AND t.year = :year;
+
+-- name: r3_calc
+-- R3 computed, every figure counted, not returned (see r1_calc).
+SELECT count(ytd), count(ytd_growth_pct), count(progress_pct), count(required_monthly), count(projected)
+FROM (SELECT ytd(x.s, :'as_of') AS ytd,
+			 ytd_growth_pct(x.s, :'as_of') AS ytd_growth_pct,
+			 ytd_attainment_pct(x.s, :'as_of', t.target) AS progress_pct,
+			 required_monthly(x.s, :'as_of', t.target) AS required_monthly,
+			 projected_annual(x.s, :'as_of') AS projected
+	  FROM (SELECT series, series_agg(period, value) AS s FROM m GROUP BY series) x
+	  JOIN targets t ON t.series = x.series AND t.year = :year) y;
 
 -- name: r3_sql
 WITH a AS (

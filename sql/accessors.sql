@@ -276,6 +276,19 @@ SELECT p(ytd_attainment_pct(s, '2022-05-01', 1000)) AS may22,
 	   p(ytd_attainment_pct(s, '2022-05-01', 0)) AS target0,
 	   p(ytd_attainment_pct(s, '2022-06-01', 1000)) AS jun22
 FROM series_t WHERE name = 'flow';
+-- targets read from a table (numerics with a short header, read where they
+-- lie), and targets beyond an exact mantissa (42 digits; 40 decimals):
+-- flow 2021 = 840 and ytd 2022-05 = 200 against 800: 105 and 25; 1,600:
+-- 52.5 and 12.5; 8e41: 1.05e-37 and 2.5e-38; 8e-40: 1.05e44 and 2.5e43
+CREATE TABLE att_targets (target numeric, attainment float8, ytd_attainment float8);
+INSERT INTO att_targets VALUES (800, 105, 25), (1600, 52.5, 12.5),
+	(800000000000000000000000000000000000000000, 1.05e-37, 2.5e-38),
+	(0.0000000000000000000000000000000000000008, 1.05e44, 2.5e43);
+SELECT t.target::float8 AS target,
+	   abs(attainment_pct(s, 2021, t.target) / t.attainment - 1) < 1e-12 AS attainment,
+	   abs(ytd_attainment_pct(s, '2022-05-01', t.target) / t.ytd_attainment - 1) < 1e-12 AS ytd_attainment
+FROM series_t, att_targets t WHERE name = 'flow' ORDER BY t.target;
+DROP TABLE att_targets;
 
 --
 -- expected_ytd_share_pct and projected_annual (flow)

@@ -65,6 +65,14 @@ fy_start_arg(FunctionCallInfo fcinfo, int argno)
 	return fy_start_month;
 }
 
+static void
+target_nonfinite_error(const char *argname, bool is_nan)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s cannot be %s", argname, is_nan ? "NaN" : "infinite")));
+}
+
 /* A target argument: finite, or an error naming it. */
 static Numeric
 target_arg(FunctionCallInfo fcinfo, int argno, const char *argname)
@@ -72,10 +80,37 @@ target_arg(FunctionCallInfo fcinfo, int argno, const char *argname)
 	Numeric		target = PG_GETARG_NUMERIC(argno);
 
 	if (numeric_is_nan(target) || numeric_is_inf(target))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s cannot be %s", argname, numeric_is_nan(target) ? "NaN" : "infinite")));
+		target_nonfinite_error(argname, numeric_is_nan(target));
 	return target;
+}
+
+/*
+ * A target argument as a double, read where it lies: a numeric from a heap
+ * tuple has a short header, which PG_GETARG_NUMERIC would copy to a new
+ * value on every call.
+ */
+static double
+target_double_arg(FunctionCallInfo fcinfo, int argno, const char *argname)
+{
+	const struct varlena *target = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(argno));
+	int128		mantissa;
+	int			scale;
+
+	switch (numeric_to_fixed(target, &mantissa, &scale))
+	{
+		case FIXED_OK:
+			return fixed_to_double(mantissa, scale);
+		case FIXED_NAN:
+			target_nonfinite_error(argname, true);
+			break;
+		case FIXED_INFINITE:
+			target_nonfinite_error(argname, false);
+			break;
+		case FIXED_TOO_MANY_DIGITS:
+		case FIXED_SCALE_TOO_LARGE:
+			break;
+	}
+	return numeric_to_double(target);	/* finite, beyond a mantissa */
 }
 
 /* target - level, computed exactly for a numeric series, as a double */
@@ -83,10 +118,10 @@ static double
 target_minus_level(const IndicatorSeries *s, Numeric target, Level l)
 {
 	if (s->kind == SERIES_KIND_NUMERIC)
-		return numeric_to_double(DatumGetNumeric(DirectFunctionCall2(numeric_sub,
+		return numeric_to_double((struct varlena *) DatumGetNumeric(DirectFunctionCall2(numeric_sub,
 																  NumericGetDatum(target),
 																  level_numeric(s, l))));
-	return numeric_to_double(target) - l.fp;
+	return numeric_to_double((struct varlena *) target) - l.fp;
 }
 
 /* a * b / c as numeric: exact product, then numeric division */
@@ -268,7 +303,7 @@ series_attainment_pct(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	int32		year = PG_GETARG_INT32(1);
-	double		target = numeric_to_double(target_arg(fcinfo, 2, "target"));
+	double		target = target_double_arg(fcinfo, 2, "target");
 	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(3), annual_methods);
 	int			fy = fy_start_arg(fcinfo, 4);
 	Level		level;
@@ -287,7 +322,7 @@ series_ytd_attainment_pct(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	int32		month = date_to_month(PG_GETARG_DATEADT(1), "as_of");
-	double		target = numeric_to_double(target_arg(fcinfo, 2, "annual_target"));
+	double		target = target_double_arg(fcinfo, 2, "annual_target");
 	int			fy = fy_start_arg(fcinfo, 3);
 	Level		ytd;
 

@@ -286,17 +286,18 @@ fixed_to_numeric(int128 mantissa, int scale)
 /*
  * A finite numeric as a double, without numeric_float8's trip through text
  * where the value fits a mantissa (within a few units in the last place of
- * the nearest double: enough for the ratios it serves).
+ * the nearest double: enough for the ratios it serves).  num may have a
+ * short header, as a value straight from a heap tuple has.
  */
 double
-numeric_to_double(Numeric num)
+numeric_to_double(const struct varlena *num)
 {
 	int128		mantissa;
 	int			scale;
 
-	if (numeric_to_fixed((const struct varlena *) num, &mantissa, &scale) == FIXED_OK)
+	if (numeric_to_fixed(num, &mantissa, &scale) == FIXED_OK)
 		return fixed_to_double(mantissa, scale);
-	return DatumGetFloat8(DirectFunctionCall1(numeric_float8, NumericGetDatum(num)));
+	return DatumGetFloat8(DirectFunctionCall1(numeric_float8, PointerGetDatum(num)));
 }
 
 /* The nearest double to mantissa * 10^-scale. */

@@ -65,6 +65,6 @@ fixed_rescale(int128 m, int k, int128 *result)
 extern FixedStatus numeric_to_fixed(const struct varlena *num, int128 *mantissa, int *scale);
 extern Numeric fixed_to_numeric(int128 mantissa, int scale);
 extern double fixed_to_double(int128 mantissa, int scale);
-extern double numeric_to_double(Numeric num);
+extern double numeric_to_double(const struct varlena *num);
 
 #endif							/* INDICATOR_FIXED_NUMERIC_H */

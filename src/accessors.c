@@ -118,9 +118,12 @@ static double
 target_minus_level(const IndicatorSeries *s, Numeric target, Level l)
 {
 	if (s->kind == SERIES_KIND_NUMERIC)
-		return numeric_to_double((struct varlena *) DatumGetNumeric(DirectFunctionCall2(numeric_sub,
-																  NumericGetDatum(target),
-																  level_numeric(s, l))));
+	{
+		Datum		gap = DirectFunctionCall2(numeric_sub, NumericGetDatum(target),
+											  level_numeric(s, l));
+
+		return numeric_to_double((struct varlena *) DatumGetPointer(gap));
+	}
 	return numeric_to_double((struct varlena *) target) - l.fp;
 }
 

@@ -79,9 +79,11 @@ series_with_slots(const IndicatorSeries *s, uint8 slot_bytes)
 IndicatorSeries *
 series_put_exact(IndicatorSeries *s, int32 i, int128 m)
 {
+	uint8		slot_bytes = series_slot_for(m);
+
 	Assert(s->kind == SERIES_KIND_NUMERIC);
-	if (series_slot_for(m) > s->slot_bytes)
-		s = series_with_slots(s, series_slot_for(m));
+	if (slot_bytes > s->slot_bytes)
+		s = series_with_slots(s, slot_bytes);
 	series_set_exact(s, i, m);
 	return s;
 }
@@ -273,12 +275,12 @@ series_needed_slot(const IndicatorSeries *s)
 IndicatorSeries *
 series_compact(const IndicatorSeries *s)
 {
+	uint8		slot_bytes = s->kind == SERIES_KIND_NUMERIC ? series_needed_slot(s) : s->slot_bytes;
 	IndicatorSeries *copy;
 
-	if (s->kind == SERIES_KIND_NUMERIC && s->slot_bytes > SERIES_SLOT_INT32 &&
-		series_needed_slot(s) < s->slot_bytes)
+	if (slot_bytes < s->slot_bytes)
 	{
-		copy = series_with_slots(s, series_needed_slot(s));
+		copy = series_with_slots(s, slot_bytes);
 		if (copy->capacity == copy->nmonths)
 			return copy;
 		s = copy;

@@ -25,7 +25,7 @@ for series in "$@"; do
 		-c 'SET client_min_messages = warning' -f bench/workload.sql
 	for report in r1 r2; do
 		psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "DROP TABLE IF EXISTS ${report}_out" \
-			-c "CREATE TABLE ${report}_out AS $(awk -v n="${report}_ext" '/^-- name: / {on = ($3 == n); next} on && !/^--/' bench/queries.sql | tr -d ';')" \
+			-c "CREATE TABLE ${report}_out AS $(bash bench/query.sh "${report}_ext" | tr -d ';')" \
 			-c "VACUUM ANALYZE ${report}_out"
 	done
 	psql -X -q -c CHECKPOINT
@@ -45,7 +45,7 @@ for series in "$@"; do
 				shuf --random-source=<(for i in $(seq 64); do echo "$round $i" | sha256sum; done)); do
 				[ $round -eq 0 ] && echo '\timing off' || echo '\timing on'
 				echo "\\echo @@ $round $name"
-				awk -v n="$name" '/^-- name: / {on = ($3 == n); next} on' bench/queries.sql
+				bash bench/query.sh "$name"
 			done
 		done
 	} >"$script"

@@ -29,7 +29,7 @@ if [ "${1:-}" = --inside ]; then
 			echo '\o /dev/null'
 			echo '\set as_of 2020-06-01'
 			echo '\set year 2020'
-			for _ in 1 2; do awk -v n="$name" '/^-- name: / {on = ($3 == n); next} on' bench/queries.sql; done
+			for _ in 1 2; do bash bench/query.sh "$name"; done
 			echo '\o'
 			echo "\\! kill -INT \$(cat $work/perf.pid); while kill -0 \$(cat $work/perf.pid) 2>/dev/null; do sleep 0.2; done"
 		} >"$work/$name.sql"

@@ -10,7 +10,9 @@
 # then times every query of bench/queries.sql with psql's \timing (output
 # discarded), REPEATS rounds interleaved (each round in its own shuffled
 # order), and prints the median of each query and, for the ratios that the
-# goals are stated in, the median of the ratios within a round.  It also reports the memory of the aggregation per group.
+# goals are stated in, the median of the ratios within a round; then where
+# R1's and R3's time goes, step by step, and the memory of the aggregation
+# per group.
 # Runs in a throwaway cluster, one backend, no parallel workers, no JIT.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -15,7 +15,13 @@ OBJS = \
 	src/series_rollup.o \
 	src/series_rows.o
 
+# The fresh install script is built from 1.0's objects (src/indicator.sql)
+# followed by every upgrade script since, so that a fresh install and an
+# upgraded one create the same objects; the upgrade scripts are installed
+# as they are.
+UPGRADES = src/indicator--1.0--1.1.sql
 DATA_built = indicator--$(EXTVERSION).sql
+DATA = $(UPGRADES)
 EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 
 # pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out)
@@ -31,8 +37,8 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-indicator--$(EXTVERSION).sql: src/indicator.sql
-	cp $< $@
+indicator--$(EXTVERSION).sql: src/indicator.sql $(UPGRADES)
+	{ cat src/indicator.sql; for u in $(UPGRADES); do grep -v '^\\echo ' $$u; done; } > $@
 
 # PGXS tracks no header dependencies: rebuild every object when a header changes
 $(OBJS): $(wildcard src/*.h)

@@ -176,3 +176,27 @@ level_growth_pct(const IndicatorSeries *s, Level current, Level previous, double
 		level_overflow_error();
 	return true;
 }
+
+/*
+ * The mean of n periods whose sum is "sum", as numeric: for a numeric
+ * series by numeric division (so equal to avg(numeric) over the same rows),
+ * for a float8 series the double quotient.  The one rule for every 'avg'
+ * an accessor returns (annual, ytd).
+ */
+Datum
+level_avg_numeric(const IndicatorSeries *s, Level sum, int64 n)
+{
+	Assert(n > 0);
+	if (s->kind == SERIES_KIND_FLOAT8)
+		return DirectFunctionCall1(float8_numeric, Float8GetDatum(sum.fp / (double) n));
+	return DirectFunctionCall2(numeric_div, level_numeric(s, sum),
+							   NumericGetDatum(int64_to_numeric(n)));
+}
+
+/* The mean of n periods whose sum is "sum", as a double. */
+double
+level_avg_double(const IndicatorSeries *s, Level sum, int64 n)
+{
+	Assert(n > 0);
+	return level_double(s, sum) / (double) n;
+}

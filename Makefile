@@ -25,7 +25,7 @@ DATA = $(UPGRADES)
 EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 
 # pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out)
-REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors periods \
+REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors periods resolution \
 	oracle_gas article parallel limits fdw security
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 

@@ -81,7 +81,8 @@ year_arg(FunctionCallInfo fcinfo, int argno)
 {
 	int32		year = PG_GETARG_INT32(argno);
 
-	check_year(year, "year");
+	if (unlikely(year < INDICATOR_MIN_YEAR || year > INDICATOR_MAX_YEAR))
+		check_year(year, "year");
 	return year;
 }
 
@@ -96,7 +97,11 @@ period_arg(FunctionCallInfo fcinfo, int argno, const IndicatorSeries *s, const c
 static inline int64
 fy_first_period(const IndicatorSeries *s, int64 period, int fy_start_month)
 {
-	int64		month = period_first_month(period, s->frequency);
+	int64		month;
+
+	if (likely(s->frequency == SERIES_FREQ_MONTH))
+		return fiscal_year_start(fiscal_year_of((int32) period, fy_start_month), fy_start_month);
+	month = period_first_month(period, s->frequency);
 
 	return month_to_period(fiscal_year_start(fiscal_year_of((int32) month, fy_start_month),
 											 fy_start_month), s->frequency);

@@ -67,11 +67,11 @@ months_per_period(int frequency)
 	return frequency == PERIOD_FREQ_MONTH ? 1 : frequency == PERIOD_FREQ_QUARTER ? 3 : 12;
 }
 
-/* Periods in a year: 12, 4 or 1. */
+/* Periods in a year: 12, 4 or 1 (no division: this is on hot paths). */
 static inline int
 periods_per_year(int frequency)
 {
-	return 12 / months_per_period(frequency);
+	return frequency == PERIOD_FREQ_MONTH ? 12 : frequency == PERIOD_FREQ_QUARTER ? 4 : 1;
 }
 
 /* The period (of the frequency) holding a month. */

@@ -155,6 +155,9 @@ series_check_month(int32 month)
 void
 series_check_period(int32 period, uint8 frequency)
 {
+	if (likely(frequency == SERIES_FREQ_MONTH &&
+			   period >= INDICATOR_MIN_MONTH && period <= INDICATOR_MAX_MONTH))
+		return;
 	if (period < period_min(frequency) || period > period_max(frequency))
 	{
 		char		label[PERIOD_TEXT_LEN];

@@ -4,13 +4,13 @@
 -- (DESIGN.md, "API of the first release") and src/indicator.sql: every
 -- function with its exact argument types and result type.  The tests check
 -- that the catalog holds exactly these, and the properties every one of
--- them must have: IMMUTABLE, PARALLEL SAFE, STRICT (except the aggregate's
+-- them must have: IMMUTABLE (STABLE for the transition functions of timestamptz periods), PARALLEL SAFE, STRICT (except the aggregate's
 -- transition and combine functions), not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(178);
+SELECT plan(265);
 
 -- name, argument types (as format_type spells them), result type
-CREATE TEMP TABLE expected_fn (name name, args name[], returns text) ON COMMIT DROP;
+CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
 INSERT INTO expected_fn VALUES
 	-- scalar functions, each for numeric and for double precision
 	('growth_pct',              '{numeric,numeric}',                                   'double precision'),
@@ -69,6 +69,37 @@ INSERT INTO expected_fn VALUES
 	('month_count',             '{indicator_series}',                                  'integer'),
 	('missing_months',          '{indicator_series}',                                  'date[]'),
 	('series_rows',             '{indicator_series,integer}',                          'setof record');
+-- release 1.1: periods other than the month
+INSERT INTO expected_fn VALUES
+	('series_agg_transfn',      '{indicator_series,date,numeric,text}',                'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,"double precision",text}',     'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,bigint,text}',                 'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,integer,text}',                'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",numeric}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone","double precision"}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",bigint}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",integer}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",numeric,text}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone","double precision",text}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",bigint,text}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",integer,text}', 'indicator_series', 'stable'),
+	('series_agg',              '{date,numeric,text}',                                 'indicator_series', 'immutable'),
+	('series_agg',              '{date,"double precision",text}',                      'indicator_series', 'immutable'),
+	('series_agg',              '{date,bigint,text}',                                  'indicator_series', 'immutable'),
+	('series_agg',              '{date,integer,text}',                                 'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",numeric}',                'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone","double precision"}',     'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",bigint}',                 'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",integer}',                'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",numeric,text}',           'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone","double precision",text}', 'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",bigint,text}',            'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",integer,text}',           'indicator_series', 'immutable'),
+	('frequency',               '{indicator_series}',                                  'text', 'immutable'),
+	('pop_pct',                 '{indicator_series,date}',                             'double precision', 'immutable'),
+	('ytd',                     '{indicator_series,date,integer,text}',                'numeric', 'immutable'),
+	('ytd_growth_pct',          '{indicator_series,date,integer,text}',                'double precision', 'immutable'),
+	('series_trim',             '{indicator_series}',                                  'indicator_series', 'immutable');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -103,13 +134,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 52 * 3 tests)
+-- Every function, exactly (1 + 81 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 52 functions and aggregates of the API');
+	'the extension holds exactly the 81 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -119,8 +150,8 @@ SELECT function_returns(name, args, returns,
 						format('%s(%s) returns %s', name, array_to_string(args, ', '), returns))
   FROM expected_fn ORDER BY name, args;
 
-SELECT volatility_is(name, args, 'immutable',
-					 format('%s(%s) is IMMUTABLE', name, array_to_string(args, ', ')))
+SELECT volatility_is(name, args, volatility,
+					 format('%s(%s) is %s', name, array_to_string(args, ', '), upper(volatility)))
   FROM expected_fn ORDER BY name, args;
 
 ------------------------------------------------------------------------------
@@ -156,8 +187,8 @@ SELECT is(
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
 		   WHERE a.aggfinalfn <> 'series_agg_final(indicator_series)'::regprocedure
 			  OR (f.proname = 'series_agg' AND
-				  a.aggtransfn <> format('series_agg_transfn(indicator_series, date, %s)',
-										 f.proargtypes[1]::regtype)::regprocedure)
+				  a.aggtransfn <> format('series_agg_transfn(indicator_series, %s)',
+										 array_to_string(f.proargtypes::regtype[], ', '))::regprocedure)
 			  OR (f.proname = 'series_merge' AND
 				  a.aggtransfn <> 'series_agg_combine(indicator_series, indicator_series)'::regprocedure)
 			  OR (f.proname = 'series_sum' AND
@@ -168,8 +199,8 @@ SELECT is(
 
 SELECT is(
 	(SELECT count(*) FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid),
-	6::bigint,
-	'the extension has six aggregates');
+	18::bigint,
+	'the extension has 18 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency; series_merge, series_sum)');
 
 ------------------------------------------------------------------------------
 -- Properties of every function of the extension (6 tests)

@@ -6,6 +6,7 @@ MODULE_big = indicator
 OBJS = \
 	src/accessors.o \
 	src/fixed_numeric.o \
+	src/indices.o \
 	src/level.o \
 	src/period.o \
 	src/scalar.o \

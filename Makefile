@@ -27,7 +27,7 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 
 # pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out)
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors \
-	oracle_gas article parallel limits fdw security indices
+	oracle_gas article parallel limits fdw security indices indices_properties
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 # -Wextra applies to our code; the server's headers are system headers to it

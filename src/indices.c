@@ -99,19 +99,25 @@ year_average(const IndicatorSeries *s, int64 year, int fy_start_month, double *a
 	return true;
 }
 
-/* Every month of s x 100 / base. */
+/* Every month of s x 100 / base, in one pass over the values. */
 static IndicatorSeries *
 rebase_on(const IndicatorSeries *s, double base)
 {
 	IndicatorSeries *r = index_result(s, s->first, s->nmonths);
+	double	   *v = (double *) series_values(r);	/* ours: palloc'd, aligned */
+	bool		overflow = false;
 
+	series_doubles(s, v);
 	for (int32 i = 0; i < s->nmonths; i++)
 	{
-		Level		v;
-
-		if (series_get(s, i, &v))
-			index_put(r, i, level_double(s, v) * 100.0 / base);
+		v[i] = v[i] * 100.0 / base; /* NaN (missing) stays NaN */
+		r->npresent += !isnan(v[i]);
+		overflow |= isinf(v[i]);
 	}
+	if (overflow)
+		for (int32 i = 0; i < s->nmonths; i++)
+			if (isinf(v[i]))
+				index_put(r, i, v[i]);	/* the error, naming the month */
 	return r;
 }
 
@@ -422,20 +428,13 @@ state_add(IndexAggState *st, const IndicatorSeries *x, double factor)
 	}
 	else
 	{
-		/* mantissas: value = m x 10^-scale, folded into the factor */
-		double		f = factor;
+		/* a numeric series (rarer: indices are float8) read as doubles first */
+		double	   *v = palloc((Size) x->nmonths * sizeof(double));
 
-		for (int i = 0; i < x->scale; i++)
-			f /= 10.0;
+		series_doubles(x, v);
 		for (int32 k = 0; k < x->nmonths; k++)
-		{
-			Level		v;
-
-			if (series_get(x, k, &v))
-				acc[k] += f * (double) v.exact;
-			else
-				acc[k] = get_float8_nan();
-		}
+			acc[k] += factor * v[k];
+		pfree(v);
 	}
 	return st;
 }

@@ -52,6 +52,12 @@ endif
 # PGXS tracks no header dependencies: rebuild every object when a header changes
 $(OBJS): $(wildcard $(srcdir)/src/*.h)
 
+# The release archive (for PGXN: META.json), from git: the committed files
+# of HEAD, under indicator-VERSION/
+.PHONY: dist
+dist:
+	git archive --format zip --prefix=$(EXTENSION)-$(EXTVERSION)/ --output $(EXTENSION)-$(EXTVERSION).zip HEAD
+
 # pgTAP tests (test/*.sql), run against the installed extension
 .PHONY: prove
 prove:

@@ -15,9 +15,10 @@ package=postgresql-15-indicator
 pg_config=/usr/lib/postgresql/15/bin/pg_config
 libdir=$($pg_config --pkglibdir)
 extdir=$($pg_config --sharedir)/extension
-version=$(dpkg-parsechangelog -l debian/changelog -S Version)
 
+# (installs what building needs, dpkg-dev among it)
 bash .ci/debian.sh build/deb
+version=$(dpkg-parsechangelog -l debian/changelog -S Version)
 
 # indicator's files in the system PostgreSQL, whoever put them there
 installed() {

@@ -71,8 +71,17 @@ done
 echo "package: $package owns the $(installed | wc -l) installed files:"
 installed | sed 's/^/  /'
 
-# the installed-package tests (autopkgtest), from the source tree
+# the installed-package tests (autopkgtest), from the source tree; then the
+# tests on real data beside the repository, if it is there
 PGPORT=$(bash tools/free_port.sh) debian/tests/installcheck
+if [ -d ../shared/data/real ]; then
+	if ! PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t \
+		make -s PG_CONFIG=$pg_config installcheck-realdata; then
+		[ -f regression.diffs ] && cat regression.diffs
+		exit 1
+	fi
+	make -s PG_CONFIG=$pg_config clean
+fi
 
 dpkg --purge $package
 trap - EXIT

@@ -31,14 +31,22 @@
 #include "series.h"
 
 /*
- * A float8 series of nmonths from "first", every month missing, for a
- * result derived from "like" (its periods are like's).
+ * A float8 series of nmonths from "first" with room for "capacity", every
+ * month missing, for a result derived from "like" (its periods are like's):
+ * every series this file makes, index_agg's sums included, is made here.
  */
+static IndicatorSeries *
+index_series(const IndicatorSeries *like, int32 first, int32 nmonths, int32 capacity)
+{
+	(void) like;
+	return series_alloc(SERIES_KIND_FLOAT8, SERIES_SLOT_INT64, 0, first, nmonths, capacity);
+}
+
+/* A finished result: no spare room. */
 static IndicatorSeries *
 index_result(const IndicatorSeries *like, int32 first, int32 nmonths)
 {
-	(void) like;
-	return series_alloc(SERIES_KIND_FLOAT8, SERIES_SLOT_INT64, 0, first, nmonths, nmonths);
+	return index_series(like, first, nmonths, nmonths);
 }
 
 /*
@@ -379,7 +387,7 @@ state_add(IndexAggState *st, const IndicatorSeries *x, double factor)
 	if (!(st->flags & INDEX_STATE_HAS_SUMS))
 	{
 		/* the first series: its span, all missing, then added to below */
-		sums = series_alloc(SERIES_KIND_FLOAT8, SERIES_SLOT_INT64, 0, x->first, x->nmonths,
+		sums = index_series(x, x->first, x->nmonths,
 							sums_capacity(Max(x->nmonths, SERIES_GROWTH_MIN_MONTHS)));
 		for (int32 i = 0; i < x->nmonths; i++)
 			series_set_fp(sums, i, 0.0);

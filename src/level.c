@@ -12,8 +12,10 @@
 
 #include "utils/fmgrprotos.h"
 
+#include "float_result.h"
 #include "series.h"
 
+/* A numeric level beyond 38 digits (a float8 one beyond double: finite_result) */
 static void
 level_overflow_error(void)
 {
@@ -34,9 +36,7 @@ level_add(const IndicatorSeries *s, Level a, Level b, Level *sum)
 	}
 	else
 	{
-		sum->fp = a.fp + b.fp;
-		if (isinf(sum->fp))
-			level_overflow_error();
+		sum->fp = finite_result(a.fp + b.fp);
 	}
 }
 
@@ -50,9 +50,7 @@ level_sub(const IndicatorSeries *s, Level a, Level b, Level *diff)
 	}
 	else
 	{
-		diff->fp = a.fp - b.fp;
-		if (isinf(diff->fp))
-			level_overflow_error();
+		diff->fp = finite_result(a.fp - b.fp);
 	}
 }
 
@@ -123,8 +121,9 @@ level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum)
 		else
 			acc.fp += v.fp;
 	}
-	if (overflow || (s->kind == SERIES_KIND_NUMERIC ? !fixed_in_range(acc.exact) : isinf(acc.fp)))
+	if (s->kind == SERIES_KIND_NUMERIC && (overflow || !fixed_in_range(acc.exact)))
 		level_overflow_error();
+	acc.fp = finite_result(acc.fp);
 	*sum = acc;
 	return true;
 }
@@ -168,11 +167,10 @@ level_growth_pct(const IndicatorSeries *s, Level current, Level previous, double
 	if (level_is_zero(s, previous))
 		return false;
 	level_sub(s, current, previous, &diff);
+	/* a numeric ratio is below 2 * 10^38 * 100: always finite */
 	if (s->kind == SERIES_KIND_NUMERIC)
 		*pct = int128_to_double(diff.exact) / fabs(int128_to_double(previous.exact)) * 100.0;
 	else
-		*pct = diff.fp / fabs(previous.fp) * 100.0;
-	if (isinf(*pct))
-		level_overflow_error();
+		*pct = finite_result(diff.fp / fabs(previous.fp) * 100.0);
 	return true;
 }

@@ -26,6 +26,8 @@
 #include "utils/float.h"
 #include "utils/numeric.h"
 
+#include "float_result.h"
+
 /*
  * Arguments
  */
@@ -87,10 +89,8 @@ numeric_to_float8(Numeric num)
 {
 	double		result;
 
-	result = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow,
-												NumericGetDatum(num)));
-	if (unlikely(isinf(result)))
-		float_overflow_error();
+	result = finite_result(DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow,
+															  NumericGetDatum(num))));
 	if (unlikely(result == 0.0) && numeric_sign_of(num) != 0)
 		float_underflow_error();
 	return result;
@@ -194,11 +194,7 @@ float8_growth_pct(double current, double previous, double *result)
 static double
 cagr_from_growth_pct(double growth_pct, double years)
 {
-	double		result = expm1(log1p(growth_pct / 100.0) / years) * 100.0;
-
-	if (unlikely(isinf(result)))
-		float_overflow_error();
-	return result;
+	return finite_result(expm1(log1p(growth_pct / 100.0) / years) * 100.0);
 }
 
 /*

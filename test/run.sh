@@ -30,5 +30,7 @@ PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t bash -c '
 	PGDATABASE=readme_examples python3 test/readme_examples.py README.md || status=$?
 	exit $status
 '
+# the upgrade chain 1.0 -> 1.1 in a private PostgreSQL copy (not the system's)
+bash test/upgrade.sh
 # a short sqlsmith run: random queries over indicator's functions, no crash
 bash test/sqlsmith.sh 500

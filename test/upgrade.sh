@@ -93,6 +93,8 @@ chown postgres "$work/files"
 chmod a+x "$work"
 
 psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+# rows, unaligned, from the database being upgraded
+query() { psql -X -q -A -t -v ON_ERROR_STOP=1 -d upgraded "$@"; }
 
 # Builds version $1 from commit $2 ("." the working tree) and installs it
 # into the private copy, then restarts the cluster so that the new library
@@ -239,7 +241,7 @@ SQL
 # What must not change: every stored series' text form, image, span and
 # missing months, the arrays, and the view's rows (as stored, or refreshed).
 snapshot() {
-	psql -X -q -A -t -v ON_ERROR_STOP=1 -d upgraded <<'SQL'
+	query <<'SQL'
 SELECT concat_ws(' | ', 'store', id, name, s::text, md5(series_image(s)),
                  first_month(s), last_month(s), month_count(s), missing_months(s), arr::text)
 FROM store ORDER BY id;
@@ -247,25 +249,30 @@ SELECT 'facts | ' || f::text FROM facts f ORDER BY id, year, period;
 SQL
 }
 snapshot >"$work/before.txt"
-n_series=$(psql -X -q -A -t -d upgraded -c "SELECT count(s) FROM store")
-n_facts=$(psql -X -q -A -t -d upgraded -c "SELECT count(*) FROM facts")
+n_series=$(query -c "SELECT count(s) FROM store")
+n_facts=$(query -c "SELECT count(*) FROM facts")
+
+# The snapshot now equals the oldest release's; $1 names what is compared.
+same_as_before() {
+	snapshot >"$work/now.txt" || fail "$1: reading the data failed"
+	if ! diff -u "$work/before.txt" "$work/now.txt" >"$work/data.diff"; then
+		head -60 "$work/data.diff" >&2
+		fail "$1 differ from $oldest's (diff above: - $oldest, + now)"
+	fi
+}
 
 # Every check of the stored data; $1 says when.
 check_data() {
 	local when=$1
-	snapshot >"$work/now.txt" || fail "$when: reading the stored data failed"
-	if ! diff -u "$work/before.txt" "$work/now.txt" >"$work/data.diff"; then
-		head -60 "$work/data.diff" >&2
-		fail "$when: stored data or accessor results differ from $oldest's (diff above)"
-	fi
+	same_as_before "$when: stored data or accessor results"
 	# the binary form: the same bytes wherever the format version is the same
-	bad=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -d upgraded -c "
+	bad=$(query -c "
 		SELECT string_agg(b.id::text, ', ' ORDER BY b.id) FROM store st JOIN before_forms b USING (id)
 		WHERE get_byte(b.send, 0) = get_byte(indicator_series_send(st.s), 0)
 		  AND b.send <> indicator_series_send(st.s)")
 	[ -z "$bad" ] || fail "$when: the binary form of series $bad changed within one format version"
 	# the binary COPY file of the oldest release loads back, equal
-	bad=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -d upgraded <<SQL
+	bad=$(query <<SQL
 CREATE TEMP TABLE store_copy (LIKE store);
 COPY store_copy FROM '$work/files/store.bin' (FORMAT binary);
 SELECT string_agg(coalesce(a.id, b.id)::text, ', ' ORDER BY coalesce(a.id, b.id))
@@ -279,20 +286,16 @@ SQL
 	[ -z "$bad" ] || fail "$when: the binary COPY file of $oldest loads back different for series $bad"
 	# the view recomputed by the library and functions now installed
 	psql_q -d upgraded -c "REFRESH MATERIALIZED VIEW facts"
-	snapshot >"$work/now.txt" || fail "$when: reading the refreshed view failed"
-	if ! diff -u "$work/before.txt" "$work/now.txt" >"$work/data.diff"; then
-		head -60 "$work/data.diff" >&2
-		fail "$when: REFRESH MATERIALIZED VIEW gives rows that differ from $oldest's (diff above)"
-	fi
+	same_as_before "$when: the rows of REFRESH MATERIALIZED VIEW"
 	# series built again from the same rows: the same text, and the same
 	# image where the format version is the same
-	bad=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -d upgraded -c "
+	bad=$(query -c "
 		SELECT string_agg(st.id::text, ', ' ORDER BY st.id) FROM store st JOIN build b USING (id)
 		WHERE st.s::text <> b.s::text
 		   OR (series_format(st.s) = series_format(b.s)
 		       AND series_image(st.s) <> series_image(b.s))")
 	[ -z "$bad" ] || fail "$when: series $bad built again from the same rows differ from the stored ones"
-	same=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -d upgraded -c "
+	same=$(query -c "
 		SELECT count(*) FILTER (WHERE series_image(st.s) = series_image(b.s)) || ' of ' || count(*)
 		FROM store st JOIN build b USING (id)")
 	echo "upgrade: $when: $n_series series, $n_facts view rows, the binary COPY file: unchanged;" \
@@ -307,7 +310,7 @@ for ((k = 1; k < ${#versions[@]}; k++)); do
 	# the old catalog on the new library, as between make install and the update
 	check_data "$from's objects on $v's library"
 	psql_q -d upgraded -c "ALTER EXTENSION indicator UPDATE TO '$v'"
-	got=$(psql -X -q -A -t -d upgraded -c "SELECT extversion FROM pg_extension WHERE extname = 'indicator'")
+	got=$(query -c "SELECT extversion FROM pg_extension WHERE extname = 'indicator'")
 	[ "$got" = "$v" ] || fail "after ALTER EXTENSION indicator UPDATE TO '$v' the version is $got"
 	check_data "updated $from -> $v"
 	from=$v

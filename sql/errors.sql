@@ -293,6 +293,15 @@ SELECT q, e.state, e.message, e.detail FROM (VALUES
 -- out: Jan. 2021 1e300 * (fy2020 1.2e301 / Jan. 2020 1e300) = 1.2e301
 SELECT projected_annual(series_agg(p::date, 1e300::float8), '2021-01-01') = 1.2e301 AS finite
 FROM generate_series(date '2020-01-01', '2021-01-01', '1 month') p;
+-- a growth whose difference alone overflows is computed, as growth_pct
+-- computes it: (1.7e308 - -1e308) / 1e308 * 100 = 270 month on month, and
+-- (-1.5e308 - 1.5e308) / 1.5e308 * 100 = -200 year on year
+SELECT mom_pct('float8 {2021-01: -1e308, 2021-02: 1.7e308}', '2021-02-01') AS mom,
+       (SELECT r.mom_pct FROM series_rows('float8 {2021-01: -1e308, 2021-02: 1.7e308}') r
+        WHERE r.period = '2021-02-01') AS rows_mom,
+       growth_pct(1.7e308::float8, -1e308::float8) AS scalar,
+       (SELECT yoy_pct(series_agg(p::date, CASE WHEN p < '2020-02-01' THEN 1.5e308 ELSE -1.5e308 END::float8), '2021-01-01')
+        FROM generate_series(date '2020-01-01', '2021-01-01', '1 month') p) AS yoy;
 -- the numeric kind stays exact: required_monthly's numeric arithmetic has
 -- no infinity (1e307 - 0.003) / 9
 SELECT required_monthly(n001, '2021-03-01', 1e307) = (1e307 - 0.003) / 9 AS exact FROM big;

@@ -162,15 +162,23 @@ int128_to_double(int128 v)
 bool
 level_growth_pct(const IndicatorSeries *s, Level current, Level previous, double *pct)
 {
-	Level		diff;
-
 	if (level_is_zero(s, previous))
 		return false;
-	level_sub(s, current, previous, &diff);
-	/* a numeric ratio is below 2 * 10^38 * 100: always finite */
 	if (s->kind == SERIES_KIND_NUMERIC)
+	{
+		Level		diff;
+
+		/* a numeric ratio is below 2 * 10^38 * 100: always finite */
+		level_sub(s, current, previous, &diff);
 		*pct = int128_to_double(diff.exact) / fabs(int128_to_double(previous.exact)) * 100.0;
+	}
 	else
-		*pct = finite_result(diff.fp / fabs(previous.fp) * 100.0);
+	{
+		/* as growth_pct: a difference that alone overflows is no error */
+		double		divisor = fabs(previous.fp);
+		double		diff = float8_change(current.fp, previous.fp, &divisor);
+
+		*pct = finite_result(diff / divisor * 100.0);
+	}
 	return true;
 }

@@ -163,15 +163,8 @@ float8_pct(double part, double whole)
 static double
 float8_change_pct(double value, double base, double divisor)
 {
-	double		diff = value - base;
+	double		diff = float8_change(value, base, &divisor);
 
-	/*
-	 * Finite value and base of opposite signs near the top of double's range
-	 * can have a difference that overflows although their ratio does not.
-	 * Halving all three is exact there and keeps the ratio.
-	 */
-	if (unlikely(isinf(diff)))
-		return float8_pct(value / 2 - base / 2, divisor / 2);
 	return float8_pct(diff, divisor);
 }
 

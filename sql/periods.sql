@@ -340,6 +340,8 @@ SELECT chain_link('numeric {2020-Q1: 100, 2020-Q2: 102, 2020-Q3: 104}', 'numeric
 FROM pi;
 SELECT q, err(q) FROM (VALUES
 	($$SELECT rebase(q, 2020, 2) FROM pi$$),
+	($$SELECT rebase(q, 20200) FROM pi$$),
+	($$SELECT chain_link(q, q, 0) FROM pi$$),
 	($$SELECT contribution_pp(q, 0.5, q, '2021-01-01', 4) FROM pi$$),
 	($$SELECT contribution_pp(q, 0.5, 'numeric {2020-01: 1}', '2021-01-01') FROM pi$$),
 	($$SELECT chain_link(q, 'numeric {2020-01: 1}', date '2020-01-01') FROM pi$$),

@@ -145,6 +145,7 @@ rebase_year(PG_FUNCTION_ARGS)
 	int32		fy_start_month = PG_GETARG_INT32(2);
 	double		base;
 
+	check_year(year, "base_year");
 	check_fy_frequency(fy_start_month, s->frequency);
 	if (!year_average(s, year, fy_start_month, &base) || !(base > 0))
 		PG_RETURN_NULL();
@@ -272,6 +273,7 @@ chain_link_year(PG_FUNCTION_ARGS)
 	double		old_level;
 	double		new_level;
 
+	check_year(year, "link_year");
 	check_same_periods(old, new);
 	check_fy_frequency(fy_start_month, old->frequency);
 	if (!year_average(old, year, fy_start_month, &old_level) ||

@@ -26,12 +26,14 @@
 #include "utils/float.h"
 #include "utils/numeric.h"
 
+#include "scalar.h"
+
 /*
  * Arguments
  */
 
 /* The one place a NaN or infinite argument is reported. */
-static void
+void
 reject_non_finite(bool is_nan, bool is_inf, const char *argname)
 {
 	if (is_nan)
@@ -69,7 +71,7 @@ float8_arg(FunctionCallInfo fcinfo, int n, const char *argname)
  */
 
 /* -1, 0 or 1 */
-static int
+int
 numeric_sign_of(Numeric num)
 {
 	Datum		zero = NumericGetDatum(int64_to_numeric(0));

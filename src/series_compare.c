@@ -104,28 +104,16 @@ series_eq(const IndicatorSeries *a, const IndicatorSeries *b)
 }
 
 /*
- * series_cmp of the two arguments.  They are freed when they were detoasted:
+ * series_cmp of the two arguments, or with equality_only, 0 when they are
+ * equal and 1 when not (cheaper).  They are freed when they were detoasted:
  * a sort compares the same values many times in one memory context.
  */
 static int
-compare_args(FunctionCallInfo fcinfo)
+compare_args(FunctionCallInfo fcinfo, bool equality_only)
 {
 	IndicatorSeries *a = PG_GETARG_INDICATOR_SERIES_P(0);
 	IndicatorSeries *b = PG_GETARG_INDICATOR_SERIES_P(1);
-	int			result = series_cmp(a, b);
-
-	PG_FREE_IF_COPY(a, 0);
-	PG_FREE_IF_COPY(b, 1);
-	return result;
-}
-
-/* series_eq of the two arguments, freed in the same way */
-static bool
-equal_args(FunctionCallInfo fcinfo)
-{
-	IndicatorSeries *a = PG_GETARG_INDICATOR_SERIES_P(0);
-	IndicatorSeries *b = PG_GETARG_INDICATOR_SERIES_P(1);
-	bool		result = series_eq(a, b);
+	int			result = equality_only ? !series_eq(a, b) : series_cmp(a, b);
 
 	PG_FREE_IF_COPY(a, 0);
 	PG_FREE_IF_COPY(b, 1);
@@ -137,7 +125,7 @@ PG_FUNCTION_INFO_V1(indicator_series_eq);
 Datum
 indicator_series_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(equal_args(fcinfo));
+	PG_RETURN_BOOL(compare_args(fcinfo, true) == 0);
 }
 
 /* indicator_series_ne(indicator_series, indicator_series) */
@@ -145,7 +133,7 @@ PG_FUNCTION_INFO_V1(indicator_series_ne);
 Datum
 indicator_series_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(!equal_args(fcinfo));
+	PG_RETURN_BOOL(compare_args(fcinfo, true) != 0);
 }
 
 /* indicator_series_lt(indicator_series, indicator_series) */
@@ -153,7 +141,7 @@ PG_FUNCTION_INFO_V1(indicator_series_lt);
 Datum
 indicator_series_lt(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(compare_args(fcinfo) < 0);
+	PG_RETURN_BOOL(compare_args(fcinfo, false) < 0);
 }
 
 /* indicator_series_le(indicator_series, indicator_series) */
@@ -161,7 +149,7 @@ PG_FUNCTION_INFO_V1(indicator_series_le);
 Datum
 indicator_series_le(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(compare_args(fcinfo) <= 0);
+	PG_RETURN_BOOL(compare_args(fcinfo, false) <= 0);
 }
 
 /* indicator_series_gt(indicator_series, indicator_series) */
@@ -169,7 +157,7 @@ PG_FUNCTION_INFO_V1(indicator_series_gt);
 Datum
 indicator_series_gt(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(compare_args(fcinfo) > 0);
+	PG_RETURN_BOOL(compare_args(fcinfo, false) > 0);
 }
 
 /* indicator_series_ge(indicator_series, indicator_series) */
@@ -177,7 +165,7 @@ PG_FUNCTION_INFO_V1(indicator_series_ge);
 Datum
 indicator_series_ge(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(compare_args(fcinfo) >= 0);
+	PG_RETURN_BOOL(compare_args(fcinfo, false) >= 0);
 }
 
 /* indicator_series_cmp(indicator_series, indicator_series): btree support */
@@ -185,7 +173,7 @@ PG_FUNCTION_INFO_V1(indicator_series_cmp);
 Datum
 indicator_series_cmp(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32(compare_args(fcinfo));
+	PG_RETURN_INT32(compare_args(fcinfo, false));
 }
 
 /*

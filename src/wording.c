@@ -105,6 +105,23 @@ rounded_pct(double pct, int decimals)
 	return DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale, num));
 }
 
+/*
+ * The arguments (pct, lang, decimals) of a phrase function: the wording in
+ * *w, and the percentage rounded.  A NaN or infinite percentage is an error,
+ * as for every percentage argument.
+ */
+static Numeric
+phrase_args(FunctionCallInfo fcinfo, const Wording **w)
+{
+	double		pct = PG_GETARG_FLOAT8(0);
+	int			decimals;
+
+	*w = wording_arg(fcinfo, 1);
+	decimals = decimals_arg(fcinfo, 2);
+	reject_non_finite(isnan(pct), isinf(pct), "pct");
+	return rounded_pct(pct, decimals);
+}
+
 /* Append num (the magnitude when magnitude is set), with w's decimal mark. */
 static void
 append_number(StringInfo buf, Numeric num, bool magnitude, const Wording *w)
@@ -131,16 +148,10 @@ PG_FUNCTION_INFO_V1(growth_phrase);
 Datum
 growth_phrase(PG_FUNCTION_ARGS)
 {
-	double		pct = PG_GETARG_FLOAT8(0);
-	const Wording *w = wording_arg(fcinfo, 1);
-	int			decimals = decimals_arg(fcinfo, 2);
-	Numeric		rounded;
-	int			sign;
+	const Wording *w;
+	Numeric		rounded = phrase_args(fcinfo, &w);
+	int			sign = numeric_sign_of(rounded);
 	StringInfoData buf;
-
-	reject_non_finite(isnan(pct), isinf(pct), "pct");
-	rounded = rounded_pct(pct, decimals);
-	sign = numeric_sign_of(rounded);
 
 	initStringInfo(&buf);
 	if (sign == 0)
@@ -159,19 +170,13 @@ PG_FUNCTION_INFO_V1(attainment_phrase);
 Datum
 attainment_phrase(PG_FUNCTION_ARGS)
 {
-	double		pct = PG_GETARG_FLOAT8(0);
-	const Wording *w = wording_arg(fcinfo, 1);
-	int			decimals = decimals_arg(fcinfo, 2);
-	Numeric		rounded;
-	Numeric		excess;
-	int			sign;
-	StringInfoData buf;
+	const Wording *w;
+	Numeric		rounded = phrase_args(fcinfo, &w);
 
-	reject_non_finite(isnan(pct), isinf(pct), "pct");
-	rounded = rounded_pct(pct, decimals);
 	/* the rounded percentage minus 100, exact: what the phrase shows adds up */
-	excess = numeric_sub_opt_error(rounded, int64_to_numeric(100), NULL);
-	sign = numeric_sign_of(excess);
+	Numeric		excess = numeric_sub_opt_error(rounded, int64_to_numeric(100), NULL);
+	int			sign = numeric_sign_of(excess);
+	StringInfoData buf;
 
 	initStringInfo(&buf);
 	appendStringInfoString(&buf, w->attained);

@@ -25,7 +25,6 @@
 #include "postgres.h"
 
 #include "common/hashfn.h"
-#include "lib/stringinfo.h"
 
 #include "series.h"
 
@@ -180,15 +179,27 @@ indicator_series_cmp(PG_FUNCTION_ARGS)
  * Hashing
  */
 
-/* A numeric value in a form that does not depend on the scale: m * 10^-scale. */
-typedef struct CanonicalValue
+/* The 64-bit finalizer of splitmix64: every input bit reaches every output bit. */
+static inline uint64
+mix64(uint64 x)
 {
-	int128		mantissa;		/* without trailing decimal zeros */
-	int32		scale;			/* what is left of the scale; 0 for zero */
-} CanonicalValue;
+	x ^= x >> 30;
+	x *= UINT64CONST(0xbf58476d1ce4e5b9);
+	x ^= x >> 27;
+	x *= UINT64CONST(0x94d049bb133111eb);
+	x ^= x >> 31;
+	return x;
+}
 
-static void
-canonical_value(int128 m, int scale, CanonicalValue *out)
+/* What a missing month adds to the hash (any constant) */
+#define HASH_MISSING UINT64CONST(0x9e3779b97f4a7c15)
+
+/*
+ * A numeric value m * 10^-scale hashed so that the scale does not matter:
+ * the mantissa without trailing decimal zeros, and the scale that is left.
+ */
+static uint64
+hash_exact(int128 m, int scale)
 {
 	/* most mantissas fit 64 bits, where division by 10 is cheap */
 	if (m >= PG_INT64_MIN && m <= PG_INT64_MAX)
@@ -200,65 +211,51 @@ canonical_value(int128 m, int scale, CanonicalValue *out)
 			m64 /= 10;
 			scale--;
 		}
-		m = m64;
+		if (m64 == 0)
+			scale = 0;
+		return mix64((uint64) m64 ^ mix64((uint64) scale));
 	}
-	else
+	while (scale > 0 && m % 10 == 0)
 	{
-		while (scale > 0 && m % 10 == 0)
-		{
-			m /= 10;
-			scale--;
-		}
+		m /= 10;
+		scale--;
 	}
-	if (m == 0)
-		scale = 0;
-	memset(out, 0, sizeof(*out));	/* no padding bytes in the hash */
-	out->mantissa = m;
-	out->scale = scale;
+	/* a mantissa that needs more than 64 bits is never equal to one that does not */
+	return mix64((uint64) m ^ mix64((uint64) (m >> 64) + (uint64) scale));
 }
 
 /*
- * The hash of s with a seed: the bytes hashed are the header key, the span,
- * and for each month a mark (missing or present) and its value in canonical
- * form.
+ * The hash of s with a seed: the header key, the span, and each month's value
+ * in a form that does not depend on the scale or the slot width (-0 as 0),
+ * or a mark for a missing month.
  */
 static uint64
 series_hash(const IndicatorSeries *s, uint64 seed)
 {
 	int32		key[SERIES_KEY_LEN];
-	StringInfoData buf;
-	uint64		result;
+	uint64		h = hash_bytes_uint32_extended((uint32) s->nmonths, seed);
 
-	initStringInfo(&buf);
 	series_key(s, key);
-	appendBinaryStringInfo(&buf, (const char *) key, sizeof(key));
-	appendBinaryStringInfo(&buf, (const char *) &s->nmonths, sizeof(s->nmonths));
+	for (int i = 0; i < SERIES_KEY_LEN; i++)
+		h = hash_combine64(h, mix64((uint64) (uint32) key[i]));
 	for (int32 i = 0; i < s->nmonths; i++)
 	{
 		Level		v;
-		char		present = series_get(s, i, &v) ? 1 : 0;
+		uint64		bits;
 
-		appendBinaryStringInfo(&buf, &present, 1);
-		if (!present)
-			continue;
-		if (s->kind == SERIES_KIND_NUMERIC)
-		{
-			CanonicalValue cv;
-
-			canonical_value(v.exact, s->scale, &cv);
-			appendBinaryStringInfo(&buf, (const char *) &cv, sizeof(cv));
-		}
+		if (!series_get(s, i, &v))
+			h = hash_combine64(h, HASH_MISSING);
+		else if (s->kind == SERIES_KIND_NUMERIC)
+			h = hash_combine64(h, hash_exact(v.exact, s->scale));
 		else
 		{
-			double		d = v.fp + 0.0;	/* -0 is 0 */
+			double		d = v.fp + 0.0; /* -0 is 0 */
 
-			appendBinaryStringInfo(&buf, (const char *) &d, sizeof(d));
+			memcpy(&bits, &d, sizeof(bits));
+			h = hash_combine64(h, mix64(bits));
 		}
 	}
-	result = DatumGetUInt64(hash_any_extended((const unsigned char *) buf.data,
-											  buf.len, seed));
-	pfree(buf.data);
-	return result;
+	return mix64(h);
 }
 
 /* indicator_series_hash(indicator_series): hash support */

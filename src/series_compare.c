@@ -201,9 +201,15 @@ mix64(uint64 x)
 static uint64
 hash_exact(int128 m, int scale)
 {
-	/* most mantissas fit 64 bits, where division by 10 is cheap */
+	/* strip zeros in 128 bits only while the mantissa needs them */
+	while ((m < PG_INT64_MIN || m > PG_INT64_MAX) && scale > 0 && m % 10 == 0)
+	{
+		m /= 10;
+		scale--;
+	}
 	if (m >= PG_INT64_MIN && m <= PG_INT64_MAX)
 	{
+		/* most mantissas fit 64 bits, where division by 10 is cheap */
 		int64		m64 = (int64) m;
 
 		while (scale > 0 && m64 % 10 == 0)
@@ -215,12 +221,11 @@ hash_exact(int128 m, int scale)
 			scale = 0;
 		return mix64((uint64) m64 ^ mix64((uint64) scale));
 	}
-	while (scale > 0 && m % 10 == 0)
-	{
-		m /= 10;
-		scale--;
-	}
-	/* a mantissa that needs more than 64 bits is never equal to one that does not */
+
+	/*
+	 * Beyond 64 bits without trailing zeros: equal to no value whose
+	 * mantissa ends up within 64 bits, so any hash of both halves will do.
+	 */
 	return mix64((uint64) m ^ mix64((uint64) (m >> 64) + (uint64) scale));
 }
 

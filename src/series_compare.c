@@ -30,15 +30,21 @@
 
 /*
  * What must be equal before any value is compared, in the order of the
- * sort: a series' kind and its first month.
+ * sort: a series' kind and its first month.  Returns the number of key
+ * fields, at most SERIES_KEY_MAX; a new header field that takes part in
+ * equality is one more line here (the frequency goes after the kind).
  */
-#define SERIES_KEY_LEN 2
+#define SERIES_KEY_MAX 4
 
-static void
-series_key(const IndicatorSeries *s, int32 key[SERIES_KEY_LEN])
+static int
+series_key(const IndicatorSeries *s, int32 key[SERIES_KEY_MAX])
 {
-	key[0] = s->kind;
-	key[1] = s->first;
+	int			n = 0;
+
+	key[n++] = s->kind;
+	key[n++] = s->first;
+	Assert(n <= SERIES_KEY_MAX);
+	return n;
 }
 
 /* a <=> b for two present values of one kind */
@@ -67,13 +73,13 @@ value_cmp(const IndicatorSeries *a, Level va, const IndicatorSeries *b, Level vb
 static int
 series_cmp(const IndicatorSeries *a, const IndicatorSeries *b)
 {
-	int32		ka[SERIES_KEY_LEN];
-	int32		kb[SERIES_KEY_LEN];
+	int32		ka[SERIES_KEY_MAX];
+	int32		kb[SERIES_KEY_MAX];
+	int			nkey = series_key(a, ka);
 	int32		common = Min(a->nmonths, b->nmonths);
 
-	series_key(a, ka);
 	series_key(b, kb);
-	for (int i = 0; i < SERIES_KEY_LEN; i++)
+	for (int i = 0; i < nkey; i++)
 		if (ka[i] != kb[i])
 			return ka[i] < kb[i] ? -1 : 1;
 
@@ -237,11 +243,11 @@ hash_exact(int128 m, int scale)
 static uint64
 series_hash(const IndicatorSeries *s, uint64 seed)
 {
-	int32		key[SERIES_KEY_LEN];
+	int32		key[SERIES_KEY_MAX];
+	int			nkey = series_key(s, key);
 	uint64		h = hash_bytes_uint32_extended((uint32) s->nmonths, seed);
 
-	series_key(s, key);
-	for (int i = 0; i < SERIES_KEY_LEN; i++)
+	for (int i = 0; i < nkey; i++)
 		h = hash_combine64(h, mix64((uint64) (uint32) key[i]));
 	for (int32 i = 0; i < s->nmonths; i++)
 	{

@@ -118,7 +118,7 @@ static IndicatorSeries *
 rebase_on(const IndicatorSeries *s, double base)
 {
 	IndicatorSeries *r = index_result(s, s->first, s->nmonths);
-	double	   *v = (double *) series_values(r);	/* ours: palloc'd, aligned */
+	double	   *v = series_fp_array(r);
 	bool		overflow = false;
 
 	series_doubles(s, v);
@@ -440,7 +440,7 @@ state_add(IndexAggState *st, const IndicatorSeries *x, double factor)
 	series_set_missing(sums, hi + 1, sums->nmonths - hi - 1);
 
 	/* the hot loop: NaN (missing) in either stays NaN */
-	acc = (double *) series_values(sums) + lo;
+	acc = series_fp_array(sums) + lo;
 	if (x->kind == SERIES_KIND_FLOAT8)
 	{
 		const char *v = series_values(x);
@@ -575,7 +575,7 @@ index_agg_final(PG_FUNCTION_ARGS)
 	r = index_result(sums, sums->first, sums->nmonths);
 	if (!(st->flags & INDEX_STATE_LACKS_ALL))
 	{
-		const double *acc = (const double *) series_values(sums);
+		const double *acc = series_fp_array(sums);
 
 		for (int32 i = 0; i < sums->nmonths; i++)
 			if (!isnan(acc[i]))

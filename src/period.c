@@ -155,7 +155,9 @@ static const char *const frequency_names[] = {"month", "quarter", "year"};
 const char *
 frequency_name(int frequency)
 {
-	Assert(frequency >= PERIOD_FREQ_MONTH && frequency <= PERIOD_FREQ_YEAR);
+	/* series_check_format lets no other frequency through */
+	if (frequency < 0 || frequency >= (int) lengthof(frequency_names))
+		elog(ERROR, "unknown series frequency %d", frequency);
 	return frequency_names[frequency];
 }
 

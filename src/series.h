@@ -163,6 +163,23 @@ series_values(const IndicatorSeries *s)
 	return (char *) s + SERIES_HEADER_SIZE + (Size) s->front * s->slot_bytes;
 }
 
+/*
+ * The values of a float8-kind series as an array of doubles, for loops over
+ * every month.  The slots hold doubles in native representation (what
+ * series_get_fp/series_set_fp memcpy) and are aligned for them: the header
+ * size is MAXALIGN'd, the slots are 8 bytes, and a series is palloc'd (or,
+ * as a datum of ALIGNMENT = double, stored aligned).
+ */
+static inline double *
+series_fp_array(const IndicatorSeries *s)
+{
+	char	   *v = series_values(s);
+
+	Assert(s->kind == SERIES_KIND_FLOAT8 && s->slot_bytes == sizeof(double));
+	Assert((uintptr_t) v % sizeof(double) == 0);
+	return (double *) (void *) v;
+}
+
 static inline int32
 series_last(const IndicatorSeries *s)
 {

@@ -120,7 +120,6 @@ parse_period(Parser *ps, int expect, int32_t *period, int *frequency, int *len)
 {
 	const char *p = ps->p;
 	int			year;
-	const char *after;
 
 	if (!digits_at(p, 4))
 		return fail(ps, "Expected %s.", frequency_forms[expect]);
@@ -144,7 +143,7 @@ parse_period(Parser *ps, int expect, int32_t *period, int *frequency, int *len)
 		*period = year * 4 + (p[6] - '1');
 		*len = 7;
 	}
-	else if ((after = p + 4 + strspn(p + 4, " \t\n\r"))[0] == ':')
+	else if (p[4 + strspn(p + 4, " \t\n\r")] == ':')
 	{
 		*frequency = PARSE_FREQ_YEAR;
 		*period = year;

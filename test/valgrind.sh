@@ -21,6 +21,11 @@
 # Environment:
 #   VALGRIND_KEEP=1  keep the work directory (logs, cluster) even on success
 #                    (it is always kept when errors in indicator code are found)
+#   PG_CONFIG=.../pg_config  test that PostgreSQL (e.g. the private copy of
+#                    tools/devenv.sh) instead of the system's: the extension
+#                    must already be installed there (make install); the
+#                    script then does not run tools/setup.sh, which installs
+#                    into the system PostgreSQL
 #   VALGRIND_ERROR_EXITCODE=128  make a backend with a Valgrind error exit
 #                    with 128, which the postmaster treats as a crash (the
 #                    buildfarm's way to turn errors into failing tests).  Off
@@ -40,10 +45,15 @@ if [ "$(id -u)" != 0 ]; then
 	exit 1
 fi
 
-bash tools/setup.sh
+if [ -n "${PG_CONFIG:-}" ]; then
+	bindir=$("$PG_CONFIG" --bindir)
+	echo "valgrind: using $bindir (PG_CONFIG); indicator must be installed there already"
+else
+	bash tools/setup.sh
+	bindir=/usr/lib/postgresql/15/bin
+fi
 bash tools/packages.sh valgrind
 
-bindir=/usr/lib/postgresql/15/bin
 start=$(date +%s)
 work=$(mktemp -d /tmp/indicator-valgrind.XXXXXX)
 chmod 755 "$work"
@@ -98,12 +108,19 @@ runuser -u postgres -- valgrind \
 server_pid=$!
 
 export PGHOST="$work/socket" PGPORT="$port" PGUSER=postgres
+# (pg_isready is asked once a second and its first "ready" is kept: asking
+# again right after can time out, a backend under Valgrind being slow to
+# start, which failed a run whose server was up)
+ready=0
 for _ in $(seq 1 300); do
-	"$bindir/pg_isready" -q && break
+	if "$bindir/pg_isready" -q -t 30; then
+		ready=1
+		break
+	fi
 	kill -0 "$server_pid" 2>/dev/null || break
 	sleep 1
 done
-if ! "$bindir/pg_isready" -q; then
+if [ $ready = 0 ]; then
 	echo "valgrind: the server did not start under Valgrind; its log:" >&2
 	cat "$work/server.log" >&2
 	exit 1

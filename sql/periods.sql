@@ -98,6 +98,24 @@ SELECT recv_file('02 01');
 SELECT recv_file('02 01 01 0000 00001f94 00000001 01 0000000000000000 00000005');
 \lo_export 424242 'results/periods_recv.bin'
 \copy p_recv FROM 'results/periods_recv.bin' (FORMAT binary)
+-- index_agg_state's binary form truncated (found by test/fuzz/fuzz_recv.py):
+-- empty, the version alone, half the weight: 22P03 too, not 08P01
+CREATE TABLE p_recv_state (st index_agg_state);
+SELECT recv_file('');
+\lo_export 424242 'results/periods_recv.bin'
+\copy p_recv_state FROM 'results/periods_recv.bin' (FORMAT binary)
+SELECT recv_file('01');
+\lo_export 424242 'results/periods_recv.bin'
+\copy p_recv_state FROM 'results/periods_recv.bin' (FORMAT binary)
+SELECT recv_file('01 02 3ff00000');
+\lo_export 424242 'results/periods_recv.bin'
+\copy p_recv_state FROM 'results/periods_recv.bin' (FORMAT binary)
+-- whole: version 1, lacks every month, weight 1.0
+SELECT recv_file('01 02 3ff0000000000000');
+\lo_export 424242 'results/periods_recv.bin'
+\copy p_recv_state FROM 'results/periods_recv.bin' (FORMAT binary)
+SELECT st FROM p_recv_state;
+DROP TABLE p_recv_state;
 -- a quarter beyond 9999-Q4 (period 9999 * 4 + 4 = 40000 = 0x9c40)
 SELECT recv_file('02 01 01 0000 00009c40 00000001 00');
 \lo_export 424242 'results/periods_recv.bin'

@@ -638,7 +638,8 @@ index_agg_state_in(PG_FUNCTION_ARGS)
 	p += 7;
 	errno = 0;
 	head.weight = strtod(p, &end);
-	if (end == p || errno != 0)
+	/* ERANGE for a subnormal weight is no error: out writes those (as float8in) */
+	if (end == p || (errno != 0 && (head.weight == 0.0 || isinf(head.weight))))
 		state_text_error(text, "The weight is not a number.");
 	p = end;
 	if (strncmp(p, lacks_text, strlen(lacks_text)) == 0)
@@ -729,17 +730,23 @@ Datum
 index_agg_state_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
+	int			version;
 	IndexAggState head;
 	IndicatorSeries *sums = NULL;
 	IndexAggState *st;
 
+	/* truncated input is 22P03 here, not pq_getmsg*'s protocol violation */
+	if (buf->len - buf->cursor < 1)
+		state_binary_error(NULL, "The data ends early.");
+	version = pq_getmsgbyte(buf);
 	if (version != INDEX_STATE_FORMAT_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported index_agg_state binary format version %d", version),
 				 errdetail("This version of indicator reads format version %d.",
 						   INDEX_STATE_FORMAT_VERSION)));
+	if (buf->len - buf->cursor < 1 + (int) sizeof(double))
+		state_binary_error(NULL, "The data ends early.");
 	memset(&head, 0, sizeof(head));
 	head.flags = (uint8) pq_getmsgbyte(buf);
 	if (head.flags & ~(INDEX_STATE_HAS_SUMS | INDEX_STATE_LACKS_ALL))

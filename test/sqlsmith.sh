@@ -25,7 +25,8 @@ if [ "${1:-}" = --in-cluster ]; then
 	###########################################################################
 	# Inside pg_virtualenv: PGHOST, PGPORT, PGUSER (postgres), PGPASSWORD set
 	###########################################################################
-	logfile=$(pg_lsclusters -h | awk '$2 == "regress" { print $7 }')
+	# SQLSMITH_LOGFILE: the server log of a cluster not made by pg_virtualenv
+	logfile=${SQLSMITH_LOGFILE:-$(pg_lsclusters -h | awk '$2 == "regress" { print $7 }')}
 	psql -X -q -v ON_ERROR_STOP=1 -d postgres <<-'SQL'
 		ALTER SYSTEM SET log_line_prefix = '%m [%p] %e %q%u@%d ';
 		SELECT pg_reload_conf();
@@ -87,6 +88,22 @@ if [ "${1:-}" = --in-cluster ]; then
 		INSERT INTO series_store
 		SELECT 'sparse 999 years', series_agg(p, v), series_agg(p, v::float8), 1, 1
 		FROM (VALUES (date '1001-01-01', 1.5), (date '1999-12-31', -2.5)) t(p, v);
+		-- release 1.1: quarterly and yearly series (the frequency work), so
+		-- that rebase, chain_link, contribution_pp, the comparisons and the
+		-- wording functions get series of every frequency
+		INSERT INTO series_store VALUES
+		    ('quarterly', 'numeric {2019-Q1: 100, 2019-Q2: 101.5, 2019-Q3: NULL, 2019-Q4: 99, 2020-Q1: 104, 2020-Q2: 97.25, 2020-Q3: 103, 2020-Q4: 110}',
+		     'float8 {2019-Q1: 100, 2019-Q2: 101.5, 2019-Q3: NULL, 2019-Q4: 99, 2020-Q1: 104, 2020-Q2: 97.25, 2020-Q3: 103, 2020-Q4: 110}', 400, 1),
+		    ('quarterly edges', 'numeric {0001-Q1: 1, 0001-Q2: NULL}', 'float8 {9999-Q4: 1.7976931348623157e+308}', 1, 4),
+		    ('yearly', 'numeric {2018: 90, 2019: 100, 2020: NULL, 2021: 120}', 'float8 {2018: 90, 2019: 100, 2020: NULL, 2021: 120}', 130, 1),
+		    ('yearly edges', 'numeric {0001: -1, 0002: NULL, 0003: 1}', 'float8 {9999: 5e-324}', 0, 1);
+		-- index_agg's inputs: a weight per series, and a table of states
+		CREATE TABLE weights (series text, weight double precision);
+		INSERT INTO weights SELECT series, 1 + length(series) % 5 FROM series_store;
+		INSERT INTO weights VALUES ('one month', 0), ('quarterly', 1e-300), ('yearly', 1e300);
+		CREATE MATERIALIZED VIEW index_states AS
+		SELECT st.series, index_agg_transfn(NULL, st.fs, w.weight) AS state
+		FROM series_store st JOIN weights w USING (series);
 
 		CREATE TABLE plan (series text, year int, target numeric, method text, fy_start_month int);
 		INSERT INTO plan
@@ -115,7 +132,8 @@ if [ "${1:-}" = --in-cluster ]; then
 		FROM series_store;
 		CREATE MATERIALIZED VIEW series_table AS
 		SELECT st.series, r.* FROM series_store st, series_rows(st.fs, st.fy_start_month) r;
-		ANALYZE readings, series_store, plan, series_facts, series_summary, series_table;
+		ANALYZE readings, series_store, plan, series_facts, series_summary, series_table,
+		        weights, index_states;
 	SQL
 	log_start=$(stat -c %s "$logfile")
 
@@ -147,7 +165,8 @@ if [ "${1:-}" = --in-cluster ]; then
 		server = open(f"{work}/server.log", errors="replace").read().splitlines()
 
 		names = sorted(set(re.findall(r"^CREATE (?:FUNCTION|AGGREGATE) (\w+)\(",
-		                              open("src/indicator.sql").read(), re.M)))
+		                              open("src/indicator.sql").read() +
+		                              open("src/indicator--1.0--1.1.sql").read(), re.M)))
 		call = re.compile(r"\b(" + "|".join(names) + r")\s*\(")
 		reached = collections.Counter()
 		ours = ours_ok = 0

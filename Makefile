@@ -10,6 +10,7 @@ OBJS = \
 	src/indices.o \
 	src/level.o \
 	src/period.o \
+	src/ranges.o \
 	src/scalar.o \
 	src/series.o \
 	src/series_agg.o \
@@ -29,7 +30,7 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 # pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out);
 # make installcheck runs them and needs nothing outside the repository
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors \
-	article parallel limits security indices indices_properties periods resolution
+	article parallel limits security indices indices_properties periods resolution ranges
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are
 # not the PostgreSQL Licence): they read ../shared/data/real/ beside the

@@ -24,24 +24,17 @@
 
 #include "series.h"
 
-typedef enum AnnualMethod
-{
-	ANNUAL_SUM,
-	ANNUAL_AVG,
-	ANNUAL_LAST
-} AnnualMethod;
-
 typedef enum ProjectionMethod
 {
 	PROJECT_SEASONAL,
 	PROJECT_RUN_RATE
 } ProjectionMethod;
 
-static const char *const annual_methods[] = {"sum", "avg", "last", NULL};
+const char *const annual_methods[] = {"sum", "avg", "last", NULL};
 static const char *const projection_methods[] = {"seasonal", "run_rate", NULL};
 
 /* Position of a method name in names; an unknown name is an error. */
-static int
+int
 method_arg(text *method, const char *const *names)
 {
 	const char *given = VARDATA_ANY(method);
@@ -84,13 +77,6 @@ year_arg(FunctionCallInfo fcinfo, int argno)
 	if (unlikely(year < INDICATOR_MIN_YEAR || year > INDICATOR_MAX_YEAR))
 		check_year(year, "year");
 	return year;
-}
-
-/* The period of s that holds a date argument. */
-static inline int64
-period_arg(FunctionCallInfo fcinfo, int argno, const IndicatorSeries *s, const char *argname)
-{
-	return month_to_period(date_to_month(PG_GETARG_DATEADT(argno), argname), s->frequency);
 }
 
 /* The first period of the fiscal year holding "period". */
@@ -393,6 +379,30 @@ series_ytd_attainment_pct(PG_FUNCTION_ARGS)
 	if (target == 0 || !ytd_level(s, period, fy, &ytd))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(level_double(s, ytd) / target * 100.0);
+}
+
+/*
+ * ytd_plan_attainment_pct(s, as_of, plan, fy_start_month): the year-to-date
+ * against the plan's year-to-date, the plan a series of the same frequency
+ * (of either kind); NULL unless both are complete, or when the plan's is 0.
+ */
+PG_FUNCTION_INFO_V1(series_ytd_plan_attainment_pct);
+Datum
+series_ytd_plan_attainment_pct(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int64		period = period_arg(fcinfo, 1, s, "as_of");
+	IndicatorSeries *plan = PG_GETARG_INDICATOR_SERIES_P(2);
+	int			fy;
+	Level		ytd;
+	Level		plan_ytd;
+
+	series_check_same_frequency(s, plan, "compare");
+	fy = fy_start_arg(fcinfo, 3, s);
+	if (!ytd_level(s, period, fy, &ytd) || !ytd_level(plan, period, fy, &plan_ytd) ||
+		level_is_zero(plan, plan_ytd))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(level_double(s, ytd) / level_double(plan, plan_ytd) * 100.0);
 }
 
 /* expected_ytd_share_pct(s, as_of, fy_start_month) */

@@ -213,6 +213,38 @@ COMMENT ON FUNCTION missing_months(indicator_series) IS 'the first days of the p
 COMMENT ON FUNCTION series_rows(indicator_series, integer) IS
 	'one row per period of the span: period, value, mom_pct (previous period), yoy_pct, ytd, ytd_growth_pct';
 
+-- Ranges and conversions (src/ranges.c; ytd_plan_attainment_pct in
+-- src/accessors.c).  New names only, so no 1.0 call resolves differently:
+-- ytd_plan_attainment_pct is not an overload of ytd_attainment_pct, whose
+-- untyped-target calls it would make ambiguous.
+CREATE FUNCTION range_value(s indicator_series, first_period date, last_period date,
+		method text DEFAULT 'sum') RETURNS numeric
+	AS 'MODULE_PATHNAME', 'series_range_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION range_value(indicator_series, date, date, text) IS
+	'''sum'', ''avg'' (the mean of the periods) or ''last'' over the periods from first_period through last_period (a quarter, a half, nine months, Jan+Feb, a trailing 12 months); NULL when any is missing';
+
+CREATE FUNCTION range_growth_pct(s indicator_series, first_period date, last_period date,
+		method text DEFAULT 'sum', lag_months integer DEFAULT 12) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'series_range_growth_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION range_growth_pct(indicator_series, date, date, text, integer) IS
+	'growth in percent of range_value over first_period..last_period against the same range lag_months earlier (whole periods of the series); NULL unless both are complete, or when the earlier is 0';
+
+CREATE FUNCTION to_frequency(s indicator_series, frequency text, method text DEFAULT 'sum') RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_to_frequency' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION to_frequency(indicator_series, text, text) IS
+	'the series as quarters or years (''sum'', ''avg'' or ''last'' of each whole period; a period with a missing one is missing; ''avg'' of a numeric series at its scale plus 6 decimals); the same frequency returns s, a finer one is an error';
+
+CREATE FUNCTION fill_missing(s indicator_series, method text) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_fill_missing' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fill_missing(indicator_series, text) IS
+	'the missing periods between two present ones filled by ''locf'' (the last value carried forward), ''linear'' (between the neighbours; a numeric series at its scale plus 6 decimals) or ''zero''; missing periods at the ends of the span stay missing';
+
+CREATE FUNCTION ytd_plan_attainment_pct(s indicator_series, as_of date, plan indicator_series,
+		fy_start_month integer DEFAULT 1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'series_ytd_plan_attainment_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ytd_plan_attainment_pct(indicator_series, date, indicator_series, integer) IS
+	'year-to-date of s through the period of as_of against the year-to-date of plan (a series of the same frequency), in percent; NULL unless both are complete, or when the plan''s is 0';
+
 
 ------------------------------------------------------------------------------
 -- Indices: rebasing, index aggregation, contributions, chain-linking

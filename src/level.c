@@ -239,3 +239,39 @@ series_doubles(const IndicatorSeries *s, double *out)
 			out[i] = series_get(s, i, &v) ? level_double(s, v) : get_float8_nan();
 		}
 }
+
+/*
+ * The scale of a numeric value that is not exact (a mean of periods, a
+ * value interpolated between two) when it is stored in a series: the
+ * series' scale plus 6 decimals, at most FIXED_MAX_SCALE.  The one rule for
+ * every derived series (to_frequency's 'avg', fill_missing's 'linear').
+ */
+int16
+level_inexact_scale(const IndicatorSeries *s)
+{
+	return (int16) Min(s->scale + 6, FIXED_MAX_SCALE);
+}
+
+/*
+ * num / den, num a mantissa at the series' scale, as a mantissa at
+ * level_inexact_scale(s), rounded half away from zero (as numeric rounds);
+ * false when it needs more than FIXED_MAX_DIGITS digits.
+ */
+bool
+level_div_inexact(const IndicatorSeries *s, int128 num, int64 den, int128 *quotient)
+{
+	int128		scaled;
+	int128		q;
+	int128		r;
+
+	Assert(den != 0);
+	if (!fixed_rescale(num, level_inexact_scale(s) - s->scale, &scaled))
+		return false;
+	q = scaled / den;
+	r = scaled % den;
+	/* |r| < |den| <= 2^63, so 2 * |r| cannot overflow */
+	if (2 * (r < 0 ? -r : r) >= (int128) (den < 0 ? -(int128) den : den))
+		q += ((scaled < 0) != (den < 0)) ? -1 : 1;
+	*quotient = q;
+	return fixed_in_range(q);
+}

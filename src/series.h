@@ -326,5 +326,26 @@ extern bool level_is_zero(const IndicatorSeries *s, Level l);
 extern Datum level_avg_numeric(const IndicatorSeries *s, Level sum, int64 n);
 extern double level_avg_double(const IndicatorSeries *s, Level sum, int64 n);
 extern void series_doubles(const IndicatorSeries *s, double *out);
+extern int16 level_inexact_scale(const IndicatorSeries *s);
+extern bool level_div_inexact(const IndicatorSeries *s, int128 num, int64 den,
+							  int128 *quotient);
+
+/* accessors.c: reading the arguments every accessor shares (ranges.c too) */
+typedef enum AnnualMethod
+{
+	ANNUAL_SUM,
+	ANNUAL_AVG,
+	ANNUAL_LAST
+} AnnualMethod;
+
+extern const char *const annual_methods[];	/* "sum", "avg", "last" */
+extern int	method_arg(text *method, const char *const *names);
+
+/* The period of s that holds a date argument. */
+static inline int64
+period_arg(FunctionCallInfo fcinfo, int argno, const IndicatorSeries *s, const char *argname)
+{
+	return month_to_period(date_to_month(PG_GETARG_DATEADT(argno), argname), s->frequency);
+}
 
 #endif							/* INDICATOR_SERIES_H */

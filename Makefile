@@ -37,7 +37,7 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 # checkout (see CONTRIBUTING in README.md).  make installcheck-realdata runs
 # them the same way; test/run.sh runs both.
 REGRESS_REALDATA = series_agg_realdata series_rows_realdata rollup_realdata oracle_gas fdw \
-	oracle_quarterly
+	oracle_quarterly oracle_ranges
 
 # -Wextra applies to our code; the server's headers are system headers to it.
 # No -Werror here (a newer compiler's new warning must not break a build);

@@ -9,6 +9,11 @@
 -- Part 3 is an index like the IIP from a product table (real monthly series
 -- standing in for products, illustrative industries and weights): the index
 -- by industry and in total, its growth, and each industry's contribution.
+-- Part 4 gives the quarter, half-year, nine-month and Jan+Feb figures a
+-- department publishes (value, growth on the same period of the year before,
+-- progress against the year's plan) from the monthly series of part 2, the
+-- same series converted to quarters, and a series that exists only by
+-- quarter (UK gas consumption, 1960-Q1 .. 1986-Q4).
 --
 -- Run from the repository root: psql -X -v ON_ERROR_STOP=1 -f report/report.sql
 
@@ -371,4 +376,108 @@ SELECT y AS year,
 	   round(annual(idx, y, 'avg'), 1) AS "index (avg)",
 	   round(annual_growth_pct(idx, y, 'avg')::numeric, 1) AS "growth %"
 FROM total_index, generate_series(2000, 2009) AS y
+ORDER BY y;
+
+\echo
+\echo '=============================================================================='
+\echo ' PART 4. Quarters, halves and nine months'
+\echo '=============================================================================='
+\echo 'Departments publish by quarter ("quý II"), half year ("6 tháng"), nine months'
+\echo '("9 tháng") and Jan+Feb together (Tết moves between them). range_value sums any'
+\echo 'run of periods, range_growth_pct compares it with the same run a year earlier;'
+\echo 'both are NULL unless every month of both runs is published.'
+
+-- An ILLUSTRATIVE plan kept month by month: each year's plan is the previous
+-- year's months x 1.05 (a yearly plan spread by last year's seasonal profile).
+CREATE TEMP TABLE gas_plan AS
+SELECT series, series_agg((period + interval '1 year')::date, value * 1.05) AS p
+FROM gas_monthly
+GROUP BY series;
+
+CREATE TEMP TABLE report_periods (label text, first_month int, last_month int, ord int);
+INSERT INTO report_periods VALUES
+	('Jan+Feb', 1, 2, 1), ('Q1', 1, 3, 2), ('Q2', 4, 6, 3), ('H1 (6 months)', 1, 6, 4),
+	('Q3', 7, 9, 5), ('9 months', 1, 9, 6), ('Q4', 10, 12, 7), ('H2', 7, 12, 8),
+	('Year', 1, 12, 9);
+
+\echo
+\echo 'Australian gas production (monthly, part 2), the periods of' :prev_year 'and' :cur_year
+\echo '(January to' :last_month_name 'published). value: range_value; growth %: range_growth_pct'
+\echo '(the same months a year earlier); plan: range_value of the ILLUSTRATIVE monthly plan'
+\echo '(the year before x 1.05); of plan %: value / plan; of year plan %: value / the'
+\echo 'year''s plan.'
+SELECT y AS year, label AS period,
+	   range_value(s, make_date(y, first_month, 1), make_date(y, last_month, 1)) AS value,
+	   round(range_growth_pct(s, make_date(y, first_month, 1), make_date(y, last_month, 1))::numeric, 1) AS "growth %",
+	   round(range_value(p, make_date(y, first_month, 1), make_date(y, last_month, 1)), 1) AS "plan (illustrative)",
+	   round(range_value(s, make_date(y, first_month, 1), make_date(y, last_month, 1)) * 100 /
+			 range_value(p, make_date(y, first_month, 1), make_date(y, last_month, 1)), 1) AS "of plan %",
+	   round(range_value(s, make_date(y, first_month, 1), make_date(y, last_month, 1)) * 100 /
+			 range_value(p, make_date(y, 1, 1), make_date(y, 12, 1)), 1) AS "of year plan %"
+FROM gas JOIN gas_plan USING (series), report_periods,
+	 generate_series(:prev_year, :cur_year) AS y
+WHERE series = 'au_gas_production'
+ORDER BY y, ord;
+SELECT format('Year to date against the monthly plan (ytd_plan_attainment_pct): %s%% at the end of '
+			  'June %s, the H1 row''s "of plan %%"; %s%% at the end of %s %s.',
+			  round(ytd_plan_attainment_pct(s, make_date(:cur_year, 6, 1), p)::numeric, 1), :cur_year,
+			  round(ytd_plan_attainment_pct(s, last_month(s), p)::numeric, 1), :'last_month_name', :cur_year) AS note
+FROM gas JOIN gas_plan USING (series)
+WHERE series = 'au_gas_production'
+\gset
+\echo :note
+\echo 'Q3, 9 months, Q4, H2 and the year of' :cur_year 'are "-": their months are not all'
+\echo 'published, and a range is never a sum of fewer months.'
+
+\echo
+\echo 'The same series as quarters (to_frequency(s, ''quarter'')), the last eight:'
+\echo 'value_at, yoy_pct and pop_pct (on the previous quarter) of the quarterly series.'
+\echo 'A quarter with a month missing is missing: Q3 of' :cur_year 'has July and August only.'
+SELECT to_char(q, 'YYYY-"Q"Q') AS quarter,
+	   value_at(sq, q) AS value,
+	   round(yoy_pct(sq, q)::numeric, 1) AS "yoy %",
+	   round(pop_pct(sq, q)::numeric, 1) AS "qoq %"
+FROM (SELECT to_frequency(s, 'quarter') AS sq FROM gas WHERE series = 'au_gas_production') g,
+	 LATERAL (SELECT g2::date AS q
+			  FROM generate_series(last_month(sq) - interval '21 months', last_month(sq), interval '3 months') g2) qs
+ORDER BY q;
+
+-- A series that exists only by quarter.
+CREATE TEMP TABLE ukgas_quarterly (series text, period date, value numeric);
+\copy ukgas_quarterly FROM '../shared/data/real/r_ukgas_quarterly.csv' WITH (FORMAT csv, HEADER)
+CREATE TEMP TABLE ukgas AS
+SELECT series, series_agg(period, value, 'quarter') AS s FROM ukgas_quarterly GROUP BY series;
+SELECT fiscal_year(last_month(s)) AS uk_year FROM ukgas \gset
+
+\echo
+\echo 'A quarterly series: UK gas consumption (million therms, 1960-Q1 .. 1986-Q4,'
+\echo '../shared/data/real/r_ukgas_quarterly.csv), built with series_agg(period, value,'
+\echo '''quarter''):'
+SELECT series, frequency(s), first_month(s), last_month(s), month_count(s) AS quarters, missing_months(s)
+FROM ukgas;
+\echo 'Its published periods in' :uk_year '(the same functions as for months: a date'
+\echo 'names the quarter holding it); growth % on the same quarters of the year before;'
+\echo 'of year plan %: against an ILLUSTRATIVE yearly plan, the year before x 1.05,'
+\echo 'with attainment_pct for the year itself.'
+SELECT label AS period,
+	   range_value(s, make_date(:uk_year, first_month, 1), make_date(:uk_year, last_month, 1)) AS value,
+	   round(range_growth_pct(s, make_date(:uk_year, first_month, 1), make_date(:uk_year, last_month, 1))::numeric, 1) AS "growth %",
+	   round(range_value(s, make_date(:uk_year, first_month, 1), make_date(:uk_year, last_month, 1)) * 100 /
+			 (annual(s, :uk_year - 1) * 1.05), 1) AS "of year plan %"
+FROM ukgas, report_periods
+WHERE label <> 'Jan+Feb'
+ORDER BY ord;
+SELECT format('attainment_pct(s, %s, %s) = %s%%: the Year row''s "of year plan %%".',
+			  :uk_year, annual(s, :uk_year - 1) * 1.05,
+			  round(attainment_pct(s, :uk_year, annual(s, :uk_year - 1) * 1.05)::numeric, 1)) AS note
+FROM ukgas
+\gset
+\echo :note
+\echo 'Yearly totals and quarterly means (to_frequency(s, ''year'') and (s, ''year'', ''avg'')),'
+\echo 'the last five years:'
+SELECT y AS year,
+	   value_at(to_frequency(s, 'year'), make_date(y, 1, 1)) AS total,
+	   round(annual_growth_pct(s, y)::numeric, 1) AS "growth %",
+	   round(value_at(to_frequency(s, 'year', 'avg'), make_date(y, 1, 1)), 2) AS "mean of quarters"
+FROM ukgas, generate_series(:uk_year - 4, :uk_year) AS y
 ORDER BY y;

@@ -7,7 +7,7 @@
 -- them must have: IMMUTABLE, PARALLEL SAFE, STRICT (except the aggregate's
 -- transition and combine functions), not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(220);
+SELECT plan(235);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text) ON COMMIT DROP;
@@ -82,7 +82,13 @@ INSERT INTO expected_fn VALUES
 	('index_agg',               '{indicator_series,"double precision"}',               'indicator_series'),
 	('contribution_pp',         '{indicator_series,"double precision",indicator_series,date,integer}', 'double precision'),
 	('chain_link',              '{indicator_series,indicator_series,date}',            'indicator_series'),
-	('chain_link',              '{indicator_series,indicator_series,integer,integer}', 'indicator_series');
+	('chain_link',              '{indicator_series,indicator_series,integer,integer}', 'indicator_series'),
+	-- release 1.1, ranges and conversions (DESIGN.md, "Periods other than the month")
+	('range_value',             '{indicator_series,date,date,text}',                   'numeric'),
+	('range_growth_pct',        '{indicator_series,date,date,text,integer}',           'double precision'),
+	('to_frequency',            '{indicator_series,text,text}',                        'indicator_series'),
+	('fill_missing',            '{indicator_series,text}',                             'indicator_series'),
+	('ytd_plan_attainment_pct', '{indicator_series,date,indicator_series,integer}',    'double precision');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -117,13 +123,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 65 * 3 tests)
+-- Every function, exactly (1 + 70 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 65 functions and aggregates of the API');
+	'the extension holds exactly the 70 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))

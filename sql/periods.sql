@@ -316,5 +316,37 @@ SELECT series_trim('numeric {2020-Q1: NULL, 2020-Q2: 5, 2020-Q3: NULL, 2020-Q4: 
        series_trim('numeric {2021-01: NULL, 2021-02: NULL}') IS NULL AS all_missing_is_null,
        series_trim('numeric {2021-01: NULL, 2021-02: 123456789012, 2021-03: 1, 2021-04: NULL}') AS wide;
 
+------------------------------------------------------------------------------
+-- Indices on quarterly series: results keep the input's periods
+------------------------------------------------------------------------------
+
+-- 2020: 80, 100, 120, 100 (average 100); 2021-Q1: 110
+CREATE TABLE pi AS SELECT 'numeric {2020-Q1: 80, 2020-Q2: 100, 2020-Q3: 120, 2020-Q4: 100, 2021-Q1: 110}'::indicator_series AS q;
+SELECT rebase(q, 2020) AS on_2020,							-- every quarter x 100 / 100
+       rebase(q, date '2020-05-01') AS on_q2,				-- x 100 / 100 (2020-Q2)
+       frequency(rebase(q, 2020))
+FROM pi;
+SELECT contribution_pp(q, 0.5, q, '2021-01-01') AS yoy_pp,		-- 0.5 x (110 - 80) / 80 x 100 = 18.75
+       contribution_pp(q, 0.5, q, '2021-01-01', 3) AS qoq_pp	-- 0.5 x (110 - 100) / 100 x 100 = 5
+FROM pi;
+-- weights 1 and 3: (1 x 100 + 3 x 200) / 4 = 175, (1 x 200 + 3 x 100) / 4 = 125
+SELECT index_agg(s, w) FROM (VALUES ('numeric {2020-Q1: 100, 2020-Q2: 200}'::indicator_series, 1),
+                                    ('numeric {2020-Q1: 200, 2020-Q2: 100}', 3)) v(s, w);
+-- one-quarter overlap: 2020-Q4 = 101 x 104 / 100 = 105.04; annual overlap:
+-- old's 2020 averages 100, new's 50, so 2021-Q1 = 55 x 100 / 50 = 110
+SELECT chain_link('numeric {2020-Q1: 100, 2020-Q2: 102, 2020-Q3: 104}', 'numeric {2020-Q3: 100, 2020-Q4: 101}',
+                  date '2020-07-01') AS quarter_link,
+       chain_link(q, 'numeric {2020-Q1: 50, 2020-Q2: 50, 2020-Q3: 50, 2020-Q4: 50, 2021-Q1: 55}', 2020) AS year_link
+FROM pi;
+SELECT q, err(q) FROM (VALUES
+	($$SELECT rebase(q, 2020, 2) FROM pi$$),
+	($$SELECT rebase(q, 20200) FROM pi$$),
+	($$SELECT chain_link(q, q, 0) FROM pi$$),
+	($$SELECT contribution_pp(q, 0.5, q, '2021-01-01', 4) FROM pi$$),
+	($$SELECT contribution_pp(q, 0.5, 'numeric {2020-01: 1}', '2021-01-01') FROM pi$$),
+	($$SELECT chain_link(q, 'numeric {2020-01: 1}', date '2020-01-01') FROM pi$$),
+	($$SELECT index_agg(s, 1) FROM (VALUES ('numeric {2020-01: 1}'::indicator_series), ('numeric {2020-Q1: 1}')) v(s)$$)) v(q);
+DROP TABLE pi;
+
 DROP TABLE pq, py, pm, p_recv;
 DROP FUNCTION err(text), hx(text), recv_file(text);

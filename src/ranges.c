@@ -251,8 +251,11 @@ series_fill_missing(PG_FUNCTION_ARGS)
 		{
 			if (s->kind == SERIES_KIND_FLOAT8)
 			{
+				double		w = (double) (j - prev) / (i - prev);
+
+				/* a weighted mean of two finite values cannot overflow */
 				double		d = method == FILL_ZERO ? 0.0 : method == FILL_LOCF ? before.fp :
-					before.fp + (v.fp - before.fp) * (j - prev) / (i - prev);
+					before.fp * (1 - w) + v.fp * w;
 
 				series_set_fp(result, j, d);
 				result->npresent++;

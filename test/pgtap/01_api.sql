@@ -4,13 +4,13 @@
 -- (DESIGN.md, "API of the first release") and src/indicator.sql: every
 -- function with its exact argument types and result type.  The tests check
 -- that the catalog holds exactly these, and the properties every one of
--- them must have: IMMUTABLE, PARALLEL SAFE, STRICT (except the aggregate's
+-- them must have: IMMUTABLE (STABLE for the transition functions of timestamptz periods), PARALLEL SAFE, STRICT (except the aggregate's
 -- transition and combine functions), not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(235);
+SELECT plan(322);
 
 -- name, argument types (as format_type spells them), result type
-CREATE TEMP TABLE expected_fn (name name, args name[], returns text) ON COMMIT DROP;
+CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
 INSERT INTO expected_fn VALUES
 	-- scalar functions, each for numeric and for double precision
 	('growth_pct',              '{numeric,numeric}',                                   'double precision'),
@@ -82,13 +82,44 @@ INSERT INTO expected_fn VALUES
 	('index_agg',               '{indicator_series,"double precision"}',               'indicator_series'),
 	('contribution_pp',         '{indicator_series,"double precision",indicator_series,date,integer}', 'double precision'),
 	('chain_link',              '{indicator_series,indicator_series,date}',            'indicator_series'),
-	('chain_link',              '{indicator_series,indicator_series,integer,integer}', 'indicator_series'),
-	-- release 1.1, ranges and conversions (DESIGN.md, "Periods other than the month")
-	('range_value',             '{indicator_series,date,date,text}',                   'numeric'),
-	('range_growth_pct',        '{indicator_series,date,date,text,integer}',           'double precision'),
-	('to_frequency',            '{indicator_series,text,text}',                        'indicator_series'),
-	('fill_missing',            '{indicator_series,text}',                             'indicator_series'),
-	('ytd_plan_attainment_pct', '{indicator_series,date,indicator_series,integer}',    'double precision');
+	('chain_link',              '{indicator_series,indicator_series,integer,integer}', 'indicator_series');
+-- release 1.1: periods other than the month
+INSERT INTO expected_fn VALUES
+	('series_agg_transfn',      '{indicator_series,date,numeric,text}',                'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,"double precision",text}',     'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,bigint,text}',                 'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,integer,text}',                'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",numeric}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone","double precision"}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",bigint}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",integer}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",numeric,text}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone","double precision",text}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",bigint,text}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",integer,text}', 'indicator_series', 'stable'),
+	('series_agg',              '{date,numeric,text}',                                 'indicator_series', 'immutable'),
+	('series_agg',              '{date,"double precision",text}',                      'indicator_series', 'immutable'),
+	('series_agg',              '{date,bigint,text}',                                  'indicator_series', 'immutable'),
+	('series_agg',              '{date,integer,text}',                                 'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",numeric}',                'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone","double precision"}',     'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",bigint}',                 'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",integer}',                'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",numeric,text}',           'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone","double precision",text}', 'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",bigint,text}',            'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",integer,text}',           'indicator_series', 'immutable'),
+	('frequency',               '{indicator_series}',                                  'text', 'immutable'),
+	('pop_pct',                 '{indicator_series,date}',                             'double precision', 'immutable'),
+	('ytd',                     '{indicator_series,date,integer,text}',                'numeric', 'immutable'),
+	('ytd_growth_pct',          '{indicator_series,date,integer,text}',                'double precision', 'immutable'),
+	('series_trim',             '{indicator_series}',                                  'indicator_series', 'immutable'),
+	-- ranges and conversions, plans by period
+	('range_value',             '{indicator_series,date,date,text}',                   'numeric', 'immutable'),
+	('range_growth_pct',        '{indicator_series,date,date,text,integer}',           'double precision', 'immutable'),
+	('to_frequency',            '{indicator_series,text,text}',                        'indicator_series', 'immutable'),
+	('fill_missing',            '{indicator_series,text}',                             'indicator_series', 'immutable'),
+	('ytd_plan_attainment_pct', '{indicator_series,date,indicator_series,integer}',    'double precision', 'immutable');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -123,13 +154,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 70 * 3 tests)
+-- Every function, exactly (1 + 99 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 70 functions and aggregates of the API');
+	'the extension holds exactly the 99 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -139,8 +170,8 @@ SELECT function_returns(name, args, returns,
 						format('%s(%s) returns %s', name, array_to_string(args, ', '), returns))
   FROM expected_fn ORDER BY name, args;
 
-SELECT volatility_is(name, args, 'immutable',
-					 format('%s(%s) is IMMUTABLE', name, array_to_string(args, ', ')))
+SELECT volatility_is(name, args, volatility,
+					 format('%s(%s) is %s', name, array_to_string(args, ', '), upper(volatility)))
   FROM expected_fn ORDER BY name, args;
 
 ------------------------------------------------------------------------------
@@ -178,8 +209,8 @@ SELECT is(
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
 		   WHERE f.proname <> 'index_agg' AND (a.aggfinalfn <> 'series_agg_final(indicator_series)'::regprocedure
 			  OR (f.proname = 'series_agg' AND
-				  a.aggtransfn <> format('series_agg_transfn(indicator_series, date, %s)',
-										 f.proargtypes[1]::regtype)::regprocedure)
+				  a.aggtransfn <> format('series_agg_transfn(indicator_series, %s)',
+										 array_to_string(f.proargtypes::regtype[], ', '))::regprocedure)
 			  OR (f.proname = 'series_merge' AND
 				  a.aggtransfn <> 'series_agg_combine(indicator_series, indicator_series)'::regprocedure)
 			  OR (f.proname = 'series_sum' AND
@@ -190,8 +221,8 @@ SELECT is(
 
 SELECT is(
 	(SELECT count(*) FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid),
-	7::bigint,
-	'the extension has seven aggregates');
+	19::bigint,
+	'the extension has 19 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency; series_merge, series_sum, index_agg)');
 
 -- index_agg's state is a real type too (not internal: Citus ships it as
 -- text), with its own text and binary forms

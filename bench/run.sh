@@ -14,6 +14,8 @@
 # R1's and R3's time goes, step by step, and the memory of the aggregation
 # per group.  Then the IIP workload (bench/iip.sh): an index of 2,000
 # products in 40 industries, its growth and the industries' contributions.
+# Then R3 on quarterly series (bench/quarterly.sh: 20,000 series x 40
+# quarters, against its own bare scan).
 # Runs in a throwaway cluster at each of SETTINGS (default: both, in turn):
 #   bench     the bench's settings: one backend, no parallel workers, no
 #             JIT, shared_buffers 2GB, work_mem 256MB (ratios compare work)
@@ -38,4 +40,6 @@ for settings in ${SETTINGS:-bench defaults}; do
 	PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t "${opts[@]}" bash bench/measure.sh "${sizes[@]}"
 	# the IIP workload (issue 9), a fixed size
 	PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t "${opts[@]}" bash bench/iip.sh
+	# R3 on the quarterly twin of the workload (issue 10), a fixed size
+	PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t "${opts[@]}" bash bench/quarterly.sh
 done

@@ -95,6 +95,13 @@
  */
 #define SERIES_GROWTH_MIN_MONTHS 120
 
+/* Ten years of a frequency's periods: 120 months, 40 quarters, 10 years. */
+static inline int32
+series_growth_min(int frequency)
+{
+	return SERIES_GROWTH_MIN_MONTHS / months_per_period(frequency);
+}
+
 /* The longest span a series may cover: 1,000 years of months (periods). */
 #define SERIES_MAX_MONTHS PARSE_MAX_MONTHS
 

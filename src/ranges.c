@@ -96,7 +96,6 @@ series_range_growth_pct(PG_FUNCTION_ARGS)
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(3), annual_methods);
 	int32		lag_months = PG_GETARG_INT32(4);
-	int			per = months_per_period(s->frequency);
 	int64		first;
 	int64		last;
 	int64		lag;
@@ -104,14 +103,7 @@ series_range_growth_pct(PG_FUNCTION_ARGS)
 	Level		previous;
 	double		pct = 0;
 
-	if (lag_months < 1 || lag_months % per != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("lag_months %d is not a positive number of %ss", lag_months,
-						frequency_name(s->frequency)),
-				 errdetail("The range is compared with the same range lag_months earlier, which must be whole periods of the series."),
-				 errhint("Use a positive multiple of %d, such as 12 for the same range a year earlier.", per)));
-	lag = lag_months / per;
+	lag = lag_months_periods(lag_months, s->frequency);
 	range_args(fcinfo, s, &first, &last);
 	if (!range_level(s, first, last, method, &current) ||
 		!range_level(s, first - lag, last - lag, method, &previous) ||

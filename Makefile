@@ -6,6 +6,7 @@ MODULE_big = indicator
 OBJS = \
 	src/accessors.o \
 	src/fixed_numeric.o \
+	src/indices.o \
 	src/level.o \
 	src/period.o \
 	src/scalar.o \
@@ -27,7 +28,7 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 # pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out);
 # make installcheck runs them and needs nothing outside the repository
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors \
-	article parallel limits security
+	article parallel limits security indices indices_properties
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are
 # not the PostgreSQL Licence): they read ../shared/data/real/ beside the

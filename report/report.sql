@@ -490,3 +490,13 @@ FROM iip_total t
 CROSS JOIN (SELECT sum(mom_pp), sum(yoy_pp) FROM iip_latest) AS c(mom_pp, yoy_pp)
 \gset
 \echo :note
+
+\echo 'The IIP year by year: the average of the months (annual ''avg'') and its growth'
+\echo '(annual_growth_pct ''avg''), for the complete years'
+SELECT y AS year,
+	   round(annual(idx, y, 'avg'), 1) AS "IIP (avg)",
+	   round(annual_growth_pct(idx, y, 'avg')::numeric, 1) AS "growth %"
+FROM iip_total
+CROSS JOIN generate_series(fiscal_year(first_month(idx)), fiscal_year(last_month(idx))) AS y
+WHERE annual(idx, y, 'avg') IS NOT NULL
+ORDER BY y;

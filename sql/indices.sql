@@ -328,4 +328,20 @@ WITH i AS (SELECT industry, weight, rebase(series_agg(period, output), date '200
            FROM iip_byjus GROUP BY industry, weight)
 SELECT round(value_at(index_agg(s, weight), '2000-02-01'), 2) AS iip FROM i;
 
+-- A Laspeyres quantity index as index_agg: sum(p0 q1) / sum(p0 q0) x 100 is
+-- the mean of the quantity relatives q1 / q0 x 100 weighted by the base
+-- values p0 q0.  Question and answer at askanewquestion.com/questions/2973382
+-- ("calculate for 2005 with 2002 as base year"): product I p0 60, q0 50,
+-- q1 40; II p0 50, q0 20, q1 40; III p0 30, q0 30, q1 40.  Published:
+-- sum(p0 q1) = 5600, sum(p0 q0) = 4900, index 5600 / 4900 x 100 = 114.29.
+-- Here: weights 3000, 1000, 900; relatives 80, 200, 133.33...;
+-- (240000 + 200000 + 120000) / 4900 = 114.2857...
+WITH p (product, p0, q0, q1) AS (VALUES ('I', 60, 50, 40), ('II', 50, 20, 40), ('III', 30, 30, 40)),
+     s AS (SELECT product, (p0 * q0)::float8 AS base_value,
+                  rebase(series_agg(d, q), date '2002-01-01') AS idx
+           FROM p, LATERAL (VALUES (date '2002-01-01', q0), (date '2005-01-01', q1)) v(d, q)
+           GROUP BY product, p0, q0)
+SELECT round(value_at(index_agg(idx, base_value), '2005-01-01'), 2) AS laspeyres_quantity_index
+FROM s;
+
 DROP TABLE q, ind, tot, exports, links, iip_byjus;

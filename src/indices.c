@@ -31,14 +31,22 @@
 #include "series.h"
 
 /*
- * A float8 series of nmonths from "first", every month missing, for a
- * result derived from "like" (its periods are like's).
+ * A float8 series of nmonths from "first" with room for "capacity", every
+ * month missing, for a result derived from "like" (its periods are like's):
+ * every series this file makes, index_agg's sums included, is made here.
  */
+static IndicatorSeries *
+index_series(const IndicatorSeries *like, int32 first, int32 nmonths, int32 capacity)
+{
+	(void) like;
+	return series_alloc(SERIES_KIND_FLOAT8, SERIES_SLOT_INT64, 0, first, nmonths, capacity);
+}
+
+/* A finished result: no spare room. */
 static IndicatorSeries *
 index_result(const IndicatorSeries *like, int32 first, int32 nmonths)
 {
-	(void) like;
-	return series_alloc(SERIES_KIND_FLOAT8, SERIES_SLOT_INT64, 0, first, nmonths, nmonths);
+	return index_series(like, first, nmonths, nmonths);
 }
 
 /*
@@ -99,19 +107,25 @@ year_average(const IndicatorSeries *s, int64 year, int fy_start_month, double *a
 	return true;
 }
 
-/* Every month of s x 100 / base. */
+/* Every month of s x 100 / base, in one pass over the values. */
 static IndicatorSeries *
 rebase_on(const IndicatorSeries *s, double base)
 {
 	IndicatorSeries *r = index_result(s, s->first, s->nmonths);
+	double	   *v = (double *) series_values(r);	/* ours: palloc'd, aligned */
+	bool		overflow = false;
 
+	series_doubles(s, v);
 	for (int32 i = 0; i < s->nmonths; i++)
 	{
-		Level		v;
-
-		if (series_get(s, i, &v))
-			index_put(r, i, level_double(s, v) * 100.0 / base);
+		v[i] = v[i] * 100.0 / base; /* NaN (missing) stays NaN */
+		r->npresent += !isnan(v[i]);
+		overflow |= isinf(v[i]);
 	}
+	if (overflow)
+		for (int32 i = 0; i < s->nmonths; i++)
+			if (isinf(v[i]))
+				index_put(r, i, v[i]);	/* the error, naming the month */
 	return r;
 }
 
@@ -373,7 +387,7 @@ state_add(IndexAggState *st, const IndicatorSeries *x, double factor)
 	if (!(st->flags & INDEX_STATE_HAS_SUMS))
 	{
 		/* the first series: its span, all missing, then added to below */
-		sums = series_alloc(SERIES_KIND_FLOAT8, SERIES_SLOT_INT64, 0, x->first, x->nmonths,
+		sums = index_series(x, x->first, x->nmonths,
 							sums_capacity(Max(x->nmonths, SERIES_GROWTH_MIN_MONTHS)));
 		for (int32 i = 0; i < x->nmonths; i++)
 			series_set_fp(sums, i, 0.0);
@@ -422,20 +436,13 @@ state_add(IndexAggState *st, const IndicatorSeries *x, double factor)
 	}
 	else
 	{
-		/* mantissas: value = m x 10^-scale, folded into the factor */
-		double		f = factor;
+		/* a numeric series (rarer: indices are float8) read as doubles first */
+		double	   *v = palloc((Size) x->nmonths * sizeof(double));
 
-		for (int i = 0; i < x->scale; i++)
-			f /= 10.0;
+		series_doubles(x, v);
 		for (int32 k = 0; k < x->nmonths; k++)
-		{
-			Level		v;
-
-			if (series_get(x, k, &v))
-				acc[k] += f * (double) v.exact;
-			else
-				acc[k] = get_float8_nan();
-		}
+			acc[k] += factor * v[k];
+		pfree(v);
 	}
 	return st;
 }

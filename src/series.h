@@ -247,5 +247,6 @@ extern double level_double(const IndicatorSeries *s, Level l);
 extern bool level_growth_pct(const IndicatorSeries *s, Level current,
 							 Level previous, double *pct);
 extern bool level_is_zero(const IndicatorSeries *s, Level l);
+extern void series_doubles(const IndicatorSeries *s, double *out);
 
 #endif							/* INDICATOR_SERIES_H */

@@ -490,7 +490,7 @@ FROM iip_total t
 CROSS JOIN (SELECT sum(mom_pp), sum(yoy_pp) FROM iip_latest) AS c(mom_pp, yoy_pp)
 \gset
 \echo :note
-
+\echo
 \echo 'The IIP year by year: the average of the months (annual ''avg'') and its growth'
 \echo '(annual_growth_pct ''avg''), for the complete years'
 SELECT y AS year,

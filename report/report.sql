@@ -177,6 +177,53 @@ ORDER BY c.year, c.indicator, c.claim;
 \echo '"by construction": one of the two figures was derived from this percentage,'
 \echo 'so only the 2022 targets, both stated, are a real check: 5,700 / 5,339 is +6.8%.'
 
+-- The sentences of the article, worded from the figures above by
+-- growth_phrase and attainment_phrase: growth to the article's own number of
+-- decimals, attainment to one.
+CREATE TEMP TABLE article_wording (
+	indicator	text PRIMARY KEY,
+	name_vi		text NOT NULL,
+	unit_vi		text,
+	name_en		text NOT NULL
+);
+INSERT INTO article_wording VALUES
+	('IIP',             'Chỉ số sản xuất công nghiệp (IIP)', NULL, 'The index of industrial production (IIP)'),
+	('Exports',         'Kim ngạch xuất khẩu hàng hóa', 'triệu USD', 'Exports of goods'),
+	('Retail+services', 'Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng', 'tỷ đồng',
+	 'Retail sales of goods and consumer-service revenue');
+
+\echo
+\echo 'The 2021 results as the article words them, from the figures'
+\echo '(growth_phrase and attainment_phrase, in Vietnamese and in English):'
+\echo
+\pset format unaligned
+\pset tuples_only on
+SELECT format('  %s%s %s %s%s.', w.name_vi,
+			  CASE WHEN a.unit = 'index' THEN ''
+				   ELSE format(' đạt %s %s,', replace(to_char(a.value, 'FM999,999,999'), ',', '.'), w.unit_vi) END,
+			  growth_phrase(g.pct, 'vi', scale(c.stated_pct)::int), 'so với cùng kỳ',
+			  coalesce(', ' || attainment_phrase(p.pct, 'vi'), ''))
+	   || E'\n'
+	   || format('  %s:%s %s on 2020%s.', w.name_en,
+				 CASE WHEN a.unit = 'index' THEN ''
+					  ELSE format(' %s %s,', to_char(a.value, 'FM999,999,999'), a.unit) END,
+				 growth_phrase(g.pct, 'en', scale(c.stated_pct)::int),
+				 coalesce(', ' || attainment_phrase(p.pct, 'en'), ''))
+	   || E'\n'
+FROM article_figures a
+JOIN article_wording w USING (indicator)
+JOIN article_claims c ON c.indicator = a.indicator AND c.year = a.year AND c.claim = 'growth'
+JOIN article_figures prev
+	ON prev.indicator = a.indicator AND prev.year = a.year - 1 AND prev.measure = 'actual'
+LEFT JOIN article_figures plan
+	ON plan.indicator = a.indicator AND plan.year = a.year AND plan.measure = 'plan'
+CROSS JOIN LATERAL (SELECT growth_pct(a.value, prev.value)) AS g(pct)
+CROSS JOIN LATERAL (SELECT attainment_pct(a.value, plan.value)) AS p(pct)
+WHERE a.year = 2021 AND a.measure = 'actual'
+ORDER BY a.indicator = 'IIP' DESC, a.indicator;
+\pset format aligned
+\pset tuples_only off
+
 \echo
 \echo '=============================================================================='
 \echo ' PART 2. Monthly report from a real series: Australian gas production'

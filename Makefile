@@ -14,9 +14,11 @@ OBJS = \
 	src/scalar.o \
 	src/series.o \
 	src/series_agg.o \
+	src/series_compare.o \
 	src/series_parse.o \
 	src/series_rollup.o \
-	src/series_rows.o
+	src/series_rows.o \
+	src/wording.o
 
 # The fresh install script is built from 1.0's objects (src/indicator.sql)
 # followed by every upgrade script since, so that a fresh install and an
@@ -30,7 +32,7 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 # pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out);
 # make installcheck runs them and needs nothing outside the repository
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors periods resolution \
-	article parallel limits security indices indices_properties ranges
+	article parallel limits security indices indices_properties series_compare wording ranges
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are
 # not the PostgreSQL Licence): they read ../shared/data/real/ beside the

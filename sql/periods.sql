@@ -348,5 +348,48 @@ SELECT q, err(q) FROM (VALUES
 	($$SELECT index_agg(s, 1) FROM (VALUES ('numeric {2020-01: 1}'::indicator_series), ('numeric {2020-Q1: 1}')) v(s)$$)) v(q);
 DROP TABLE pi;
 
+------------------------------------------------------------------------------
+-- Parallel query: partial series of a frequency combine as monthly ones do
+------------------------------------------------------------------------------
+
+-- 20 series x 80 quarters, each row on a different day of its quarter, with a
+-- timestamptz twin at 23:30 UTC (a regular table: workers cannot read temp ones)
+CREATE TABLE p_par (series int, period date, ts timestamptz, value numeric);
+INSERT INTO p_par
+SELECT g, d, d + time '23:30', ((g * 7919 + k * 104729) % 100003) * 0.01
+FROM generate_series(0, 79) k, generate_series(1, 20) g,
+     LATERAL (SELECT (date '2001-01-01' + make_interval(months => 3 * k, days => (g + k) % 89))::date AS d) x
+ORDER BY k, g;
+VACUUM ANALYZE p_par;
+SET TimeZone = 'UTC';
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT series, series_agg(period, value, 'quarter'), series_agg(ts, value, 'year') FROM p_par GROUP BY series;
+CREATE TABLE p_par_parallel AS
+	SELECT series, series_agg(period, value, 'quarter')::text AS q, series_agg(ts, value, 'quarter')::text AS tq
+	FROM p_par GROUP BY series;
+-- quarter starts without a frequency: the warning comes from the final
+-- function, in the leader, once for the query (the flag that asks for it
+-- travels with the partial states)
+SELECT sum(month_count(s)) FROM (SELECT series, series_agg(date_trunc('quarter', period)::date, value) AS s FROM p_par GROUP BY series) g;
+RESET parallel_leader_participation;
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE p_par_serial AS
+	SELECT series, series_agg(period, value, 'quarter')::text AS q, series_agg(ts, value, 'quarter')::text AS tq
+	FROM p_par GROUP BY series;
+SELECT (SELECT count(*) FROM p_par_parallel) AS parallel_rows,
+       (SELECT count(*) FROM (SELECT * FROM p_par_parallel EXCEPT SELECT * FROM p_par_serial) d) AS only_parallel,
+       (SELECT count(*) FROM (SELECT * FROM p_par_serial EXCEPT SELECT * FROM p_par_parallel) d) AS only_serial,
+       (SELECT bool_and(q = tq AND month_count(q::indicator_series) = 80) FROM p_par_serial) AS all_quarters;
+RESET max_parallel_workers_per_gather;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET TimeZone;
+DROP TABLE p_par, p_par_parallel, p_par_serial;
+
 DROP TABLE pq, py, pm, p_recv;
 DROP FUNCTION err(text), hx(text), recv_file(text);

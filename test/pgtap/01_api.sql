@@ -7,7 +7,7 @@
 -- them must have: IMMUTABLE (STABLE for the transition functions of timestamptz periods), PARALLEL SAFE, STRICT (except the aggregate's
 -- transition and combine functions), not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(322);
+SELECT plan(362);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -113,13 +113,27 @@ INSERT INTO expected_fn VALUES
 	('pop_pct',                 '{indicator_series,date}',                             'double precision', 'immutable'),
 	('ytd',                     '{indicator_series,date,integer,text}',                'numeric', 'immutable'),
 	('ytd_growth_pct',          '{indicator_series,date,integer,text}',                'double precision', 'immutable'),
-	('series_trim',             '{indicator_series}',                                  'indicator_series', 'immutable'),
-	-- ranges and conversions, plans by period
-	('range_value',             '{indicator_series,date,date,text}',                   'numeric', 'immutable'),
-	('range_growth_pct',        '{indicator_series,date,date,text,integer}',           'double precision', 'immutable'),
-	('to_frequency',            '{indicator_series,text,text}',                        'indicator_series', 'immutable'),
-	('fill_missing',            '{indicator_series,text}',                             'indicator_series', 'immutable'),
-	('ytd_plan_attainment_pct', '{indicator_series,date,indicator_series,integer}',    'double precision', 'immutable');
+	('series_trim',             '{indicator_series}',                                  'indicator_series', 'immutable');
+INSERT INTO expected_fn VALUES
+	-- 1.1: equality and order (the functions behind the operators and opclasses)
+	('indicator_series_eq',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_ne',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_lt',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_le',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_gt',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_ge',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_cmp',    '{indicator_series,indicator_series}',                 'integer'),
+	('indicator_series_hash',   '{indicator_series}',                                  'integer'),
+	('indicator_series_hash_extended', '{indicator_series,bigint}',                    'bigint'),
+	-- 1.1: report wording
+	('growth_phrase',           '{"double precision",text,integer}',                   'text'),
+	('attainment_phrase',       '{"double precision",text,integer}',                   'text'),
+	-- 1.1: ranges and conversions, plans by period
+	('range_value',             '{indicator_series,date,date,text}',                   'numeric'),
+	('range_growth_pct',        '{indicator_series,date,date,text,integer}',           'double precision'),
+	('to_frequency',            '{indicator_series,text,text}',                        'indicator_series'),
+	('fill_missing',            '{indicator_series,text}',                             'indicator_series'),
+	('ytd_plan_attainment_pct', '{indicator_series,date,indicator_series,integer}',    'double precision');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -154,13 +168,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 99 * 3 tests)
+-- Every function, exactly (1 + 110 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 99 functions and aggregates of the API');
+	'the extension holds exactly the 110 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -298,6 +312,62 @@ SELECT is(
 	'OUT mom_pct double precision, OUT yoy_pct double precision, OUT ytd numeric, '
 	'OUT ytd_growth_pct double precision',
 	'series_rows returns (period, value, mom_pct, yoy_pct, ytd, ytd_growth_pct) and fy_start_month defaults to 1');
+
+------------------------------------------------------------------------------
+-- 1.1: equality and order (5 tests), report wording (2 tests)
+------------------------------------------------------------------------------
+
+SELECT is(
+	ARRAY(SELECT am.amname || ' ' || c.opcname FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod
+		   WHERE c.opcintype = 'indicator_series'::regtype AND c.opcdefault ORDER BY 1),
+	ARRAY['btree indicator_series_ops', 'hash indicator_series_ops'],
+	'indicator_series has default btree and hash operator classes');
+
+SELECT is(
+	ARRAY(SELECT o.oprname || ' ' || com.oprname || ' ' || neg.oprname
+			  || CASE WHEN o.oprcanhash THEN ' hashes' ELSE '' END
+			  || CASE WHEN o.oprcanmerge THEN ' merges' ELSE '' END
+			FROM pg_operator o
+			JOIN pg_operator com ON com.oid = o.oprcom
+			JOIN pg_operator neg ON neg.oid = o.oprnegate
+		   WHERE o.oprleft = 'indicator_series'::regtype AND o.oprright = 'indicator_series'::regtype
+		   ORDER BY 1),
+	ARRAY['< > >=', '<= >= >', '<> <> =', '= = <> hashes merges', '> < <=', '>= <= <'],
+	'the six comparison operators on indicator_series, with their commutators and negators; = hashes and merges');
+
+SELECT is(
+	ARRAY(SELECT oprname FROM pg_operator
+		   WHERE oprleft = 'indicator_series'::regtype AND oprright = 'indicator_series'::regtype
+			 AND obj_description(oid, 'pg_operator') IS NULL ORDER BY 1),
+	'{}'::name[],
+	'every operator on indicator_series has a comment');
+
+-- the hash support function called directly on equal pairs at different
+-- scales and slot widths, and -0 against 0
+SELECT is(
+	(SELECT count(*) FROM (VALUES
+		('numeric {2021-01: 1.0}'::indicator_series, 'numeric {2021-01: 1.00}'::indicator_series),
+		('numeric {2021-01: 1, 2021-02: NULL, 2021-03: 3000000000}', 'numeric {2021-01: 1.00000000000, 2021-02: NULL, 2021-03: 3000000000.00000000000}'),
+		('float8 {2021-01: -0}', 'float8 {2021-01: 0}')) v(a, b)
+	  WHERE a = b AND indicator_series_hash(a) = indicator_series_hash(b)
+		AND indicator_series_hash_extended(a, 7) = indicator_series_hash_extended(b, 7)),
+	3::bigint,
+	'equal series have equal hashes (32- and 64-bit) across scales, slot widths and -0');
+
+SELECT isnt(
+	'numeric {2021-01: 1}'::indicator_series,
+	'float8 {2021-01: 1}'::indicator_series,
+	'a numeric and a float8 series are never equal');
+
+SELECT is(
+	pg_get_function_arguments('growth_phrase(double precision, text, integer)'::regprocedure),
+	'pct double precision, lang text DEFAULT ''en''::text, decimals integer DEFAULT 1',
+	'growth_phrase(pct, lang DEFAULT ''en'', decimals DEFAULT 1)');
+
+SELECT is(
+	pg_get_function_arguments('attainment_phrase(double precision, text, integer)'::regprocedure),
+	'pct double precision, lang text DEFAULT ''en''::text, decimals integer DEFAULT 1',
+	'attainment_phrase(pct, lang DEFAULT ''en'', decimals DEFAULT 1)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -26,6 +26,7 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 
 # pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out)
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors \
+	annual_rows series_rows_last_year partial_totals \
 	oracle_gas article parallel limits fdw security
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 

@@ -10,7 +10,6 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -18,43 +17,13 @@
 
 #include "series.h"
 
-typedef enum AnnualMethod
-{
-	ANNUAL_SUM,
-	ANNUAL_AVG,
-	ANNUAL_LAST
-} AnnualMethod;
-
 typedef enum ProjectionMethod
 {
 	PROJECT_SEASONAL,
 	PROJECT_RUN_RATE
 } ProjectionMethod;
 
-static const char *const annual_methods[] = {"sum", "avg", "last", NULL};
 static const char *const projection_methods[] = {"seasonal", "run_rate", NULL};
-
-/* Position of a method name in names; an unknown name is an error. */
-static int
-method_arg(text *method, const char *const *names)
-{
-	const char *given = VARDATA_ANY(method);
-	Size		len = VARSIZE_ANY_EXHDR(method);
-	StringInfoData known;
-
-	for (int i = 0; names[i] != NULL; i++)
-		if (strlen(names[i]) == len && memcmp(given, names[i], len) == 0)
-			return i;
-
-	initStringInfo(&known);
-	for (int i = 0; names[i] != NULL; i++)
-		appendStringInfo(&known, "%s'%s'", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown method \"%s\"", text_to_cstring(method)),
-			 errhint("Use %s.", known.data)));
-	return -1;					/* keep the compiler quiet */
-}
 
 static int
 fy_start_arg(FunctionCallInfo fcinfo, int argno)
@@ -271,14 +240,7 @@ series_annual(PG_FUNCTION_ARGS)
 
 	if (!annual_level(s, year, fy, method, &level))
 		PG_RETURN_NULL();
-	if (method == ANNUAL_AVG)
-	{
-		/* sum / 12 by numeric division, as avg(numeric) over the year's rows */
-		if (s->kind == SERIES_KIND_FLOAT8)
-			PG_RETURN_DATUM(DirectFunctionCall1(float8_numeric, Float8GetDatum(level.fp / 12.0)));
-		PG_RETURN_DATUM(DirectFunctionCall2(numeric_div, level_numeric(s, level), int_numeric(12)));
-	}
-	PG_RETURN_DATUM(level_numeric(s, level));
+	PG_RETURN_DATUM(level_method_numeric(s, level, method, 12));
 }
 
 /* annual_growth_pct(s, year, method, fy_start_month) */

@@ -7,9 +7,15 @@
  * sums and differences are exact integer operations; a level of a float8
  * series is a double.  Percentages are computed from exact differences and
  * returned as doubles.
+ *
+ * A range of months (a fiscal year, a year-to-date) becomes one figure by a
+ * method: 'sum' (flows), 'avg' (indices, rates) or 'last' (stocks); the
+ * accessors, annual_rows and series_rows share the names and the arithmetic.
  */
 #include "postgres.h"
 
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 
 #include "series.h"
@@ -175,4 +181,46 @@ level_growth_pct(const IndicatorSeries *s, Level current, Level previous, double
 	if (isinf(*pct))
 		level_overflow_error();
 	return true;
+}
+
+const char *const annual_methods[] = {"sum", "avg", "last", NULL};
+
+/* Position of a method name in names; an unknown name is an error. */
+int
+method_arg(text *method, const char *const *names)
+{
+	const char *given = VARDATA_ANY(method);
+	Size		len = VARSIZE_ANY_EXHDR(method);
+	StringInfoData known;
+
+	for (int i = 0; names[i] != NULL; i++)
+		if (strlen(names[i]) == len && memcmp(given, names[i], len) == 0)
+			return i;
+
+	initStringInfo(&known);
+	for (int i = 0; names[i] != NULL; i++)
+		appendStringInfo(&known, "%s'%s'", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown method \"%s\"", text_to_cstring(method)),
+			 errhint("Use %s.", known.data)));
+	return -1;					/* keep the compiler quiet */
+}
+
+/*
+ * The figure of a range of "count" months by a method, from its level: the
+ * sum for 'sum', the sum divided by count for 'avg' (by numeric division, as
+ * avg(numeric) over the range's rows), the last month's value for 'last'.
+ * Growth and attainment of an average are those of the sum, so callers keep
+ * the sum as the level and divide only here.
+ */
+Datum
+level_method_numeric(const IndicatorSeries *s, Level level, AnnualMethod method, int32 count)
+{
+	if (method != ANNUAL_AVG)
+		return level_numeric(s, level);
+	if (s->kind == SERIES_KIND_FLOAT8)
+		return DirectFunctionCall1(float8_numeric, Float8GetDatum(level.fp / count));
+	return DirectFunctionCall2(numeric_div, level_numeric(s, level),
+							   NumericGetDatum(int64_to_numeric(count)));
 }

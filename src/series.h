@@ -234,6 +234,14 @@ extern IndicatorSeries *series_compact(const IndicatorSeries *s);
 extern IndicatorSeries *series_extend(IndicatorSeries *s, int32 first, int32 last,
 									  bool in_place);
 
+/* How a range of months becomes one figure: annual_methods[] names them. */
+typedef enum AnnualMethod
+{
+	ANNUAL_SUM,
+	ANNUAL_AVG,
+	ANNUAL_LAST
+} AnnualMethod;
+
 /* level.c: arithmetic on levels, shared by the accessors */
 extern bool level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum);
 extern void level_add(const IndicatorSeries *s, Level a, Level b, Level *sum);
@@ -243,5 +251,9 @@ extern double level_double(const IndicatorSeries *s, Level l);
 extern bool level_growth_pct(const IndicatorSeries *s, Level current,
 							 Level previous, double *pct);
 extern bool level_is_zero(const IndicatorSeries *s, Level l);
+extern const char *const annual_methods[];
+extern int	method_arg(text *method, const char *const *names);
+extern Datum level_method_numeric(const IndicatorSeries *s, Level level,
+								  AnnualMethod method, int32 count);
 
 #endif							/* INDICATOR_SERIES_H */

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of indicator: the pg_regress suite (sql/, expected/) and
 # the pgTAP suite (test/pgtap/), a dump and restore of stored series
-# (test/dump_restore.sh) and the README's examples, in a throwaway
-# PostgreSQL 15 cluster; then a short sqlsmith run (test/sqlsmith.sh).
+# (test/dump_restore.sh), the README's examples and the client drivers
+# (test/clients/run.sh), in a throwaway PostgreSQL 15 cluster; then a
+# pg_cron refresh (test/cron.sh) and a short sqlsmith run (test/sqlsmith.sh).
 # On a fresh Debian 12 machine, as root, it installs what it needs first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +29,10 @@ PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t bash -c '
 	bash test/dump_restore.sh || status=$?
 	createdb readme_examples
 	PGDATABASE=readme_examples python3 test/readme_examples.py README.md || status=$?
+	bash test/clients/run.sh || status=$?
 	exit $status
 '
+# a materialized view refreshed by pg_cron, in a cluster of its own (pg_cron preloaded)
+bash test/cron.sh
 # a short sqlsmith run: random queries over indicator's functions, no crash
 bash test/sqlsmith.sh 500

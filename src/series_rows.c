@@ -40,6 +40,22 @@ enum
 	ROWS_COLUMNS
 };
 
+/*
+ * A materialized result set for this call.  The executor's descriptor of
+ * the result, where it passes one, is copied: looking the result type up in
+ * the catalog, as InitMaterializedSRF otherwise does, costs more than the
+ * rows of a ten-year series when a query calls us once per series.
+ */
+static void
+rows_init(FunctionCallInfo fcinfo)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	bool		expected = rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
+		rsinfo->expectedDesc != NULL;
+
+	InitMaterializedSRF(fcinfo, expected ? MAT_SRF_USE_EXPECTED_DESC : 0);
+}
+
 /* Months from the start of the fiscal year through month, 1..12. */
 static inline int32
 months_into_year(int32 month, int fy_start_month)
@@ -64,7 +80,7 @@ series_rows_fill(FunctionCallInfo fcinfo, const IndicatorSeries *s, int fy,
 	MemoryContext row_context;
 	MemoryContext old_context;
 
-	InitMaterializedSRF(fcinfo, 0);
+	rows_init(fcinfo);
 
 	ytd = palloc(sizeof(Level) * s->nmonths);
 	ytd_ok = palloc(sizeof(bool) * s->nmonths);
@@ -208,7 +224,7 @@ series_annual_rows(PG_FUNCTION_ARGS)
 	MemoryContext old_context;
 
 	check_fy_start_month(fy);
-	InitMaterializedSRF(fcinfo, 0);
+	rows_init(fcinfo);
 	row_context = AllocSetContextCreate(CurrentMemoryContext, "annual_rows row",
 										ALLOCSET_SMALL_SIZES);
 	first_year = fiscal_year_of(s->first, fy);

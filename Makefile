@@ -7,6 +7,7 @@ MODULE_big = indicator
 OBJS = \
 	src/accessors.o \
 	src/fixed_numeric.o \
+	src/indices.o \
 	src/level.o \
 	src/period.o \
 	src/scalar.o \
@@ -29,7 +30,7 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 # make installcheck runs them and needs nothing outside the repository
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors \
 	annual_rows series_rows_last_year partial_totals \
-	article parallel limits security
+	article parallel limits security indices indices_properties
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are
 # not the PostgreSQL Licence): they read ../shared/data/real/ beside the

@@ -15,6 +15,7 @@
 #include "utils/date.h"
 #include "utils/fmgrprotos.h"
 
+#include "float_result.h"
 #include "series.h"
 
 typedef enum ProjectionMethod
@@ -93,19 +94,26 @@ target_minus_level(const IndicatorSeries *s, Numeric target, Level l)
 
 		return numeric_to_double((struct varlena *) DatumGetPointer(gap));
 	}
-	return numeric_to_double((struct varlena *) target) - l.fp;
+	return finite_result(numeric_to_double((struct varlena *) target) - l.fp);
 }
 
-/* a * b / c as numeric: exact product, then numeric division */
+/*
+ * a * b / c as numeric: for a numeric series the exact product, then
+ * numeric division; for a float8 series in double, where a result beyond
+ * double's range is an error (never numeric 'Infinity').
+ */
 static Datum
 level_mul_div(const IndicatorSeries *s, Level a, Datum b, Datum c)
 {
 	if (s->kind == SERIES_KIND_FLOAT8)
 	{
-		double		r = a.fp * DatumGetFloat8(DirectFunctionCall1(numeric_float8, b)) /
-			DatumGetFloat8(DirectFunctionCall1(numeric_float8, c));
+		double		bd = DatumGetFloat8(DirectFunctionCall1(numeric_float8, b));
+		double		cd = DatumGetFloat8(DirectFunctionCall1(numeric_float8, c));
+		double		r = a.fp * bd;
 
-		return DirectFunctionCall1(float8_numeric, Float8GetDatum(r));
+		/* divide first only when the product alone leaves double's range */
+		r = isinf(r) ? a.fp / cd * bd : r / cd;
+		return DirectFunctionCall1(float8_numeric, Float8GetDatum(finite_result(r)));
 	}
 	return DirectFunctionCall2(numeric_div,
 							   DirectFunctionCall2(numeric_mul, level_numeric(s, a), b),
@@ -277,7 +285,7 @@ series_attainment_pct(PG_FUNCTION_ARGS)
 	if (target == 0 || !annual_level(s, year, fy, method, &level))
 		PG_RETURN_NULL();
 	actual = level_double(s, level) / (method == ANNUAL_AVG ? 12.0 : 1.0);
-	PG_RETURN_FLOAT8(actual / target * 100.0);
+	PG_RETURN_FLOAT8(finite_result(actual / target * 100.0));
 }
 
 /* ytd_attainment_pct(s, as_of, annual_target, fy_start_month) */
@@ -293,7 +301,7 @@ series_ytd_attainment_pct(PG_FUNCTION_ARGS)
 
 	if (target == 0 || !ytd_level(s, month, fy, &ytd))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(level_double(s, ytd) / target * 100.0);
+	PG_RETURN_FLOAT8(finite_result(level_double(s, ytd) / target * 100.0));
 }
 
 /* expected_ytd_share_pct(s, as_of, fy_start_month) */
@@ -312,7 +320,8 @@ series_expected_ytd_share_pct(PG_FUNCTION_ARGS)
 		!annual_level(s, fiscal_year_of((int32) prev, fy), fy, ANNUAL_SUM, &annual_prev) ||
 		level_is_zero(s, annual_prev))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(level_double(s, ytd_prev) / level_double(s, annual_prev) * 100.0);
+	/* a float8 year whose months nearly cancel can make the share infinite */
+	PG_RETURN_FLOAT8(finite_result(level_double(s, ytd_prev) / level_double(s, annual_prev) * 100.0));
 }
 
 /* projected_annual(s, as_of, method, fy_start_month) */
@@ -393,8 +402,8 @@ series_required_growth_rest_pct(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	/* growth = ((target - ytd) - rest_prev) / |rest_prev| * 100 */
 	level_add(s, ytd, rest_prev, &reached);
-	PG_RETURN_FLOAT8(target_minus_level(s, target, reached) /
-					 fabs(level_double(s, rest_prev)) * 100.0);
+	PG_RETURN_FLOAT8(finite_result(target_minus_level(s, target, reached) /
+								   fabs(level_double(s, rest_prev)) * 100.0));
 }
 
 /* first_month(s) */

@@ -16,10 +16,13 @@
 
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/float.h"
 #include "utils/fmgrprotos.h"
 
+#include "float_result.h"
 #include "series.h"
 
+/* A numeric level beyond 38 digits (a float8 one beyond double: finite_result) */
 static void
 level_overflow_error(void)
 {
@@ -40,9 +43,7 @@ level_add(const IndicatorSeries *s, Level a, Level b, Level *sum)
 	}
 	else
 	{
-		sum->fp = a.fp + b.fp;
-		if (isinf(sum->fp))
-			level_overflow_error();
+		sum->fp = finite_result(a.fp + b.fp);
 	}
 }
 
@@ -56,9 +57,7 @@ level_sub(const IndicatorSeries *s, Level a, Level b, Level *diff)
 	}
 	else
 	{
-		diff->fp = a.fp - b.fp;
-		if (isinf(diff->fp))
-			level_overflow_error();
+		diff->fp = finite_result(a.fp - b.fp);
 	}
 }
 
@@ -129,8 +128,9 @@ level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum)
 		else
 			acc.fp += v.fp;
 	}
-	if (overflow || (s->kind == SERIES_KIND_NUMERIC ? !fixed_in_range(acc.exact) : isinf(acc.fp)))
+	if (s->kind == SERIES_KIND_NUMERIC && (overflow || !fixed_in_range(acc.exact)))
 		level_overflow_error();
+	acc.fp = finite_result(acc.fp);
 	*sum = acc;
 	return true;
 }
@@ -169,17 +169,24 @@ int128_to_double(int128 v)
 bool
 level_growth_pct(const IndicatorSeries *s, Level current, Level previous, double *pct)
 {
-	Level		diff;
-
 	if (level_is_zero(s, previous))
 		return false;
-	level_sub(s, current, previous, &diff);
 	if (s->kind == SERIES_KIND_NUMERIC)
+	{
+		Level		diff;
+
+		/* a numeric ratio is below 2 * 10^38 * 100: always finite */
+		level_sub(s, current, previous, &diff);
 		*pct = int128_to_double(diff.exact) / fabs(int128_to_double(previous.exact)) * 100.0;
+	}
 	else
-		*pct = diff.fp / fabs(previous.fp) * 100.0;
-	if (isinf(*pct))
-		level_overflow_error();
+	{
+		/* as growth_pct: a difference that alone overflows is no error */
+		double		divisor = fabs(previous.fp);
+		double		diff = float8_change(current.fp, previous.fp, &divisor);
+
+		*pct = finite_result(diff / divisor * 100.0);
+	}
 	return true;
 }
 
@@ -223,4 +230,42 @@ level_method_numeric(const IndicatorSeries *s, Level level, AnnualMethod method,
 		return DirectFunctionCall1(float8_numeric, Float8GetDatum(level.fp / count));
 	return DirectFunctionCall2(numeric_div, level_numeric(s, level),
 							   NumericGetDatum(int64_to_numeric(count)));
+}
+
+/*
+ * Every month of the span as a double, NaN where missing, into out[0 ..
+ * nmonths - 1]: the value level_double gives, in tight loops over the
+ * common slots.
+ */
+void
+series_doubles(const IndicatorSeries *s, double *out)
+{
+	const char *values = series_values(s);
+	double		pow10 = (double) fixed_pow10[s->scale];
+
+	if (s->kind == SERIES_KIND_FLOAT8)
+		memcpy(out, values, (Size) s->nmonths * sizeof(double));
+	else if (s->slot_bytes == SERIES_SLOT_INT32)
+		for (int32 i = 0; i < s->nmonths; i++)
+		{
+			int32		m;
+
+			memcpy(&m, values + (Size) i * sizeof(int32), sizeof(int32));
+			out[i] = m == SERIES_MISSING_INT32 ? get_float8_nan() : (double) m / pow10;
+		}
+	else if (s->slot_bytes == SERIES_SLOT_INT64)
+		for (int32 i = 0; i < s->nmonths; i++)
+		{
+			int64		m;
+
+			memcpy(&m, values + (Size) i * sizeof(int64), sizeof(int64));
+			out[i] = m == SERIES_MISSING_INT64 ? get_float8_nan() : (double) m / pow10;
+		}
+	else
+		for (int32 i = 0; i < s->nmonths; i++)
+		{
+			Level		v;
+
+			out[i] = series_get(s, i, &v) ? level_double(s, v) : get_float8_nan();
+		}
 }

@@ -233,6 +233,10 @@ extern int32 series_growth_capacity(uint8 slot_bytes, int32 needed);
 extern IndicatorSeries *series_compact(const IndicatorSeries *s);
 extern IndicatorSeries *series_extend(IndicatorSeries *s, int32 first, int32 last,
 									  bool in_place);
+extern Datum indicator_series_in(PG_FUNCTION_ARGS);
+extern Datum indicator_series_out(PG_FUNCTION_ARGS);
+extern Datum indicator_series_send(PG_FUNCTION_ARGS);
+extern Datum indicator_series_recv(PG_FUNCTION_ARGS);
 
 /* How a range of months becomes one figure: annual_methods[] names them. */
 typedef enum AnnualMethod
@@ -255,5 +259,6 @@ extern const char *const annual_methods[];
 extern int	method_arg(text *method, const char *const *names);
 extern Datum level_method_numeric(const IndicatorSeries *s, Level level,
 								  AnnualMethod method, int32 count);
+extern void series_doubles(const IndicatorSeries *s, double *out);
 
 #endif							/* INDICATOR_SERIES_H */

@@ -52,6 +52,8 @@ PGPORT=$(bash tools/free_port.sh) REALDATA=$realdata pg_virtualenv -t bash -c '
 	bash test/clients/run.sh || status=$?
 	exit $status
 '
+# the upgrade chain 1.0 -> 1.1 in a private PostgreSQL copy (not the system's)
+bash test/upgrade.sh
 # a materialized view refreshed by pg_cron, in a cluster of its own (pg_cron preloaded)
 bash test/cron.sh
 # a short sqlsmith run: random queries over indicator's functions, no crash

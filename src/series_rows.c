@@ -204,9 +204,9 @@ series_rows_last_year(PG_FUNCTION_ARGS)
 /*
  * annual_rows(s, method, fy_start_month): the fiscal years of the span,
  * each read once to count its months and once more, when complete, to sum
- * it; the year before is kept for growth.  A year's level is its sum ('sum' and 'avg') or its last month
- * ('last'), as annual_level() in accessors.c takes it, and it exists only
- * when all twelve months are present.
+ * it; the year before is kept for growth.  A year's level is its sum ('sum'
+ * and 'avg') or its last month ('last'), as annual_level() in accessors.c
+ * takes it, and it exists only when all twelve months are present.
  */
 PG_FUNCTION_INFO_V1(series_annual_rows);
 Datum

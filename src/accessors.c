@@ -248,7 +248,9 @@ series_annual(PG_FUNCTION_ARGS)
 
 	if (!annual_level(s, year, fy, method, &level))
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(level_method_numeric(s, level, method, 12));
+	if (method == ANNUAL_AVG)
+		PG_RETURN_DATUM(level_avg_numeric(s, level, 12));
+	PG_RETURN_DATUM(level_numeric(s, level));
 }
 
 /* annual_growth_pct(s, year, method, fy_start_month) */

@@ -215,21 +215,20 @@ method_arg(text *method, const char *const *names)
 }
 
 /*
- * The figure of a range of "count" months by a method, from its level: the
- * sum for 'sum', the sum divided by count for 'avg' (by numeric division, as
- * avg(numeric) over the range's rows), the last month's value for 'last'.
- * Growth and attainment of an average are those of the sum, so callers keep
- * the sum as the level and divide only here.
+ * The mean of n periods whose sum is "sum", as numeric: for a numeric
+ * series by numeric division (so equal to avg(numeric) over the same rows),
+ * for a float8 series the double quotient.  The one rule for every 'avg'
+ * a function returns (annual, annual_rows, series_rows' year-to-date);
+ * growth and attainment of an average are those of the sum.
  */
 Datum
-level_method_numeric(const IndicatorSeries *s, Level level, AnnualMethod method, int32 count)
+level_avg_numeric(const IndicatorSeries *s, Level sum, int64 n)
 {
-	if (method != ANNUAL_AVG)
-		return level_numeric(s, level);
+	Assert(n > 0);
 	if (s->kind == SERIES_KIND_FLOAT8)
-		return DirectFunctionCall1(float8_numeric, Float8GetDatum(level.fp / count));
-	return DirectFunctionCall2(numeric_div, level_numeric(s, level),
-							   NumericGetDatum(int64_to_numeric(count)));
+		return DirectFunctionCall1(float8_numeric, Float8GetDatum(sum.fp / (double) n));
+	return DirectFunctionCall2(numeric_div, level_numeric(s, sum),
+							   NumericGetDatum(int64_to_numeric(n)));
 }
 
 /*

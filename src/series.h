@@ -257,8 +257,7 @@ extern bool level_growth_pct(const IndicatorSeries *s, Level current,
 extern bool level_is_zero(const IndicatorSeries *s, Level l);
 extern const char *const annual_methods[];
 extern int	method_arg(text *method, const char *const *names);
-extern Datum level_method_numeric(const IndicatorSeries *s, Level level,
-								  AnnualMethod method, int32 count);
+extern Datum level_avg_numeric(const IndicatorSeries *s, Level sum, int64 n);
 extern void series_doubles(const IndicatorSeries *s, double *out);
 
 #endif							/* INDICATOR_SERIES_H */

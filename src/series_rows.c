@@ -64,6 +64,19 @@ months_into_year(int32 month, int fy_start_month)
 }
 
 /*
+ * Year-to-date through month as a figure: its level (the sum, or for
+ * 'last' the month's value), divided by the months so far for 'avg'.
+ */
+static Datum
+ytd_numeric(const IndicatorSeries *s, Level level, AnnualMethod method, int32 month,
+			int fy_start_month)
+{
+	if (method == ANNUAL_AVG)
+		return level_avg_numeric(s, level, months_into_year(month, fy_start_month));
+	return level_numeric(s, level);
+}
+
+/*
  * The rows of series_rows; with last_year, also last year's value and
  * year-to-date.  Year-to-date by method: the running sum is kept per month
  * whatever the method ('avg' divides it only for output, 'last' needs the
@@ -145,7 +158,7 @@ series_rows_fill(FunctionCallInfo fcinfo, const IndicatorSeries *s, int fy,
 		if (ytd_ok[i])
 		{
 			values[ROWS_YTD] = method == ANNUAL_LAST ? values[ROWS_VALUE] :
-				level_method_numeric(s, ytd[i], method, months_into_year(month, fy));
+				ytd_numeric(s, ytd[i], method, month, fy);
 			nulls[ROWS_YTD] = false;
 		}
 		if (i >= 12 && ytd_ok[i - 12])
@@ -163,8 +176,7 @@ series_rows_fill(FunctionCallInfo fcinfo, const IndicatorSeries *s, int fy,
 			}
 			if (last_year)
 			{
-				values[ROWS_YTD_LAST_YEAR] =
-					level_method_numeric(s, previous, method, months_into_year(month, fy));
+				values[ROWS_YTD_LAST_YEAR] = ytd_numeric(s, previous, method, month, fy);
 				nulls[ROWS_YTD_LAST_YEAR] = false;
 			}
 		}
@@ -257,7 +269,8 @@ series_annual_rows(PG_FUNCTION_ARGS)
 			(void) level_sum(s, start, start + 11, &level);
 			if (method == ANNUAL_LAST)
 				(void) series_month(s, start + 11, &level);
-			values[1] = level_method_numeric(s, level, method, 12);
+			values[1] = method == ANNUAL_AVG ? level_avg_numeric(s, level, 12) :
+				level_numeric(s, level);
 			nulls[1] = false;
 			if (have_previous && level_growth_pct(s, level, previous, &pct))
 			{

@@ -109,5 +109,22 @@ SELECT * FROM annual_rows('numeric {2024-05: 7.25}', 'sum', 0);
 \set VERBOSITY default
 SELECT * FROM annual_rows('numeric {2024-05: 7.25}', 'mean');
 
+-- Quarterly series: a year is its four quarters, months counts quarters.
+-- 2020-Q1 .. 2022-Q1 hold 1 .. 9: 2020 'avg' (1 + 2 + 3 + 4) / 4 = 2.5, 2021
+-- (5 + 6 + 7 + 8) / 4 = 6.5, growth of the sums (26 - 10) / 10 = 160%; 2022 has
+-- one quarter.  series_rows(s, 7, 'avg'), fiscal years from July: 2020-Q3 3,
+-- 2020-Q4 (3 + 4) / 2 = 3.5, 2021-Q1 (3 + 4 + 5) / 3 = 4; value_last_year of
+-- 2021-Q1 is 2020-Q1's 1.  A fiscal year starting inside a quarter is 22023.
+SELECT r.* FROM annual_rows('numeric {2020-Q1: 1, 2020-Q2: 2, 2020-Q3: 3, 2020-Q4: 4, 2021-Q1: 5, 2021-Q2: 6, 2021-Q3: 7, 2021-Q4: 8, 2022-Q1: 9}', 'avg') r;
+SELECT r.period, r.ytd, r.value_last_year
+FROM series_rows('numeric {2020-Q1: 1, 2020-Q2: 2, 2020-Q3: 3, 2020-Q4: 4, 2021-Q1: 5}', 7, 'avg') r;
+SELECT series_count(s)::text AS count, series_sum_present(s)::text AS sum_present
+FROM (VALUES ('numeric {2020-Q1: 1, 2020-Q2: NULL}'::indicator_series), ('numeric {2020-Q2: 5}')) t(s);
+\set VERBOSITY sqlstate
+SELECT * FROM annual_rows('numeric {2020-Q1: 1}', 'sum', 2);
+-- a monthly and a quarterly series do not count together (42804)
+SELECT series_count(s) FROM (VALUES ('numeric {2020-Q1: 1}'::indicator_series), ('numeric {2020-02: 5}')) t(s);
+\set VERBOSITY default
+
 RESET search_path;
 DROP SCHEMA annual_rows_test CASCADE;

@@ -345,13 +345,21 @@ FROM s1;
 SELECT ytd(s, '2021-01-01') AS ytd_jan, ytd(s, '2021-03-01') AS ytd_mar, ytd(s, '2019-06-01') AS ytd_before,
        ytd(s, '2020-12-01', 7) AS fy7_dec, ytd(s, '2020-06-01', 7) AS fy7_jun,
        annual(s, 2021) AS year_2021, annual(s, 2019) AS year_2019,
-       annual(s, -2147483648) AS min_year, annual(s, 2147483647) AS max_year,
-       annual_growth_pct(s, -2147483648) AS min_growth, annual_growth_pct(s, 2147483647) AS max_growth,
+       annual(s, 1) AS min_year, annual(s, 9999) AS max_year,
+       annual_growth_pct(s, 1) AS min_growth, annual_growth_pct(s, 9999) AS max_growth,
        annual(s, 2020, 'sum', 7) AS fy7_2020
 FROM s1;
 -- (ytd Jan 2021 = 11; fy 7: FY 2021 = 2020-07 .. 2021-06, ytd through 2020-12
 -- = 70 + 80 + 90 + 100 + 110 + 120 = 570; FY 2020 = 2019-07 .. 2020-06 starts
 -- before the span: NULL)
+-- a year outside 1..9999 is an error (22008), not NULL (1.0 returned NULL):
+-- a swapped argument (attainment_pct(s, 335918, 1993)) or a mistyped year
+-- shows at once
+SELECT q, (err(q)).state, (err(q)).message FROM (VALUES
+	('SELECT annual(s, -2147483648) FROM s1'), ('SELECT annual(s, 0) FROM s1'),
+	('SELECT annual(s, 10000) FROM s1'), ('SELECT annual(s, 2147483647) FROM s1'),
+	('SELECT annual_growth_pct(s, 99999) FROM s1'),
+	('SELECT attainment_pct(s, 335918, 1993) FROM s1')) v(q);
 -- zero targets, zero bases, no months left
 SELECT attainment_pct(s, 2020, 0::numeric) AS zero_target, attainment_pct(s, 2020, 0::numeric, 'last') AS zero_target_last,
        ytd_attainment_pct(s, '2020-06-01', 0) AS zero_ytd_target,

@@ -218,8 +218,7 @@ method_arg(text *method, const char *const *names)
  * The mean of n periods whose sum is "sum", as numeric: for a numeric
  * series by numeric division (so equal to avg(numeric) over the same rows),
  * for a float8 series the double quotient.  The one rule for every 'avg'
- * a function returns (annual, annual_rows, series_rows' year-to-date);
- * growth and attainment of an average are those of the sum.
+ * an accessor returns (annual, ytd).
  */
 Datum
 level_avg_numeric(const IndicatorSeries *s, Level sum, int64 n)
@@ -229,6 +228,14 @@ level_avg_numeric(const IndicatorSeries *s, Level sum, int64 n)
 		return DirectFunctionCall1(float8_numeric, Float8GetDatum(sum.fp / (double) n));
 	return DirectFunctionCall2(numeric_div, level_numeric(s, sum),
 							   NumericGetDatum(int64_to_numeric(n)));
+}
+
+/* The mean of n periods whose sum is "sum", as a double. */
+double
+level_avg_double(const IndicatorSeries *s, Level sum, int64 n)
+{
+	Assert(n > 0);
+	return level_double(s, sum) / (double) n;
 }
 
 /*

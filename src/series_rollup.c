@@ -44,14 +44,14 @@ rollup_month(IndicatorSeries *state, const IndicatorSeries *other, int32 i,
 
 	if (have_theirs && state->kind == SERIES_KIND_NUMERIC &&
 		!fixed_rescale(theirs.exact, scale_shift, &theirs.exact))
-		series_scale_error(month, state->scale);
+		series_period_scale_error(month, state->frequency, state->scale);
 
 	if (op == ROLLUP_UNION)
 	{
 		if (!have_theirs)
 			return state;
 		if (have_mine)
-			duplicate_month_error(month);
+			duplicate_period_error(month, state->frequency);
 		mine = theirs;
 		state->npresent++;
 	}
@@ -99,6 +99,7 @@ rollup(IndicatorSeries *state, const IndicatorSeries *other, RollupOp op, bool i
 				 errmsg("cannot %s a numeric series and a float8 series",
 						op == ROLLUP_UNION ? "merge" : "add"),
 				 errhint("Build every series from the same value type.")));
+	series_check_same_frequency(state, other, op == ROLLUP_UNION ? "merge" : "add");
 
 	/* outside an aggregate the first input is not ours to change either */
 	state = series_extend(state, other->first, series_last(other), in_agg);
@@ -174,12 +175,14 @@ series_sum_present_transfn(PG_FUNCTION_ARGS)
 	return series_rollup(fcinfo, ROLLUP_SUM_PRESENT);
 }
 
-/* A count series over s's span: 1 where s has the month, 0 where it lacks it. */
+/* A count series over s's span (and periods): 1 where s has the period, 0 where it lacks it. */
 static IndicatorSeries *
 series_presence(const IndicatorSeries *s)
 {
 	IndicatorSeries *ones = series_alloc(SERIES_KIND_NUMERIC, SERIES_SLOT_INT32, 0,
 										 s->first, s->nmonths, s->nmonths);
+
+	series_set_frequency(ones, s->frequency);
 
 	for (int32 i = 0; i < s->nmonths; i++)
 	{

@@ -3,11 +3,12 @@
  *	  The long formats for views and BI tools, each computed in one pass over
  *	  the span:
  *
- *	  series_rows(s, fy_start_month): one row per month of the span, with
- *	  the month's value, growth against the previous month and the same
- *	  month of last year, year-to-date and its growth.  Year-to-date sums
- *	  run along the span and are kept per month, so each row costs a few
- *	  additions, not a rescan.
+ *	  series_rows(s, fy_start_month): one row per period of the span (the
+ *	  series' own periods: months, quarters or years), with the period's
+ *	  value, growth against the previous period and the same period of last
+ *	  year, year-to-date and its growth.  Year-to-date sums run along the
+ *	  span and are kept per period, so each row costs a few additions, not a
+ *	  rescan.
  *
  *	  series_rows(s, fy_start_month, method): the same columns with
  *	  year-to-date by 'sum', 'avg' or 'last', and last year's value and
@@ -15,7 +16,7 @@
  *
  *	  annual_rows(s, method, fy_start_month): one row per fiscal year of the
  *	  span, with annual()'s value, annual_growth_pct()'s growth and the
- *	  number of months present.
+ *	  number of periods present.
  */
 #include "postgres.h"
 
@@ -56,11 +57,26 @@ rows_init(FunctionCallInfo fcinfo)
 	InitMaterializedSRF(fcinfo, expected ? MAT_SRF_USE_EXPECTED_DESC : 0);
 }
 
-/* Months from the start of the fiscal year through month, 1..12. */
-static inline int32
-months_into_year(int32 month, int fy_start_month)
+/* The first period of fiscal year "year" (as fiscal_year() names it). */
+static inline int64
+fy_year_first_period(const IndicatorSeries *s, int64 year, int fy_start_month)
 {
-	return (month_of_year(month) - fy_start_month + 12) % 12 + 1;
+	return month_to_period(fiscal_year_start(year, fy_start_month), s->frequency);
+}
+
+/* The fiscal year holding a period. */
+static inline int64
+fy_of_period(const IndicatorSeries *s, int64 period, int fy_start_month)
+{
+	return fiscal_year_of((int32) period_first_month(period, s->frequency), fy_start_month);
+}
+
+/* Periods from the start of the fiscal year through period, 1..per year. */
+static inline int32
+periods_into_year(const IndicatorSeries *s, int64 period, int fy_start_month)
+{
+	return (int32) (period - fy_year_first_period(s, fy_of_period(s, period, fy_start_month),
+												  fy_start_month)) + 1;
 }
 
 /*
@@ -68,11 +84,11 @@ months_into_year(int32 month, int fy_start_month)
  * 'last' the month's value), divided by the months so far for 'avg'.
  */
 static Datum
-ytd_numeric(const IndicatorSeries *s, Level level, AnnualMethod method, int32 month,
+ytd_numeric(const IndicatorSeries *s, Level level, AnnualMethod method, int64 period,
 			int fy_start_month)
 {
 	if (method == ANNUAL_AVG)
-		return level_avg_numeric(s, level, months_into_year(month, fy_start_month));
+		return level_avg_numeric(s, level, periods_into_year(s, period, fy_start_month));
 	return level_numeric(s, level);
 }
 
@@ -92,6 +108,7 @@ series_rows_fill(FunctionCallInfo fcinfo, const IndicatorSeries *s, int fy,
 	bool	   *ytd_ok;
 	MemoryContext row_context;
 	MemoryContext old_context;
+	int			per_year = periods_per_year(s->frequency);
 
 	rows_init(fcinfo);
 
@@ -102,20 +119,20 @@ series_rows_fill(FunctionCallInfo fcinfo, const IndicatorSeries *s, int fy,
 
 	for (int32 i = 0; i < s->nmonths; i++)
 	{
-		int32		month = s->first + i;
+		int32		period = s->first + i;
 		Datum		values[ROWS_COLUMNS];
 		bool		nulls[ROWS_COLUMNS];
 		Level		v = {0, 0};
 		Level		other;
 		bool		present = series_get(s, i, &v);
-		bool		have_year_ago = i >= 12 && series_get(s, i - 12, &other);
+		bool		have_year_ago = i >= per_year && series_get(s, i - per_year, &other);
 		double		pct;
 
 		CHECK_FOR_INTERRUPTS();
 		memset(nulls, true, sizeof(nulls));
 		old_context = MemoryContextSwitchTo(row_context);
 
-		values[ROWS_PERIOD] = DateADTGetDatum(month_to_date(month));
+		values[ROWS_PERIOD] = DateADTGetDatum(period_to_date(period, s->frequency));
 		nulls[ROWS_PERIOD] = false;
 		if (present)
 		{
@@ -141,8 +158,8 @@ series_rows_fill(FunctionCallInfo fcinfo, const IndicatorSeries *s, int fy,
 			nulls[ROWS_MOM_PCT] = false;
 		}
 
-		/* ytd restarts at each fiscal year; one missing month voids the rest of the year */
-		if (month_of_year(month) == fy)
+		/* ytd restarts at each fiscal year; one missing period voids the rest of the year */
+		if (month_of_year((int32) period_first_month(period, s->frequency)) == fy)
 		{
 			ytd_ok[i] = present;
 			ytd[i] = v;
@@ -158,16 +175,16 @@ series_rows_fill(FunctionCallInfo fcinfo, const IndicatorSeries *s, int fy,
 		if (ytd_ok[i])
 		{
 			values[ROWS_YTD] = method == ANNUAL_LAST ? values[ROWS_VALUE] :
-				ytd_numeric(s, ytd[i], method, month, fy);
+				ytd_numeric(s, ytd[i], method, period, fy);
 			nulls[ROWS_YTD] = false;
 		}
-		if (i >= 12 && ytd_ok[i - 12])
+		if (i >= per_year && ytd_ok[i - per_year])
 		{
-			/* last year's level: its ytd sum, or its month for 'last' */
-			Level		previous = ytd[i - 12];
+			/* last year's level: its ytd sum, or its period for 'last' */
+			Level		previous = ytd[i - per_year];
 
 			if (method == ANNUAL_LAST)
-				(void) series_get(s, i - 12, &previous);	/* present: ytd_ok says so */
+				(void) series_get(s, i - per_year, &previous);	/* present: ytd_ok says so */
 			if (ytd_ok[i] &&
 				level_growth_pct(s, method == ANNUAL_LAST ? v : ytd[i], previous, &pct))
 			{
@@ -176,7 +193,7 @@ series_rows_fill(FunctionCallInfo fcinfo, const IndicatorSeries *s, int fy,
 			}
 			if (last_year)
 			{
-				values[ROWS_YTD_LAST_YEAR] = ytd_numeric(s, previous, method, month, fy);
+				values[ROWS_YTD_LAST_YEAR] = ytd_numeric(s, previous, method, period, fy);
 				nulls[ROWS_YTD_LAST_YEAR] = false;
 			}
 		}
@@ -196,7 +213,7 @@ series_rows(PG_FUNCTION_ARGS)
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	int32		fy = PG_GETARG_INT32(1);
 
-	check_fy_start_month(fy);
+	check_fy_frequency(fy, s->frequency);
 	return series_rows_fill(fcinfo, s, fy, ANNUAL_SUM, false);
 }
 
@@ -209,7 +226,7 @@ series_rows_last_year(PG_FUNCTION_ARGS)
 	int32		fy = PG_GETARG_INT32(1);
 	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), annual_methods);
 
-	check_fy_start_month(fy);
+	check_fy_frequency(fy, s->frequency);
 	return series_rows_fill(fcinfo, s, fy, method, true);
 }
 
@@ -217,8 +234,8 @@ series_rows_last_year(PG_FUNCTION_ARGS)
  * annual_rows(s, method, fy_start_month): the fiscal years of the span,
  * each read once to count its months and once more, when complete, to sum
  * it; the year before is kept for growth.  A year's level is its sum ('sum'
- * and 'avg') or its last month ('last'), as annual_level() in accessors.c
- * takes it, and it exists only when all twelve months are present.
+ * and 'avg') or its last period ('last'), as annual_level() in accessors.c
+ * takes it, and it exists only when every period of the year is present.
  */
 PG_FUNCTION_INFO_V1(series_annual_rows);
 Datum
@@ -230,46 +247,48 @@ series_annual_rows(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Level		previous = {0, 0};
 	bool		have_previous = false;
+	int			per_year = periods_per_year(s->frequency);
 	int64		first_year;
 	int64		last_year;
 	MemoryContext row_context;
 	MemoryContext old_context;
 
-	check_fy_start_month(fy);
+	check_fy_frequency(fy, s->frequency);
 	rows_init(fcinfo);
 	row_context = AllocSetContextCreate(CurrentMemoryContext, "annual_rows row",
 										ALLOCSET_SMALL_SIZES);
-	first_year = fiscal_year_of(s->first, fy);
-	last_year = fiscal_year_of(series_last(s), fy);
+	first_year = fy_of_period(s, s->first, fy);
+	last_year = fy_of_period(s, series_last(s), fy);
 
 	for (int64 year = first_year; year <= last_year; year++)
 	{
-		int64		start = fiscal_year_start(year, fy);
+		int64		start = fy_year_first_period(s, year, fy);
+		int64		end = start + per_year - 1;
 		int64		from = Max(start, s->first);
-		int64		to = Min(start + 11, series_last(s));
+		int64		to = Min(end, series_last(s));
 		Level		level;
-		int32		months = 0;
+		int32		periods = 0;
 		Datum		values[4];
 		bool		nulls[4] = {false, true, true, false};
 		double		pct;
 
 		CHECK_FOR_INTERRUPTS();
-		for (int64 month = from; month <= to; month++)
+		for (int64 period = from; period <= to; period++)
 		{
 			Level		v;
 
-			months += series_get(s, (int32) (month - s->first), &v);
+			periods += series_get(s, (int32) (period - s->first), &v);
 		}
 		old_context = MemoryContextSwitchTo(row_context);
 		values[0] = Int32GetDatum((int32) year);
-		values[3] = Int32GetDatum(months);
+		values[3] = Int32GetDatum(periods);
 		/* a complete year is summed as annual() sums it: a partial one never is */
-		if (months == 12)
+		if (periods == per_year)
 		{
-			(void) level_sum(s, start, start + 11, &level);
+			(void) level_sum(s, start, end, &level);
 			if (method == ANNUAL_LAST)
-				(void) series_month(s, start + 11, &level);
-			values[1] = method == ANNUAL_AVG ? level_avg_numeric(s, level, 12) :
+				(void) series_month(s, end, &level);
+			values[1] = method == ANNUAL_AVG ? level_avg_numeric(s, level, per_year) :
 				level_numeric(s, level);
 			nulls[1] = false;
 			if (have_previous && level_growth_pct(s, level, previous, &pct))
@@ -279,7 +298,7 @@ series_annual_rows(PG_FUNCTION_ARGS)
 			}
 			previous = level;
 		}
-		have_previous = months == 12;
+		have_previous = periods == per_year;
 		MemoryContextSwitchTo(old_context);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		MemoryContextReset(row_context);

@@ -4,13 +4,13 @@
 -- (DESIGN.md, "API of the first release") and src/indicator.sql: every
 -- function with its exact argument types and result type.  The tests check
 -- that the catalog holds exactly these, and the properties every one of
--- them must have: IMMUTABLE, PARALLEL SAFE, STRICT (except the aggregate's
+-- them must have: IMMUTABLE (STABLE for the transition functions of timestamptz periods), PARALLEL SAFE, STRICT (except the aggregate's
 -- transition and combine functions), not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(245);
+SELECT plan(372);
 
 -- name, argument types (as format_type spells them), result type
-CREATE TEMP TABLE expected_fn (name name, args name[], returns text) ON COMMIT DROP;
+CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
 INSERT INTO expected_fn VALUES
 	-- scalar functions, each for numeric and for double precision
 	('growth_pct',              '{numeric,numeric}',                                   'double precision'),
@@ -82,8 +82,54 @@ INSERT INTO expected_fn VALUES
 	('index_agg',               '{indicator_series,"double precision"}',               'indicator_series'),
 	('contribution_pp',         '{indicator_series,"double precision",indicator_series,date,integer}', 'double precision'),
 	('chain_link',              '{indicator_series,indicator_series,date}',            'indicator_series'),
-	('chain_link',              '{indicator_series,indicator_series,integer,integer}', 'indicator_series'),
-	-- release 1.1: yearly rows, the BI long format, partial totals
+	('chain_link',              '{indicator_series,indicator_series,integer,integer}', 'indicator_series');
+-- release 1.1: periods other than the month
+INSERT INTO expected_fn VALUES
+	('series_agg_transfn',      '{indicator_series,date,numeric,text}',                'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,"double precision",text}',     'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,bigint,text}',                 'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,integer,text}',                'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",numeric}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone","double precision"}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",bigint}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",integer}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",numeric,text}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone","double precision",text}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",bigint,text}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",integer,text}', 'indicator_series', 'stable'),
+	('series_agg',              '{date,numeric,text}',                                 'indicator_series', 'immutable'),
+	('series_agg',              '{date,"double precision",text}',                      'indicator_series', 'immutable'),
+	('series_agg',              '{date,bigint,text}',                                  'indicator_series', 'immutable'),
+	('series_agg',              '{date,integer,text}',                                 'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",numeric}',                'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone","double precision"}',     'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",bigint}',                 'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",integer}',                'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",numeric,text}',           'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone","double precision",text}', 'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",bigint,text}',            'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",integer,text}',           'indicator_series', 'immutable'),
+	('frequency',               '{indicator_series}',                                  'text', 'immutable'),
+	('pop_pct',                 '{indicator_series,date}',                             'double precision', 'immutable'),
+	('ytd',                     '{indicator_series,date,integer,text}',                'numeric', 'immutable'),
+	('ytd_growth_pct',          '{indicator_series,date,integer,text}',                'double precision', 'immutable'),
+	('series_trim',             '{indicator_series}',                                  'indicator_series', 'immutable');
+INSERT INTO expected_fn VALUES
+	-- 1.1: equality and order (the functions behind the operators and opclasses)
+	('indicator_series_eq',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_ne',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_lt',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_le',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_gt',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_ge',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_cmp',    '{indicator_series,indicator_series}',                 'integer'),
+	('indicator_series_hash',   '{indicator_series}',                                  'integer'),
+	('indicator_series_hash_extended', '{indicator_series,bigint}',                    'bigint'),
+	-- 1.1: report wording
+	('growth_phrase',           '{"double precision",text,integer}',                   'text'),
+	('attainment_phrase',       '{"double precision",text,integer}',                   'text');
+-- release 1.1: yearly rows, the BI long format, partial totals
+INSERT INTO expected_fn VALUES
 	('annual_rows',             '{indicator_series,text,integer}',                     'setof record'),
 	('series_rows',             '{indicator_series,integer,text}',                     'setof record'),
 	('series_sum_present_transfn', '{indicator_series,indicator_series}',              'indicator_series'),
@@ -125,13 +171,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 72 * 3 tests)
+-- Every function, exactly (1 + 112 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 72 functions and aggregates of the API');
+	'the extension holds exactly the 112 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -141,8 +187,8 @@ SELECT function_returns(name, args, returns,
 						format('%s(%s) returns %s', name, array_to_string(args, ', '), returns))
   FROM expected_fn ORDER BY name, args;
 
-SELECT volatility_is(name, args, 'immutable',
-					 format('%s(%s) is IMMUTABLE', name, array_to_string(args, ', ')))
+SELECT volatility_is(name, args, volatility,
+					 format('%s(%s) is %s', name, array_to_string(args, ', '), upper(volatility)))
   FROM expected_fn ORDER BY name, args;
 
 ------------------------------------------------------------------------------
@@ -185,8 +231,8 @@ SELECT is(
 		   WHERE f.proname <> 'index_agg' AND (a.aggfinalfn <> CASE f.proname WHEN 'series_count' THEN 'series_count_final(indicator_series)'
 																		  ELSE 'series_agg_final(indicator_series)' END::regprocedure
 			  OR (f.proname = 'series_agg' AND
-				  a.aggtransfn <> format('series_agg_transfn(indicator_series, date, %s)',
-										 f.proargtypes[1]::regtype)::regprocedure)
+				  a.aggtransfn <> format('series_agg_transfn(indicator_series, %s)',
+										 array_to_string(f.proargtypes::regtype[], ', '))::regprocedure)
 			  OR (f.proname = 'series_merge' AND
 				  a.aggtransfn <> 'series_agg_combine(indicator_series, indicator_series)'::regprocedure)
 			  OR (f.proname = 'series_sum' AND
@@ -201,8 +247,8 @@ SELECT is(
 
 SELECT is(
 	(SELECT count(*) FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid),
-	9::bigint,
-	'the extension has nine aggregates');
+	21::bigint,
+	'the extension has 21 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency; series_merge, series_sum, series_sum_present, series_count, index_agg)');
 
 -- index_agg's state is a real type too (not internal: Citus ships it as
 -- text), with its own text and binary forms
@@ -293,6 +339,62 @@ SELECT is(
 	's indicator_series, method text DEFAULT ''sum''::text, fy_start_month integer DEFAULT 1, OUT year integer, '
 	'OUT value numeric, OUT growth_pct double precision, OUT months integer',
 	'annual_rows returns (year, value, growth_pct, months); method defaults to sum, fy_start_month to 1');
+
+------------------------------------------------------------------------------
+-- 1.1: equality and order (5 tests), report wording (2 tests)
+------------------------------------------------------------------------------
+
+SELECT is(
+	ARRAY(SELECT am.amname || ' ' || c.opcname FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod
+		   WHERE c.opcintype = 'indicator_series'::regtype AND c.opcdefault ORDER BY 1),
+	ARRAY['btree indicator_series_ops', 'hash indicator_series_ops'],
+	'indicator_series has default btree and hash operator classes');
+
+SELECT is(
+	ARRAY(SELECT o.oprname || ' ' || com.oprname || ' ' || neg.oprname
+			  || CASE WHEN o.oprcanhash THEN ' hashes' ELSE '' END
+			  || CASE WHEN o.oprcanmerge THEN ' merges' ELSE '' END
+			FROM pg_operator o
+			JOIN pg_operator com ON com.oid = o.oprcom
+			JOIN pg_operator neg ON neg.oid = o.oprnegate
+		   WHERE o.oprleft = 'indicator_series'::regtype AND o.oprright = 'indicator_series'::regtype
+		   ORDER BY 1),
+	ARRAY['< > >=', '<= >= >', '<> <> =', '= = <> hashes merges', '> < <=', '>= <= <'],
+	'the six comparison operators on indicator_series, with their commutators and negators; = hashes and merges');
+
+SELECT is(
+	ARRAY(SELECT oprname FROM pg_operator
+		   WHERE oprleft = 'indicator_series'::regtype AND oprright = 'indicator_series'::regtype
+			 AND obj_description(oid, 'pg_operator') IS NULL ORDER BY 1),
+	'{}'::name[],
+	'every operator on indicator_series has a comment');
+
+-- the hash support function called directly on equal pairs at different
+-- scales and slot widths, and -0 against 0
+SELECT is(
+	(SELECT count(*) FROM (VALUES
+		('numeric {2021-01: 1.0}'::indicator_series, 'numeric {2021-01: 1.00}'::indicator_series),
+		('numeric {2021-01: 1, 2021-02: NULL, 2021-03: 3000000000}', 'numeric {2021-01: 1.00000000000, 2021-02: NULL, 2021-03: 3000000000.00000000000}'),
+		('float8 {2021-01: -0}', 'float8 {2021-01: 0}')) v(a, b)
+	  WHERE a = b AND indicator_series_hash(a) = indicator_series_hash(b)
+		AND indicator_series_hash_extended(a, 7) = indicator_series_hash_extended(b, 7)),
+	3::bigint,
+	'equal series have equal hashes (32- and 64-bit) across scales, slot widths and -0');
+
+SELECT isnt(
+	'numeric {2021-01: 1}'::indicator_series,
+	'float8 {2021-01: 1}'::indicator_series,
+	'a numeric and a float8 series are never equal');
+
+SELECT is(
+	pg_get_function_arguments('growth_phrase(double precision, text, integer)'::regprocedure),
+	'pct double precision, lang text DEFAULT ''en''::text, decimals integer DEFAULT 1',
+	'growth_phrase(pct, lang DEFAULT ''en'', decimals DEFAULT 1)');
+
+SELECT is(
+	pg_get_function_arguments('attainment_phrase(double precision, text, integer)'::regprocedure),
+	'pct double precision, lang text DEFAULT ''en''::text, decimals integer DEFAULT 1',
+	'attainment_phrase(pct, lang DEFAULT ''en'', decimals DEFAULT 1)');
 
 SELECT * FROM finish();
 ROLLBACK;

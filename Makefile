@@ -32,6 +32,7 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 # pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out);
 # make installcheck runs them and needs nothing outside the repository
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors periods resolution \
+	annual_rows series_rows_last_year partial_totals \
 	article parallel limits security indices indices_properties series_compare wording ranges
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are
@@ -39,6 +40,7 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 # checkout (see CONTRIBUTING in README.md).  make installcheck-realdata runs
 # them the same way; test/run.sh runs both.
 REGRESS_REALDATA = series_agg_realdata series_rows_realdata rollup_realdata oracle_gas oracle_quarterly fdw \
+	annual_rows_realdata series_rows_last_year_realdata \
 	oracle_ranges
 
 # -Wextra applies to our code; the server's headers are system headers to it.

@@ -321,6 +321,14 @@ extern Datum indicator_series_out(PG_FUNCTION_ARGS);
 extern Datum indicator_series_send(PG_FUNCTION_ARGS);
 extern Datum indicator_series_recv(PG_FUNCTION_ARGS);
 
+/* How a range of months becomes one figure: annual_methods[] names them. */
+typedef enum AnnualMethod
+{
+	ANNUAL_SUM,
+	ANNUAL_AVG,
+	ANNUAL_LAST
+} AnnualMethod;
+
 /* level.c: arithmetic on levels, shared by the accessors */
 extern bool level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum);
 extern void level_add(const IndicatorSeries *s, Level a, Level b, Level *sum);
@@ -330,6 +338,8 @@ extern double level_double(const IndicatorSeries *s, Level l);
 extern bool level_growth_pct(const IndicatorSeries *s, Level current,
 							 Level previous, double *pct);
 extern bool level_is_zero(const IndicatorSeries *s, Level l);
+extern const char *const annual_methods[];
+extern int	method_arg(text *method, const char *const *names);
 extern Datum level_avg_numeric(const IndicatorSeries *s, Level sum, int64 n);
 extern double level_avg_double(const IndicatorSeries *s, Level sum, int64 n);
 extern void series_doubles(const IndicatorSeries *s, double *out);
@@ -337,18 +347,7 @@ extern int16 level_inexact_scale(const IndicatorSeries *s);
 extern bool level_div_inexact(const IndicatorSeries *s, int128 num, int64 den,
 							  int128 *quotient);
 
-/* accessors.c: reading the arguments every accessor shares (ranges.c too) */
-typedef enum AnnualMethod
-{
-	ANNUAL_SUM,
-	ANNUAL_AVG,
-	ANNUAL_LAST
-} AnnualMethod;
-
-extern const char *const annual_methods[];	/* "sum", "avg", "last" */
-extern int	method_arg(text *method, const char *const *names);
-
-/* The period of s that holds a date argument. */
+/* The period of s that holds a date argument (accessors.c, ranges.c). */
 static inline int64
 period_arg(FunctionCallInfo fcinfo, int argno, const IndicatorSeries *s, const char *argname)
 {

@@ -13,7 +13,8 @@ OBJS = \
 	src/series_agg.o \
 	src/series_parse.o \
 	src/series_rollup.o \
-	src/series_rows.o
+	src/series_rows.o \
+	src/store.o
 
 # The fresh install script is built from 1.0's objects (src/indicator.sql)
 # followed by every upgrade script since, so that a fresh install and an
@@ -26,7 +27,7 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 
 # pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out)
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors \
-	oracle_gas article parallel limits fdw security
+	oracle_gas article parallel limits fdw security store
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
 
 # -Wextra applies to our code; the server's headers are system headers to it

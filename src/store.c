@@ -621,12 +621,38 @@ append_delta(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows)
 	appendStringInfoChar(buf, ')');
 }
 
+static void
+store_lock_rows(const StoreDef *def, bool old_rows, bool new_rows)
+{
+	StringInfoData sql;
+
+	initStringInfo(&sql);
+	appendStringInfoString(&sql, "SELECT FROM ");
+	appendStringInfo(&sql, "%s AS st, (SELECT ", def->store_name);
+	append_keys(&sql, def, NULL);
+	appendStringInfo(&sql, " FROM %s", old_rows ? STORE_OLD_ROWS : STORE_NEW_ROWS);
+	if (old_rows && new_rows)
+	{
+		appendStringInfoString(&sql, " UNION SELECT ");
+		append_keys(&sql, def, NULL);
+		appendStringInfo(&sql, " FROM %s", STORE_NEW_ROWS);
+	}
+	appendStringInfoString(&sql, " GROUP BY ");
+	append_keys(&sql, def, NULL);
+	appendStringInfoString(&sql, ") x WHERE ");
+	append_key_match(&sql, def, "st", "x");
+	appendStringInfoString(&sql, " ORDER BY ");
+	append_keys(&sql, def, "st");
+	appendStringInfoString(&sql, " FOR UPDATE OF st");
+	store_spi_exec_for(sql.data, SPI_OK_SELECT, def->store_name);
+}
+
 /*
  * The statement's changes applied: existing store rows updated (and those
  * left without a value deleted), new keys inserted.
  */
 static void
-store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
+store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows, int64 nrows)
 {
 	StringInfoData sql;
 	bool		isnull;
@@ -662,6 +688,14 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 						 def->ext);
 	}
 	appendStringInfoString(&sql, " SELECT pg_catalog.count(*) FROM u WHERE u.emptied");
+
+	/*
+	 * The affected store rows locked first, in key order, so that two
+	 * statements changing the same keys wait for each other instead of
+	 * deadlocking (the UPDATE below visits them in the order of its plan).
+	 */
+	if (nrows > 1)
+		store_lock_rows(def, old_rows, new_rows);
 
 	/*
 	 * Grouped by sorting, not hashing: series_agg's state starts with room
@@ -752,9 +786,16 @@ series_store_trigger(PG_FUNCTION_ARGS)
 						   def.store_name);
 	else
 	{
+		int64		nrows = 0;
+
 		if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 			elog(ERROR, "SPI_register_trigger_data failed");
-		store_apply_changes(&def, event != TRIGGER_EVENT_INSERT, event != TRIGGER_EVENT_DELETE);
+		if (trigdata->tg_oldtable)
+			nrows += tuplestore_tuple_count(trigdata->tg_oldtable);
+		if (trigdata->tg_newtable)
+			nrows += tuplestore_tuple_count(trigdata->tg_newtable);
+		store_apply_changes(&def, event != TRIGGER_EVENT_INSERT, event != TRIGGER_EVENT_DELETE,
+							nrows);
 	}
 	SPI_finish();
 	return PointerGetDatum(NULL);

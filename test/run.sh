@@ -26,6 +26,7 @@ PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t bash -c '
 	psql -X -q -d indicator_tap -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION indicator"
 	pg_prove -d indicator_tap test/pgtap/*.sql || status=$?
 	bash test/dump_restore.sh || status=$?
+	bash test/store_concurrency.sh || status=$?
 	createdb readme_examples
 	PGDATABASE=readme_examples python3 test/readme_examples.py README.md || status=$?
 	exit $status

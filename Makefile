@@ -25,10 +25,16 @@ DATA_built = indicator--$(EXTVERSION).sql
 DATA = $(UPGRADES)
 EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 
-# pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out)
+# pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out);
+# make installcheck runs them and needs nothing outside the repository
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors \
-	oracle_gas article parallel limits fdw security store
+	article parallel limits security store
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+# Tests on real published data that is not in the repository (its licences are
+# not the PostgreSQL Licence): they read ../shared/data/real/ beside the
+# checkout (see CONTRIBUTING in README.md).  make installcheck-realdata runs
+# them the same way; test/run.sh runs both.
+REGRESS_REALDATA = series_agg_realdata series_rows_realdata rollup_realdata oracle_gas fdw
 
 # -Wextra applies to our code; the server's headers are system headers to it
 PG_CFLAGS = -Wall -Wextra -Werror
@@ -44,10 +50,21 @@ indicator--$(EXTVERSION).sql: src/indicator.sql $(UPGRADES)
 # PGXS tracks no header dependencies: rebuild every object when a header changes
 $(OBJS): $(wildcard src/*.h)
 
-# pgTAP tests (test/*.sql), run against the installed extension
-.PHONY: prove
+.PHONY: installcheck-realdata
+installcheck-realdata: submake $(REGRESS_PREP)
+	@if [ ! -d ../shared/data/real ]; then \
+		echo "installcheck-realdata: ../shared/data/real not found: these tests read real data kept beside the repository" >&2; \
+		exit 1; \
+	fi
+	$(pg_regress_installcheck) $(REGRESS_OPTS) $(REGRESS_REALDATA)
+
+# pgTAP tests, run against the installed extension: test/pgtap/ needs nothing
+# outside the repository, test/pgtap-realdata/ reads ../shared/data/real/
+.PHONY: prove prove-realdata
 prove:
 	pg_prove --ext .sql test/pgtap/
+prove-realdata:
+	pg_prove --ext .sql test/pgtap-realdata/
 
 # Fuzz the indicator_series text parser outside the server (libFuzzer with
 # AddressSanitizer and UBSan), for FUZZ_SECONDS; new corpus entries stay in

@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS indicator"
 echo "PostgreSQL: $(psql -X -A -t -c 'SELECT version()')"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-echo "settings: shared_buffers=2GB work_mem=256MB max_parallel_workers_per_gather=0 jit=off; $REPEATS interleaved rounds; median of each"
+echo "settings: $(psql -X -A -t -c "SELECT string_agg(name || '=' || current_setting(name), ' ' ORDER BY name) FROM pg_settings WHERE name IN ('shared_buffers', 'work_mem', 'max_parallel_workers_per_gather', 'jit')"); $REPEATS interleaved rounds; median of each"
 
 # the query names, in file order
 names=($(sed -n 's/^-- name: //p' bench/queries.sql))

@@ -13,7 +13,12 @@
 # goals are stated in, the median of the ratios within a round; then where
 # R1's and R3's time goes, step by step, and the memory of the aggregation
 # per group.
-# Runs in a throwaway cluster, one backend, no parallel workers, no JIT.
+# Runs in a throwaway cluster at each of SETTINGS (default: both, in turn):
+#   bench     the bench's settings: one backend, no parallel workers, no
+#             JIT, shared_buffers 2GB, work_mem 256MB (ratios compare work)
+#   defaults  PostgreSQL's defaults (parallel query on, work_mem 4MB,
+#             shared_buffers 128MB): what users run
+#   SETTINGS=defaults bash bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +27,12 @@ sizes=("$@")
 export REPEATS=${REPEATS:-3}
 
 bash tools/setup.sh
-export PGPORT=$(bash tools/free_port.sh)
-pg_virtualenv -t \
-	-o shared_buffers=2GB -o work_mem=256MB -o max_parallel_workers_per_gather=0 -o jit=off \
-	bash bench/measure.sh "${sizes[@]}"
+for settings in ${SETTINGS:-bench defaults}; do
+	case $settings in
+		bench) opts=(-o shared_buffers=2GB -o work_mem=256MB -o max_parallel_workers_per_gather=0 -o jit=off) ;;
+		defaults) opts=() ;;
+		*) echo "bench: unknown SETTINGS \"$settings\" (bench, defaults)" >&2; exit 1 ;;
+	esac
+	echo "=== settings: $settings"
+	PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t "${opts[@]}" bash bench/measure.sh "${sizes[@]}"
+done

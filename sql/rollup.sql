@@ -1,32 +1,19 @@
 --
 -- Aggregates over stored series: series_merge (union of disjoint months)
--- and series_sum (month-by-month total), checked against plain SQL over the
--- same rows.
+-- and series_sum (month-by-month total), on literal series.  The same
+-- aggregates on real data, checked against plain SQL over the same rows and
+-- in parallel plans, are in rollup_realdata.sql (make installcheck-realdata).
 --
 SET datestyle = ISO, YMD;
 CREATE SCHEMA rollup_test;
 SET search_path = rollup_test, public;
 
--- US unemployment by industry (14 series, 2000-01 .. 2010-02, none missing)
-CREATE TABLE u (series text, period date, value numeric);
-\copy u FROM '../shared/data/real/vega_unemployment_across_industries.csv' (FORMAT csv, HEADER)
-SELECT count(*) AS rows, count(DISTINCT series) AS series, min(period), max(period) FROM u;
-
 --
--- series_merge: one stored series per industry and year, merged back, is
--- the series built from all the rows at once
+-- series_merge
 --
-CREATE TABLE yearly AS
-	SELECT series, extract(year FROM period)::int AS year, series_agg(period, value) AS s
-	FROM u GROUP BY series, year;
-SELECT count(*) AS yearly_series FROM yearly;
-SELECT count(*) AS industries,
-	   count(*) FILTER (WHERE merged::text = whole::text) AS identical
-FROM (SELECT series, series_merge(s ORDER BY year DESC) AS merged FROM yearly GROUP BY series) m
-JOIN (SELECT series, series_agg(period, value) AS whole FROM u GROUP BY series) w USING (series);
 -- NULL series are skipped, as sum() skips NULL rows; no rows give NULL
 SELECT series_merge(s)::text FROM (VALUES ('numeric {2021-01: 1}'::indicator_series), (NULL)) t(s);
-SELECT series_merge(s) IS NULL AS no_rows FROM yearly WHERE false;
+SELECT series_merge(s) IS NULL AS no_rows FROM (VALUES ('numeric {2021-01: 1}'::indicator_series)) t(s) WHERE false;
 -- values at different scales merge at the larger one; months between stay missing
 SELECT series_merge(s)::text
 FROM (VALUES ('numeric {2021-03: 3}'::indicator_series), ('numeric {2021-01: 1.25}')) t(s);
@@ -38,33 +25,8 @@ SELECT series_merge(s) FROM (VALUES ('numeric {2021-01: 1}'::indicator_series),
 									('float8 {2021-02: 2}')) t(s);
 
 --
--- series_sum: the total of all industries, month by month, equals
--- sum(value) GROUP BY period (exact numeric)
+-- series_sum
 --
-CREATE TABLE by_industry AS SELECT series, series_agg(period, value) AS s FROM u GROUP BY series;
-CREATE TABLE total AS SELECT series_sum(s) AS s FROM by_industry;
-SELECT first_month(s), last_month(s), month_count(s), missing_months(s) FROM total;
-SELECT count(*) AS months,
-	   count(*) FILTER (WHERE value_at(t.s, p.period) = p.total) AS equal
-FROM total t, (SELECT period, sum(value) AS total FROM u GROUP BY period) p;
--- the year's total of all industries, from the summed series and from rows
-SELECT annual(s, 2005) AS from_series,
-	   (SELECT sum(value) FROM u WHERE period BETWEEN '2005-01-01' AND '2005-12-01') AS from_rows
-FROM total;
-
---
--- A month that some input lacks is missing in the total, never understated:
--- drop Construction's 2009-07 and give Finance a NULL 2009-08
---
-CREATE TABLE u2 AS SELECT * FROM u WHERE NOT (series = 'Construction' AND period = '2009-07-01');
-UPDATE u2 SET value = NULL WHERE series = 'Finance' AND period = '2009-08-01';
-CREATE TABLE total2 AS SELECT series_sum(s) AS s
-	FROM (SELECT series, series_agg(period, value) AS s FROM u2 GROUP BY series) x;
-SELECT month_count(s), missing_months(s) FROM total2;
-SELECT value_at(s, '2009-06-01') AS jun, value_at(s, '2009-07-01') AS jul,
-	   value_at(s, '2009-08-01') AS aug, annual(s, 2009) AS year_2009,
-	   annual(s, 2008) = (SELECT sum(value) FROM u WHERE extract(year FROM period) = 2008) AS year_2008_ok
-FROM total2;
 -- spans that differ: months outside one input's span are missing in the total
 -- (2021-01: 1 + 10 = 11; 2021-02: 2 + 20.05 = 22.05; 2020-12 and 2021-03
 -- lack one input each)
@@ -78,29 +40,6 @@ SELECT series_sum(s) FROM (VALUES ('numeric {2021-01: 1}'::indicator_series), ('
 -- a total that needs more than 38 digits is an error, not a rounded value
 SELECT series_sum(s) FROM (VALUES ('numeric {2021-01: 90000000000000000000000000000000000000}'::indicator_series),
 								  ('numeric {2021-01: 90000000000000000000000000000000000000}')) t(s);
-
---
--- Both run in parallel plans, with the same results as serial ones
---
-CREATE TABLE many AS
-	SELECT g AS region, series, s FROM by_industry, generate_series(1, 300) g;
-ANALYZE many;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-SET max_parallel_workers_per_gather = 2;
-EXPLAIN (COSTS OFF) SELECT series, series_sum(s) FROM many GROUP BY series;
-CREATE TABLE parallel_result AS SELECT series, series_sum(s)::text AS total FROM many GROUP BY series;
-RESET max_parallel_workers_per_gather;
-SET max_parallel_workers_per_gather = 0;
-CREATE TABLE serial_result AS SELECT series, series_sum(s)::text AS total FROM many GROUP BY series;
-SELECT count(*) AS series,
-	   count(*) FILTER (WHERE p.total = s.total) AS identical
-FROM parallel_result p JOIN serial_result s USING (series);
--- 300 copies of each industry: every month is 300 times the industry's value
-SELECT count(*) AS checked,
-	   count(*) FILTER (WHERE value_at(r.total::indicator_series, u.period) = 300 * u.value) AS equal
-FROM serial_result r JOIN u USING (series);
 
 RESET ALL;
 DROP SCHEMA rollup_test CASCADE;

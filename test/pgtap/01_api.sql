@@ -5,9 +5,11 @@
 -- function with its exact argument types and result type.  The tests check
 -- that the catalog holds exactly these, and the properties every one of
 -- them must have: IMMUTABLE, PARALLEL SAFE, STRICT (except the aggregate's
--- transition and combine functions), not SECURITY DEFINER, and commented.
+-- transition and combine functions, series_set and the series store's;
+-- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
+-- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(178);
+SELECT plan(208);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text) ON COMMIT DROP;
@@ -68,7 +70,24 @@ INSERT INTO expected_fn VALUES
 	('last_month',              '{indicator_series}',                                  'date'),
 	('month_count',             '{indicator_series}',                                  'integer'),
 	('missing_months',          '{indicator_series}',                                  'date[]'),
-	('series_rows',             '{indicator_series,integer}',                          'setof record');
+	('series_rows',             '{indicator_series,integer}',                          'setof record'),
+	-- release 1.1: stored series kept current (series_set and series_store_apply
+	-- are not STRICT; the store's other functions are VOLATILE, PARALLEL UNSAFE)
+	('series_set',              '{indicator_series,date,numeric}',                     'indicator_series'),
+	('series_set',              '{indicator_series,date,"double precision"}',          'indicator_series'),
+	('series_set',              '{indicator_series,date,bigint}',                      'indicator_series'),
+	('series_set',              '{indicator_series,date,integer}',                     'indicator_series'),
+	('series_store_apply',      '{indicator_series,date[],indicator_series}',          'indicator_series'),
+	('series_store',            '{regclass,text,text[],text,text,text}',               'regclass'),
+	('series_store_check',      '{regclass}',                                          'setof text'),
+	('series_store_rebuild',    '{regclass}',                                          'bigint'),
+	('series_store_drop',       '{regclass}',                                          'void'),
+	('series_store_trigger',    '{}',                                                  'trigger');
+
+-- the functions that run queries: volatile, parallel unsafe
+CREATE TEMP TABLE volatile_fn (name name) ON COMMIT DROP;
+INSERT INTO volatile_fn VALUES ('series_store'), ('series_store_check'), ('series_store_rebuild'),
+	('series_store_drop'), ('series_store_trigger');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -103,13 +122,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 52 * 3 tests)
+-- Every function, exactly (1 + 62 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 52 functions and aggregates of the API');
+	'the extension holds exactly the 62 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -119,8 +138,9 @@ SELECT function_returns(name, args, returns,
 						format('%s(%s) returns %s', name, array_to_string(args, ', '), returns))
   FROM expected_fn ORDER BY name, args;
 
-SELECT volatility_is(name, args, 'immutable',
-					 format('%s(%s) is IMMUTABLE', name, array_to_string(args, ', ')))
+SELECT volatility_is(name, args, CASE WHEN name IN (SELECT name FROM volatile_fn) THEN 'volatile' ELSE 'immutable' END,
+					 format('%s(%s) is %s', name, array_to_string(args, ', '),
+							CASE WHEN name IN (SELECT name FROM volatile_fn) THEN 'VOLATILE' ELSE 'IMMUTABLE' END))
   FROM expected_fn ORDER BY name, args;
 
 ------------------------------------------------------------------------------
@@ -177,19 +197,21 @@ SELECT is(
 ------------------------------------------------------------------------------
 
 SELECT is(
-	ARRAY(SELECT signature FROM ext_fn WHERE proparallel <> 's' ORDER BY 1),
+	ARRAY(SELECT signature FROM ext_fn
+		   WHERE (proparallel <> 's') <> (proname IN (SELECT name FROM volatile_fn)) ORDER BY 1),
 	'{}'::text[],
-	'every function and aggregate of the extension is PARALLEL SAFE');
+	'every function and aggregate of the extension is PARALLEL SAFE, but those that run queries');
 
 -- Aggregates are left out: pg_proc.proisstrict means nothing for them (their
 -- NULL handling is the transition function's).
 SELECT is(
 	ARRAY(SELECT signature FROM ext_fn
 		   WHERE prokind = 'f' AND NOT proisstrict
-			 AND proname NOT IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn')
+			 AND proname NOT IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn',
+								 'series_set', 'series_store_apply', 'series_store', 'series_store_trigger')
 		   ORDER BY 1),
 	'{}'::text[],
-	'every function but the transition and combine functions is STRICT');
+	'every function but the transition and combine functions, series_set and the store''s is STRICT');
 
 SELECT is(
 	ARRAY(SELECT signature FROM ext_fn

@@ -1,11 +1,13 @@
 # indicator: PGXS build
 EXTENSION = indicator
-EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" indicator.control)
+# (srcdir: the source tree, also in a VPATH build such as Debian's build-15/)
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(srcdir)/$(EXTENSION).control)
 
 MODULE_big = indicator
 OBJS = \
 	src/accessors.o \
 	src/fixed_numeric.o \
+	src/indices.o \
 	src/level.o \
 	src/period.o \
 	src/scalar.o \
@@ -28,27 +30,41 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 # pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out);
 # make installcheck runs them and needs nothing outside the repository
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors \
-	article parallel limits security store
-REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+	article parallel limits security indices indices_properties store
+REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are
 # not the PostgreSQL Licence): they read ../shared/data/real/ beside the
 # checkout (see CONTRIBUTING in README.md).  make installcheck-realdata runs
 # them the same way; test/run.sh runs both.
 REGRESS_REALDATA = series_agg_realdata series_rows_realdata rollup_realdata oracle_gas fdw
 
-# -Wextra applies to our code; the server's headers are system headers to it
-PG_CFLAGS = -Wall -Wextra -Werror
+# -Wextra applies to our code; the server's headers are system headers to it.
+# No -Werror here (a newer compiler's new warning must not break a build);
+# CI adds it: make COPT=-Werror (.ci/werror.sh)
+PG_CFLAGS = -Wall -Wextra
 PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server)
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-indicator--$(EXTVERSION).sql: src/indicator.sql $(UPGRADES)
-	{ cat src/indicator.sql; for u in $(UPGRADES); do grep -v '^\\echo ' $$u; done; } > $@
+indicator--$(EXTVERSION).sql: $(srcdir)/src/indicator.sql $(addprefix $(srcdir)/,$(UPGRADES))
+	{ cat $(srcdir)/src/indicator.sql; for u in $(addprefix $(srcdir)/,$(UPGRADES)); do grep -v '^\\echo ' $$u; done; } > $@
+
+# A VPATH build (make -f SRC/Makefile VPATH=SRC, as Debian's pg_buildext
+# does in build-15/) writes the objects to src/ of the build directory
+ifneq ($(srcdir),.)
+$(shell mkdir -p src)
+endif
 
 # PGXS tracks no header dependencies: rebuild every object when a header changes
-$(OBJS): $(wildcard src/*.h)
+$(OBJS): $(wildcard $(srcdir)/src/*.h)
+
+# The release archive (for PGXN: META.json), from git: the committed files
+# of HEAD, under indicator-VERSION/
+.PHONY: dist
+dist:
+	git archive --format zip --prefix=$(EXTENSION)-$(EXTVERSION)/ --output $(EXTENSION)-$(EXTVERSION).zip HEAD
 
 .PHONY: installcheck-realdata
 installcheck-realdata: submake $(REGRESS_PREP)

@@ -3,6 +3,7 @@
 # workload, time the queries and print medians and ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/rounds.sh
 
 as_of=2020-06-01
 year=2020
@@ -30,46 +31,16 @@ for series in "$@"; do
 	done
 	psql -X -q -c CHECKPOINT
 
-	# one script: a warm-up round, then REPEATS rounds, each in its own
-	# shuffled order (seeded by the round: repeatable).  Not a rotation: a
-	# rotation keeps every query behind the same one, so whatever that one
-	# leaves behind (memory to give back, dirty pages, temporary files) would
-	# weigh on it in every round.
-	script="$work/run.sql"
+	# a warm-up round, then REPEATS shuffled rounds (bench/rounds.sh)
 	{
-		echo '\o /dev/null'
 		echo "\\set as_of $as_of"
 		echo "\\set year $year"
-		for ((round = 0; round <= REPEATS; round++)); do
-			for name in $(printf '%s\n' "${names[@]}" |
-				shuf --random-source=<(for i in $(seq 64); do echo "$round $i" | sha256sum; done)); do
-				[ $round -eq 0 ] && echo '\timing off' || echo '\timing on'
-				echo "\\echo @@ $round $name"
-				bash bench/query.sh "$name"
-			done
-		done
-	} >"$script"
-	psql -X -q -v ON_ERROR_STOP=1 -f "$script" >"$work/out.txt"
+		rounds_script bench/queries.sql
+	} >"$work/run.sql"
+	psql -X -q -v ON_ERROR_STOP=1 -f "$work/run.sql" >"$work/out.txt"
 
-	# "@@ round name" then "Time: X ms"; round 0 is the warm-up.  Each
-	# ratio is the median over rounds of the ratio within a round, whose
-	# queries ran minutes apart at most: on a machine whose speed drifts
-	# (see BENCHMARKS.md) that is steadier than a ratio of medians.
-	awk -v rows="$rows" -v names="${names[*]}" '
-		function median(list,    a, n, i, j, x) {
-			n = split(list, a, " ")
-			for (i = 2; i <= n; i++) {
-				x = a[i] + 0
-				for (j = i - 1; j >= 1 && a[j] + 0 > x; j--) a[j + 1] = a[j]
-				a[j + 1] = x
-			}
-			return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-		}
-		function ratio(name, base,    r, list) {
-			list = ""
-			for (r = 1; r <= rounds; r++) list = list " " t[r, name] / t[r, base]
-			return median(list)
-		}
+	# medians and ratios (bench/rounds.awk parses the rounds)
+	awk -v rows="$rows" -v names="${names[*]}" -f bench/rounds.awk -f <(cat <<'AWK'
 		function line(label, name, base, goal) {
 			printf "%-34s %10.1f ms   %6.2fx %-6s %s\n", label, median(times[name]), ratio(name, base), base, goal
 		}
@@ -81,11 +52,6 @@ for series in "$@"; do
 		}
 		function relative(label, name, base, goal) {
 			printf "%-34s %13s   %6.2fx %-6s %s\n", label, "", ratio(name, base), base, goal
-		}
-		/^@@ / { round = $2; name = $3; next }
-		/^Time: / && round > 0 && name != "" {
-			t[round, name] = $2; times[name] = times[name] " " $2; name = ""
-			if (round > rounds) rounds = round
 		}
 		END {
 			printf "%-34s %10s      %s\n", "query", "median", "median of the ratios within a round"
@@ -112,7 +78,9 @@ for series in "$@"; do
 			printf "every timed run, ms, round 1 to %d:\n", rounds
 			n = split(names, order, " ")
 			for (i = 1; i <= n; i++) printf "  %-8s%s\n", order[i], times[order[i]]
-		}' "$work/out.txt"
+		}
+AWK
+	) "$work/out.txt"
 
 	# memory: the stored series, and the hash aggregation's peak per group
 	psql -X -q -A -t -v ON_ERROR_STOP=1 <<'SQL'

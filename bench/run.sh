@@ -12,7 +12,8 @@
 # order), and prints the median of each query and, for the ratios that the
 # goals are stated in, the median of the ratios within a round; then where
 # R1's and R3's time goes, step by step, and the memory of the aggregation
-# per group.
+# per group.  Then the IIP workload (bench/iip.sh): an index of 2,000
+# products in 40 industries, its growth and the industries' contributions.
 # Runs in a throwaway cluster at each of SETTINGS (default: both, in turn):
 #   bench     the bench's settings: one backend, no parallel workers, no
 #             JIT, shared_buffers 2GB, work_mem 256MB (ratios compare work)
@@ -35,4 +36,6 @@ for settings in ${SETTINGS:-bench defaults}; do
 	esac
 	echo "=== settings: $settings"
 	PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t "${opts[@]}" bash bench/measure.sh "${sizes[@]}"
+	# the IIP workload (issue 9), a fixed size
+	PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t "${opts[@]}" bash bench/iip.sh
 done

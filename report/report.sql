@@ -6,6 +6,9 @@
 -- implies, and whether its percentages follow from its own figures.
 -- Part 2 is the same kind of report month by month, from a real monthly
 -- series (Australian gas production, 1956-01 .. 1995-08).
+-- Part 3 is an index like the IIP from a product table (real monthly series
+-- standing in for products, illustrative industries and weights): the index
+-- by industry and in total, its growth, and each industry's contribution.
 --
 -- Run from the repository root: psql -X -v ON_ERROR_STOP=1 -f report/report.sql
 
@@ -288,3 +291,84 @@ CROSS JOIN LATERAL (
 WHERE series = 'au_gas_production'
 \gset
 \echo :note
+
+\echo
+\echo '=============================================================================='
+\echo ' PART 3. An index like the IIP, from a product table'
+\echo '=============================================================================='
+\echo 'ILLUSTRATIVE: the "products" are 14 real monthly series (US unemployed persons'
+\echo 'by industry, thousands, 2000-01 .. 2010-02, ../shared/data/real/'
+\echo 'vega_unemployment_across_industries.csv, US BLS), standing in for product'
+\echo 'quantities; their grouping into 5 "industries" and the weights are illustrative.'
+\echo 'Product weights: the 2005 average level (the base year''s "output"); industry'
+\echo 'weights: the sums of their products'' weights.  Base year 2005 = 100.'
+
+CREATE TEMP TABLE product_monthly (product text NOT NULL, period date NOT NULL, qty numeric,
+								   PRIMARY KEY (product, period));
+\copy product_monthly FROM '../shared/data/real/vega_unemployment_across_industries.csv' WITH (FORMAT csv, HEADER)
+
+-- the product table: industry and weight of each product (illustrative)
+CREATE TEMP TABLE product_info AS
+SELECT product,
+	   CASE WHEN product IN ('Manufacturing', 'Mining and Extraction', 'Construction',
+							 'Transportation and Utilities') THEN 'B-F Industry, construction'
+			WHEN product IN ('Wholesale and Retail Trade', 'Leisure and hospitality') THEN 'G-I Trade, hospitality'
+			WHEN product IN ('Information', 'Finance', 'Business services') THEN 'J-N Business services'
+			WHEN product IN ('Government', 'Education and Health') THEN 'O-Q Public, social'
+			ELSE 'Other' END AS industry,
+	   avg(qty) FILTER (WHERE fiscal_year(period) = 2005) AS weight
+FROM product_monthly
+GROUP BY product;
+
+-- quantities -> series_agg -> rebase on 2005 -> index_agg by industry ->
+-- index_agg of the industries
+CREATE TEMP TABLE industry_index AS
+SELECT pi.industry, sum(pi.weight)::float8 AS weight, index_agg(p.idx, pi.weight) AS idx
+FROM (SELECT product, rebase(series_agg(period, qty), 2005) AS idx
+	  FROM product_monthly GROUP BY product) p
+JOIN product_info pi USING (product)
+GROUP BY pi.industry;
+CREATE TEMP TABLE total_index AS
+SELECT sum(weight) AS weight, index_agg(idx, weight) AS idx FROM industry_index;
+
+SELECT to_char(last_month(idx), 'YYYY-MM-DD') AS last, to_char(last_month(idx), 'YYYY-MM') AS last_label
+FROM total_index
+\gset
+
+\echo 'The index by industry and in total (index_agg), its growth on the month'
+\echo '(mom_pct), on the same month of last year (yoy_pct) and year to date'
+\echo '(ytd_growth_pct), in' :last_label
+SELECT industry,
+	   round((weight / (SELECT weight FROM total_index) * 100)::numeric, 1) AS "weight %",
+	   round(value_at(idx, :'last'), 1) AS index,
+	   round(mom_pct(idx, :'last')::numeric, 1) AS "mom %",
+	   round(yoy_pct(idx, :'last')::numeric, 1) AS "yoy %",
+	   round(ytd_growth_pct(idx, :'last')::numeric, 1) AS "ytd %"
+FROM (SELECT industry, weight, idx, false AS is_total FROM industry_index
+	  UNION ALL
+	  SELECT 'Total', weight, idx, true FROM total_index) x
+ORDER BY is_total, industry;
+
+\echo 'Each industry''s contribution to the total''s growth, in percentage points'
+\echo '(contribution_pp with its share of the total''s weights), in' :last_label
+SELECT i.industry,
+	   round(contribution_pp(i.idx, i.weight / t.weight, t.idx, :'last')::numeric, 2) AS "yoy pp",
+	   round(contribution_pp(i.idx, i.weight / t.weight, t.idx, :'last', 1)::numeric, 2) AS "mom pp"
+FROM industry_index i, total_index t
+ORDER BY i.industry;
+SELECT format('The contributions add up: year on year %s pp against the total''s %s%%, '
+			  'month on month %s pp against %s%% (to 9 decimals).',
+			  round(sum(contribution_pp(i.idx, i.weight / t.weight, t.idx, :'last'))::numeric, 9),
+			  round(min(yoy_pct(t.idx, :'last'))::numeric, 9),
+			  round(sum(contribution_pp(i.idx, i.weight / t.weight, t.idx, :'last', 1))::numeric, 9),
+			  round(min(mom_pct(t.idx, :'last'))::numeric, 9)) AS note
+FROM industry_index i, total_index t
+\gset
+\echo :note
+
+\echo 'The yearly index (annual ''avg'') and its growth (annual_growth_pct ''avg'')'
+SELECT y AS year,
+	   round(annual(idx, y, 'avg'), 1) AS "index (avg)",
+	   round(annual_growth_pct(idx, y, 'avg')::numeric, 1) AS "growth %"
+FROM total_index, generate_series(2000, 2009) AS y
+ORDER BY y;

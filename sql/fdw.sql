@@ -22,9 +22,11 @@ CREATE DATABASE regress_shard2;
 \c regress_shard1
 CREATE EXTENSION indicator;
 CREATE TABLE unemployment (series text, period date, value numeric);
+CREATE TABLE product_series (grp text, product text, s indicator_series, w float8);
 \c regress_shard2
 CREATE EXTENSION indicator;
 CREATE TABLE unemployment (series text, period date, value numeric);
+CREATE TABLE product_series (grp text, product text, s indicator_series, w float8);
 \c :regress_db
 SET datestyle = 'ISO, YMD';
 SET client_min_messages = warning;
@@ -219,6 +221,68 @@ FROM (SELECT series, series_merge(state::indicator_series) AS s
       GROUP BY series) c
 JOIN via_local l USING (series);
 DROP AGGREGATE regress_series_agg_partial(date, numeric);
+
+------------------------------------------------------------------------------
+-- index_agg on the shards: the 14 industries' series, 30 times over with
+-- different weights, as the 420 "products" of two groups, 'A' (the series
+-- of shard 1) and 'B' (shard 2), in a table partitioned by group (the
+-- shards made product_series above); index_agg GROUP BY the partition key
+-- runs on each shard, and equals index_agg over a local copy.  The series
+-- are whole-number counts and the weights whole numbers, so every sum is
+-- exact in float8 and the two are identical whatever order the rows come in.
+------------------------------------------------------------------------------
+
+CREATE TABLE product_series (grp text, product text, s indicator_series, w float8) PARTITION BY LIST (grp);
+CREATE FOREIGN TABLE product_series_shard1 PARTITION OF product_series FOR VALUES IN ('A')
+	SERVER regress_shard1 OPTIONS (table_name 'product_series');
+CREATE FOREIGN TABLE product_series_shard2 PARTITION OF product_series FOR VALUES IN ('B')
+	SERVER regress_shard2 OPTIONS (table_name 'product_series');
+CREATE TABLE product_series_local AS
+SELECT CASE WHEN series < 'L' THEN 'A' ELSE 'B' END AS grp, series || ' ' || k AS product, s,
+       (1 + (length(series) + k) % 5)::float8 AS w
+FROM via_local, generate_series(1, 30) k;
+INSERT INTO product_series SELECT * FROM product_series_local;
+ANALYZE product_series;
+SET enable_partitionwise_aggregate = on;
+
+EXPLAIN (VERBOSE, COSTS OFF)
+SELECT grp, index_agg(s, w) FROM product_series GROUP BY grp;
+-- an index and its growth: functions of the aggregate are shipped too
+EXPLAIN (VERBOSE, COSTS OFF)
+SELECT grp, yoy_pct(index_agg(rebase(s, 2005), w), '2009-06-01') FROM product_series GROUP BY grp;
+SELECT f.grp, f.s::text = l.s::text AS identical, month_count(f.s),
+       round(yoy_pct(f.s, '2009-06-01')::numeric, 6) AS yoy_2009_06
+FROM (SELECT grp, index_agg(s, w) AS s FROM product_series GROUP BY grp) f
+JOIN (SELECT grp, index_agg(s, w) AS s FROM product_series_local GROUP BY grp) l USING (grp)
+ORDER BY grp;
+SELECT f.grp, abs(f.y - l.y) < 1e-9 AS equal
+FROM (SELECT grp, yoy_pct(index_agg(rebase(s, 2005), w), '2009-06-01') AS y FROM product_series GROUP BY grp) f
+JOIN (SELECT grp, yoy_pct(index_agg(rebase(s, 2005), w), '2009-06-01') AS y FROM product_series_local GROUP BY grp) l USING (grp)
+ORDER BY grp;
+RESET enable_partitionwise_aggregate;
+
+-- Partial states as text, as Citus ships them (see above): index_agg's
+-- state is index_agg_state, a type with text input and output.  Each
+-- "worker" (group) sends its unfinished state as text; the coordinator reads
+-- the texts back, combines them with index_agg_combine and finishes with
+-- index_agg_final: the same index as index_agg over all the rows.
+CREATE AGGREGATE regress_index_agg_partial(indicator_series, double precision) (
+	SFUNC = index_agg_transfn,
+	STYPE = index_agg_state
+);
+CREATE AGGREGATE regress_index_agg_coord(index_agg_state) (
+	SFUNC = index_agg_combine,
+	STYPE = index_agg_state,
+	FINALFUNC = index_agg_final
+);
+SELECT count(*) AS workers, min(length(state)) > 0 AS states_are_text FROM (
+	SELECT grp, regress_index_agg_partial(s, w)::text AS state FROM product_series GROUP BY grp) w;
+SELECT (SELECT regress_index_agg_coord(state::index_agg_state)
+        FROM (SELECT grp, regress_index_agg_partial(s, w)::text AS state FROM product_series GROUP BY grp) w)::text
+       = (SELECT index_agg(s, w) FROM product_series_local)::text AS combined_identical;
+DROP AGGREGATE regress_index_agg_partial(indicator_series, double precision);
+DROP AGGREGATE regress_index_agg_coord(index_agg_state);
+DROP TABLE product_series, product_series_local;
 
 ------------------------------------------------------------------------------
 -- Clean up: close this session's connections to the shards, then drop them

@@ -10,6 +10,7 @@
  */
 #include "postgres.h"
 
+#include "utils/float.h"
 #include "utils/fmgrprotos.h"
 
 #include "series.h"
@@ -175,4 +176,42 @@ level_growth_pct(const IndicatorSeries *s, Level current, Level previous, double
 	if (isinf(*pct))
 		level_overflow_error();
 	return true;
+}
+
+/*
+ * Every month of the span as a double, NaN where missing, into out[0 ..
+ * nmonths - 1]: the value level_double gives, in tight loops over the
+ * common slots.
+ */
+void
+series_doubles(const IndicatorSeries *s, double *out)
+{
+	const char *values = series_values(s);
+	double		pow10 = (double) fixed_pow10[s->scale];
+
+	if (s->kind == SERIES_KIND_FLOAT8)
+		memcpy(out, values, (Size) s->nmonths * sizeof(double));
+	else if (s->slot_bytes == SERIES_SLOT_INT32)
+		for (int32 i = 0; i < s->nmonths; i++)
+		{
+			int32		m;
+
+			memcpy(&m, values + (Size) i * sizeof(int32), sizeof(int32));
+			out[i] = m == SERIES_MISSING_INT32 ? get_float8_nan() : (double) m / pow10;
+		}
+	else if (s->slot_bytes == SERIES_SLOT_INT64)
+		for (int32 i = 0; i < s->nmonths; i++)
+		{
+			int64		m;
+
+			memcpy(&m, values + (Size) i * sizeof(int64), sizeof(int64));
+			out[i] = m == SERIES_MISSING_INT64 ? get_float8_nan() : (double) m / pow10;
+		}
+	else
+		for (int32 i = 0; i < s->nmonths; i++)
+		{
+			Level		v;
+
+			out[i] = series_get(s, i, &v) ? level_double(s, v) : get_float8_nan();
+		}
 }

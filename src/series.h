@@ -233,6 +233,10 @@ extern int32 series_growth_capacity(uint8 slot_bytes, int32 needed);
 extern IndicatorSeries *series_compact(const IndicatorSeries *s);
 extern IndicatorSeries *series_extend(IndicatorSeries *s, int32 first, int32 last,
 									  bool in_place);
+extern Datum indicator_series_in(PG_FUNCTION_ARGS);
+extern Datum indicator_series_out(PG_FUNCTION_ARGS);
+extern Datum indicator_series_send(PG_FUNCTION_ARGS);
+extern Datum indicator_series_recv(PG_FUNCTION_ARGS);
 
 /* level.c: arithmetic on levels, shared by the accessors */
 extern bool level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum);
@@ -243,5 +247,6 @@ extern double level_double(const IndicatorSeries *s, Level l);
 extern bool level_growth_pct(const IndicatorSeries *s, Level current,
 							 Level previous, double *pct);
 extern bool level_is_zero(const IndicatorSeries *s, Level l);
+extern void series_doubles(const IndicatorSeries *s, double *out);
 
 #endif							/* INDICATOR_SERIES_H */

@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(208);
+SELECT plan(250);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text) ON COMMIT DROP;
@@ -71,6 +71,20 @@ INSERT INTO expected_fn VALUES
 	('month_count',             '{indicator_series}',                                  'integer'),
 	('missing_months',          '{indicator_series}',                                  'date[]'),
 	('series_rows',             '{indicator_series,integer}',                          'setof record'),
+	-- release 1.1, indices (DESIGN.md, "Indices (the IIP)")
+	('rebase',                  '{indicator_series,integer,integer}',                  'indicator_series'),
+	('rebase',                  '{indicator_series,date}',                             'indicator_series'),
+	('index_agg_state_in',      '{cstring}',                                           'index_agg_state'),
+	('index_agg_state_out',     '{index_agg_state}',                                   'cstring'),
+	('index_agg_state_recv',    '{internal}',                                          'index_agg_state'),
+	('index_agg_state_send',    '{index_agg_state}',                                   'bytea'),
+	('index_agg_transfn',       '{index_agg_state,indicator_series,"double precision"}', 'index_agg_state'),
+	('index_agg_combine',       '{index_agg_state,index_agg_state}',                   'index_agg_state'),
+	('index_agg_final',         '{index_agg_state}',                                   'indicator_series'),
+	('index_agg',               '{indicator_series,"double precision"}',               'indicator_series'),
+	('contribution_pp',         '{indicator_series,"double precision",indicator_series,date,integer}', 'double precision'),
+	('chain_link',              '{indicator_series,indicator_series,date}',            'indicator_series'),
+	('chain_link',              '{indicator_series,indicator_series,integer,integer}', 'indicator_series'),
 	-- release 1.1: stored series kept current (series_set and series_store_apply
 	-- are not STRICT; the store's other functions are VOLATILE, PARALLEL UNSAFE)
 	('series_set',              '{indicator_series,date,numeric}',                     'indicator_series'),
@@ -122,13 +136,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 62 * 3 tests)
+-- Every function, exactly (1 + 75 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 62 functions and aggregates of the API');
+	'the extension holds exactly the 75 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -144,7 +158,7 @@ SELECT volatility_is(name, args, CASE WHEN name IN (SELECT name FROM volatile_fn
   FROM expected_fn ORDER BY name, args;
 
 ------------------------------------------------------------------------------
--- The aggregates (6 + 4 tests)
+-- The aggregates (7 + 6 tests)
 ------------------------------------------------------------------------------
 
 SELECT is_aggregate('series_agg', ARRAY['date', 'numeric']);
@@ -153,11 +167,12 @@ SELECT is_aggregate('series_agg', ARRAY['date', 'bigint']);
 SELECT is_aggregate('series_agg', ARRAY['date', 'integer']);
 SELECT is_aggregate('series_merge', ARRAY['indicator_series']);
 SELECT is_aggregate('series_sum', ARRAY['indicator_series']);
+SELECT is_aggregate('index_agg', ARRAY['indicator_series', 'double precision']);
 
 SELECT is(
 	ARRAY(SELECT a.aggfnoid::regprocedure::text
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
-		   WHERE a.aggtranstype <> 'indicator_series'::regtype
+		   WHERE a.aggtranstype <> 'indicator_series'::regtype AND f.proname <> 'index_agg'
 		   ORDER BY 1),
 	'{}'::text[],
 	'every series_agg keeps its state as indicator_series (not internal)');
@@ -165,7 +180,8 @@ SELECT is(
 SELECT is(
 	ARRAY(SELECT a.aggfnoid::regprocedure::text
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
-		   WHERE a.aggcombinefn <> CASE f.proname WHEN 'series_sum' THEN 'series_sum_transfn(indicator_series, indicator_series)'
+		   WHERE f.proname <> 'index_agg'
+			 AND a.aggcombinefn <> CASE f.proname WHEN 'series_sum' THEN 'series_sum_transfn(indicator_series, indicator_series)'
 													  ELSE 'series_agg_combine(indicator_series, indicator_series)' END::regprocedure
 		   ORDER BY 1),
 	'{}'::text[],
@@ -174,22 +190,38 @@ SELECT is(
 SELECT is(
 	ARRAY(SELECT a.aggfnoid::regprocedure::text
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
-		   WHERE a.aggfinalfn <> 'series_agg_final(indicator_series)'::regprocedure
+		   WHERE f.proname <> 'index_agg' AND (a.aggfinalfn <> 'series_agg_final(indicator_series)'::regprocedure
 			  OR (f.proname = 'series_agg' AND
 				  a.aggtransfn <> format('series_agg_transfn(indicator_series, date, %s)',
 										 f.proargtypes[1]::regtype)::regprocedure)
 			  OR (f.proname = 'series_merge' AND
 				  a.aggtransfn <> 'series_agg_combine(indicator_series, indicator_series)'::regprocedure)
 			  OR (f.proname = 'series_sum' AND
-				  a.aggtransfn <> 'series_sum_transfn(indicator_series, indicator_series)'::regprocedure)
+				  a.aggtransfn <> 'series_sum_transfn(indicator_series, indicator_series)'::regprocedure))
 		   ORDER BY 1),
 	'{}'::text[],
 	'every series_agg uses the transition function for its input type and series_agg_final');
 
 SELECT is(
 	(SELECT count(*) FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid),
-	6::bigint,
-	'the extension has six aggregates');
+	7::bigint,
+	'the extension has seven aggregates');
+
+-- index_agg's state is a real type too (not internal: Citus ships it as
+-- text), with its own text and binary forms
+SELECT is(
+	(SELECT ARRAY[aggtransfn::regprocedure::text, aggcombinefn::regprocedure::text,
+				  aggfinalfn::regprocedure::text, aggtranstype::regtype::text]
+	   FROM pg_aggregate WHERE aggfnoid = 'index_agg(indicator_series, double precision)'::regprocedure),
+	ARRAY['index_agg_transfn(index_agg_state,indicator_series,double precision)',
+		  'index_agg_combine(index_agg_state,index_agg_state)',
+		  'index_agg_final(index_agg_state)', 'index_agg_state'],
+	'index_agg: transition, combine and final functions, state index_agg_state');
+SELECT is(
+	(SELECT ARRAY[typtype::text, typinput::text, typoutput::text, typreceive::text, typsend::text]
+	   FROM pg_type WHERE oid = 'index_agg_state'::regtype),
+	ARRAY['b', 'index_agg_state_in', 'index_agg_state_out', 'index_agg_state_recv', 'index_agg_state_send'],
+	'index_agg_state is a base type with text and binary input/output functions');
 
 ------------------------------------------------------------------------------
 -- Properties of every function of the extension (6 tests)
@@ -208,6 +240,7 @@ SELECT is(
 	ARRAY(SELECT signature FROM ext_fn
 		   WHERE prokind = 'f' AND NOT proisstrict
 			 AND proname NOT IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn',
+								 'index_agg_transfn', 'index_agg_combine',
 								 'series_set', 'series_store_apply', 'series_store', 'series_store_trigger')
 		   ORDER BY 1),
 	'{}'::text[],
@@ -215,7 +248,8 @@ SELECT is(
 
 SELECT is(
 	ARRAY(SELECT signature FROM ext_fn
-		   WHERE proisstrict AND proname IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn')
+		   WHERE proisstrict AND proname IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn',
+											 'index_agg_transfn', 'index_agg_combine')
 		   ORDER BY 1),
 	'{}'::text[],
 	'the transition and combine functions are not STRICT (a NULL period must be seen, a NULL value is a missing month)');

@@ -509,18 +509,22 @@ store_spi_exec(const char *sql, int expected)
 }
 
 /*
- * store_spi_exec for the triggers: an error (a duplicate month, a
+ * SPI_execute_with_args for the triggers: an error (a duplicate month, a
  * concurrent update in REPEATABLE READ...) names the store rather than
  * quoting the generated statement.
  */
 static void
-store_spi_exec_for(const char *sql, int expected, const char *store_name)
+store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, Datum *args,
+						int expected, const char *store_name)
 {
 	MemoryContext oldcontext = CurrentMemoryContext;
 
 	PG_TRY();
 	{
-		store_spi_exec(sql, expected);
+		int			rc = SPI_execute_with_args(sql, nargs, argtypes, args, NULL, false, 0);
+
+		if (rc != expected)
+			elog(ERROR, "SPI_execute_with_args failed (%d): %s", rc, sql);
 	}
 	PG_CATCH();
 	{
@@ -535,6 +539,13 @@ store_spi_exec_for(const char *sql, int expected, const char *store_name)
 		ReThrowError(edata);
 	}
 	PG_END_TRY();
+}
+
+/* store_spi_exec, an error naming the store (see store_spi_exec_args_for) */
+static void
+store_spi_exec_for(const char *sql, int expected, const char *store_name)
+{
+	store_spi_exec_args_for(sql, 0, NULL, NULL, expected, store_name);
 }
 
 /*
@@ -569,8 +580,9 @@ store_check_keys(Tuplestorestate *rows, Relation source, const StoreDef *def)
 }
 
 /*
- * The statement's changes by key: "removed" the months with a value in the
- * old rows, "added" series_agg over the new rows.  For an UPDATE only the
+ * The statement's changes by key, as the CTE "d": "removed" the months with
+ * a value in the old rows, "added" series_agg over the new rows, "n" the
+ * key's number in key order, "total" the number of keys.  For an UPDATE only the
  * rows whose key, period or value changed count (old EXCEPT ALL new and
  * the reverse), so an update of other columns changes no series.
  */
@@ -590,7 +602,7 @@ append_delta(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows)
 		appendStringInfo(buf, "n AS (SELECT %s, %s FROM %s EXCEPT ALL SELECT %s, %s FROM %s), ",
 						 keys.data, cols, STORE_NEW_ROWS, keys.data, cols, STORE_OLD_ROWS);
 	}
-	appendStringInfoString(buf, "d AS (SELECT ");
+	appendStringInfoString(buf, "e AS (SELECT ");
 	for (int i = 0; i < def->nkeys; i++)
 	{
 		if (old_rows && new_rows)
@@ -618,99 +630,81 @@ append_delta(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows)
 		appendStringInfoString(buf, " ON ");
 		append_key_match(buf, def, "r", "a");
 	}
-	appendStringInfoChar(buf, ')');
+
+	/* numbered in key order, "total" the number of keys */
+	appendStringInfo(buf, "), d AS (SELECT e.*, pg_catalog.row_number() OVER (ORDER BY %s) AS n, "
+					 "pg_catalog.count(*) OVER () AS total FROM e)", keys.data);
 }
 
+/* Sets a planner setting for the statements until AtEOXact_GUC(nestlevel). */
 static void
-store_lock_rows(const StoreDef *def, bool old_rows, bool new_rows)
+store_plan_setting(const char *name)
 {
-	StringInfoData sql;
-
-	initStringInfo(&sql);
-	appendStringInfoString(&sql, "SELECT FROM ");
-	appendStringInfo(&sql, "%s AS st, (SELECT ", def->store_name);
-	append_keys(&sql, def, NULL);
-	appendStringInfo(&sql, " FROM %s", old_rows ? STORE_OLD_ROWS : STORE_NEW_ROWS);
-	if (old_rows && new_rows)
-	{
-		appendStringInfoString(&sql, " UNION SELECT ");
-		append_keys(&sql, def, NULL);
-		appendStringInfo(&sql, " FROM %s", STORE_NEW_ROWS);
-	}
-	appendStringInfoString(&sql, " GROUP BY ");
-	append_keys(&sql, def, NULL);
-	appendStringInfoString(&sql, ") x WHERE ");
-	append_key_match(&sql, def, "st", "x");
-	appendStringInfoString(&sql, " ORDER BY ");
-	append_keys(&sql, def, "st");
-	appendStringInfoString(&sql, " FOR UPDATE OF st");
-	store_spi_exec_for(sql.data, SPI_OK_SELECT, def->store_name);
+	(void) set_config_option(name, "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE,
+							 true, 0, false);
 }
 
 /*
- * The statement's changes applied: existing store rows updated (and those
- * left without a value deleted), new keys inserted.
+ * The statement's changes applied: the store rows of the keys it touches
+ * updated (one UPDATE), those left without a value deleted, and, only when
+ * some key had no store row, those keys inserted.
+ *
+ * The UPDATE changes each row from its latest version (READ COMMITTED
+ * waits for a concurrent update and re-reads the row), so concurrent loads
+ * serialize on the store's rows and lose no month.  It visits the rows in
+ * key order, so that two statements changing the same keys wait for each
+ * other instead of deadlocking: the changes come sorted by key, and with
+ * hash and merge joins and sequential scans off the store's rows are
+ * reached through its primary key, either probed for each change in turn
+ * or scanned in key order.
  */
 static void
-store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows, int64 nrows)
+store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 {
+	StringInfoData with;
 	StringInfoData sql;
-	bool		isnull;
-	int64		emptied;
 	int			nestlevel;
+	uint64		nupdated;
+	int64		ndelta = -1;
+	int64		emptied = 0;
+	Datum	   *updated;
+
+	initStringInfo(&with);
+	appendStringInfoString(&with, "WITH ");
+	append_delta(&with, def, old_rows, new_rows);
 
 	initStringInfo(&sql);
-	appendStringInfoString(&sql, "WITH ");
-	append_delta(&sql, def, old_rows, new_rows);
-
-	appendStringInfo(&sql, ", u AS (UPDATE %s AS st SET s = %s.series_store_apply(st.s, d.removed, d.added) FROM d WHERE ",
-					 def->store_name, def->ext);
+	appendStringInfo(&sql, "%s UPDATE %s AS st SET s = %s.series_store_apply(st.s, d.removed, d.added) "
+					 "FROM d WHERE ", with.data, def->store_name, def->ext);
 	append_key_match(&sql, def, "st", "d");
-	appendStringInfoString(&sql, " RETURNING ");
-	append_keys(&sql, def, "st");
-	appendStringInfoString(&sql, ", st.s IS NULL AS emptied)");
-
-	if (new_rows)
-	{
-		/* a key without a store row had no value: there is nothing to remove */
-		appendStringInfo(&sql, ", i AS (INSERT INTO %s AS st (", def->store_name);
-		append_keys(&sql, def, NULL);
-		appendStringInfoString(&sql, ", s) SELECT ");
-		append_keys(&sql, def, "x");
-		appendStringInfoString(&sql, ", x.s FROM (SELECT ");
-		append_keys(&sql, def, "d");
-		appendStringInfo(&sql, ", %s.series_store_apply(NULL, NULL, d.added) AS s FROM d WHERE NOT EXISTS (SELECT FROM u WHERE ",
-						 def->ext);
-		append_key_match(&sql, def, "u", "d");
-		appendStringInfoString(&sql, ")) x WHERE x.s IS NOT NULL ON CONFLICT (");
-		append_keys(&sql, def, NULL);
-		appendStringInfo(&sql, ") DO UPDATE SET s = %s.series_store_apply(st.s, NULL, excluded.s) RETURNING 1)",
-						 def->ext);
-	}
-	appendStringInfoString(&sql, " SELECT pg_catalog.count(*) FROM u WHERE u.emptied");
+	appendStringInfoString(&sql, " RETURNING d.n, d.total, st.s IS NULL");
 
 	/*
-	 * The affected store rows locked first, in key order, so that two
-	 * statements changing the same keys wait for each other instead of
-	 * deadlocking (the UPDATE below visits them in the order of its plan).
-	 */
-	if (nrows > 1)
-		store_lock_rows(def, old_rows, new_rows);
-
-	/*
-	 * Grouped by sorting, not hashing: series_agg's state starts with room
-	 * for ten years (512 bytes), so a hash table of a monthly load's
+	 * Grouped by sorting, not hashing, too: series_agg's state starts with
+	 * room for ten years (512 bytes), so a hash table of a monthly load's
 	 * one-row groups outgrows work_mem and spills (a 20,000-row load: 5
-	 * batches, four times the time of the sort).  Sorted, the changes also
-	 * reach the store in key order, so that two loads of the same keys lock
-	 * the store's rows in the same order.
+	 * batches, four times the time of the sort).
 	 */
 	nestlevel = NewGUCNestLevel();
-	(void) set_config_option("enable_hashagg", "off", PGC_USERSET, PGC_S_SESSION,
-							 GUC_ACTION_SAVE, true, 0, false);
-	store_spi_exec_for(sql.data, SPI_OK_SELECT, def->store_name);
+	store_plan_setting("enable_hashagg");
+	store_plan_setting("enable_hashjoin");
+	store_plan_setting("enable_mergejoin");
+	store_plan_setting("enable_seqscan");
+	store_spi_exec_for(sql.data, SPI_OK_UPDATE_RETURNING, def->store_name);
 	AtEOXact_GUC(true, nestlevel);
-	emptied = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+
+	nupdated = SPI_processed;
+	updated = palloc(sizeof(Datum) * Max(nupdated, 1));
+	for (uint64 r = 0; r < nupdated; r++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[r];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		bool		isnull;
+
+		updated[r] = SPI_getbinval(tup, desc, 1, &isnull);
+		ndelta = DatumGetInt64(SPI_getbinval(tup, desc, 2, &isnull));
+		emptied += DatumGetBool(SPI_getbinval(tup, desc, 3, &isnull));
+	}
 
 	/* keys left without a value have no series: their rows go */
 	if (emptied > 0)
@@ -721,6 +715,38 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows, int64 nro
 		appendStringInfo(&sql, " FROM %s) x WHERE st.s IS NULL AND ", STORE_OLD_ROWS);
 		append_key_match(&sql, def, "st", "x");
 		store_spi_exec_for(sql.data, SPI_OK_DELETE, def->store_name);
+	}
+
+	/*
+	 * The keys the UPDATE found no row for (a key without a store row had
+	 * no value: there is nothing to remove); ON CONFLICT, because a
+	 * concurrent statement may have inserted one since.
+	 */
+	if (new_rows && (nupdated == 0 || (int64) nupdated < ndelta))
+	{
+		Oid			argtypes[1] = {get_array_type(INT8OID)};
+		Datum		args[1];
+
+		args[0] = PointerGetDatum(construct_array(updated, (int) nupdated, INT8OID, sizeof(int64),
+												  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+		resetStringInfo(&sql);
+		appendStringInfo(&sql, "%s INSERT INTO %s AS st (", with.data, def->store_name);
+		append_keys(&sql, def, NULL);
+		appendStringInfoString(&sql, ", s) SELECT ");
+		append_keys(&sql, def, "x");
+		appendStringInfoString(&sql, ", x.s FROM (SELECT ");
+		append_keys(&sql, def, "d");
+		appendStringInfo(&sql, ", %s.series_store_apply(NULL, NULL, d.added) AS s FROM d "
+						 "WHERE NOT EXISTS (SELECT FROM pg_catalog.unnest($1) AS u(n) "
+						 "WHERE u.n OPERATOR(pg_catalog.=) d.n)) x WHERE x.s IS NOT NULL ON CONFLICT (",
+						 def->ext);
+		append_keys(&sql, def, NULL);
+		appendStringInfo(&sql, ") DO UPDATE SET s = %s.series_store_apply(st.s, NULL, excluded.s)",
+						 def->ext);
+		nestlevel = NewGUCNestLevel();
+		store_plan_setting("enable_hashagg");
+		store_spi_exec_args_for(sql.data, 1, argtypes, args, SPI_OK_INSERT, def->store_name);
+		AtEOXact_GUC(true, nestlevel);
 	}
 }
 
@@ -786,16 +812,9 @@ series_store_trigger(PG_FUNCTION_ARGS)
 						   def.store_name);
 	else
 	{
-		int64		nrows = 0;
-
 		if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 			elog(ERROR, "SPI_register_trigger_data failed");
-		if (trigdata->tg_oldtable)
-			nrows += tuplestore_tuple_count(trigdata->tg_oldtable);
-		if (trigdata->tg_newtable)
-			nrows += tuplestore_tuple_count(trigdata->tg_newtable);
-		store_apply_changes(&def, event != TRIGGER_EVENT_INSERT, event != TRIGGER_EVENT_DELETE,
-							nrows);
+		store_apply_changes(&def, event != TRIGGER_EVENT_INSERT, event != TRIGGER_EVENT_DELETE);
 	}
 	SPI_finish();
 	return PointerGetDatum(NULL);

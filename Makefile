@@ -29,14 +29,14 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 
 # pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out);
 # make installcheck runs them and needs nothing outside the repository
-REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors \
+REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors periods resolution \
 	article parallel limits security indices indices_properties store
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are
 # not the PostgreSQL Licence): they read ../shared/data/real/ beside the
 # checkout (see CONTRIBUTING in README.md).  make installcheck-realdata runs
 # them the same way; test/run.sh runs both.
-REGRESS_REALDATA = series_agg_realdata series_rows_realdata rollup_realdata oracle_gas fdw
+REGRESS_REALDATA = series_agg_realdata series_rows_realdata rollup_realdata oracle_gas oracle_quarterly fdw
 
 # -Wextra applies to our code; the server's headers are system headers to it.
 # No -Werror here (a newer compiler's new warning must not break a build);

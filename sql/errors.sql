@@ -247,6 +247,66 @@ SELECT q, e.state, e.message FROM (VALUES
 SELECT ytd('numeric {2021-01: 50000000000000000000000000000000000000, 2021-02: 49999999999999999999999999999999999999}', '2021-02-01');
 
 ------------------------------------------------------------------------------
+-- Accessor results beyond double's range: 22003, never Infinity (as the
+-- scalar functions: the error of PostgreSQL's float8 arithmetic, no detail)
+------------------------------------------------------------------------------
+
+-- float8 series: fy2020 of twelve 1e300 (sum 1.2e301), twelve 0.001s over
+-- 2020 and 2021, one month of 1e308, and a year whose months cancel
+-- (1e300 - 1e300 + 1e-300 = 1e-300, Jan. 2020 alone 1e300)
+CREATE TABLE big AS SELECT
+	(SELECT series_agg(p::date, 1e300::float8) FROM generate_series(date '2020-01-01', '2020-12-01', '1 month') p) AS f300,
+	(SELECT series_agg(p::date, 0.001::float8) FROM generate_series(date '2020-01-01', '2021-12-01', '1 month') p) AS f001,
+	(SELECT series_agg(p::date, 0.001::numeric) FROM generate_series(date '2020-01-01', '2021-12-01', '1 month') p) AS n001,
+	(SELECT series_agg(p::date, 1e30::numeric) FROM generate_series(date '2020-01-01', '2020-12-01', '1 month') p) AS n30,
+	'float8 {2020-01: 1e300, 2020-02: -1e300, 2020-03: 1e-300, 2020-04: 0, 2020-05: 0, 2020-06: 0, 2020-07: 0, 2020-08: 0, 2020-09: 0, 2020-10: 0, 2020-11: 0, 2020-12: 0, 2021-01: 1e300}'::indicator_series AS cancel;
+\x on
+SELECT * FROM err($$SELECT attainment_pct(f300, 2020, 1e-10) FROM big$$);
+\x off
+SELECT q, e.state, e.message, e.detail FROM (VALUES
+	-- 1.2e301 / 1e-10 * 100 = 1.2e313
+	($$SELECT attainment_pct(f300, 2020, 1e-10) FROM big$$),
+	($$SELECT attainment_pct(f300, 2020, 1e-10, 'avg') FROM big$$),
+	-- a numeric series, a target beyond a mantissa: 1.2e31 / 1e-300 * 100
+	($$SELECT attainment_pct(n30, 2020, 1e-300) FROM big$$),
+	-- 3e300 / 1e-10 * 100
+	($$SELECT ytd_attainment_pct(f300, '2020-03-01', 1e-10) FROM big$$),
+	-- (1e307 - 0.012) / 0.009 * 100 (float8 and numeric series)
+	($$SELECT required_growth_rest_pct(f001, '2021-03-01', 1e307) FROM big$$),
+	($$SELECT required_growth_rest_pct(n001, '2021-03-01', 1e307) FROM big$$),
+	-- run rate 1e308 * 12 / 1; seasonal 1e300 * (1.1e301 / 1e-300)
+	($$SELECT projected_annual('float8 {2021-01: 1e308}', '2021-01-01', 'run_rate')$$),
+	($$SELECT projected_annual(series_agg(p::date, CASE WHEN p < '2020-02-01' THEN 1e-300 ELSE 1e300 END::float8), '2021-01-01') FROM generate_series(date '2020-01-01', '2021-01-01', '1 month') p$$),
+	-- Jan. 2020 over fy2020: 1e300 / 1e-300 * 100
+	($$SELECT expected_ytd_share_pct(cancel, '2021-01-01') FROM big$$),
+	-- growth, and float8 sums beyond double: the same error (no digits detail)
+	($$SELECT mom_pct('float8 {2021-01: 1e-300, 2021-02: 1e10}', '2021-02-01')$$),
+	-- Jan. 2020 1e-300, Jan. 2021 1e10: (1e10 - 1e-300) / 1e-300 * 100
+	($$SELECT yoy_pct(series_agg(p::date, CASE WHEN p < '2020-02-01' THEN 1e-300 ELSE 1e10 END::float8), '2021-01-01') FROM generate_series(date '2020-01-01', '2021-01-01', '1 month') p$$),
+	($$SELECT ytd_growth_pct(series_agg(p::date, CASE WHEN p < '2020-02-01' THEN 1e-300 ELSE 1e10 END::float8), '2021-01-01') FROM generate_series(date '2020-01-01', '2021-01-01', '1 month') p$$),
+	($$SELECT annual_growth_pct(series_agg(p::date, CASE WHEN p < '2021-01-01' THEN 1e-300 ELSE 1e300 END::float8), 2021) FROM generate_series(date '2020-01-01', '2021-12-01', '1 month') p$$),
+	($$SELECT ytd('float8 {2021-01: 1.7e308, 2021-02: 1.7e308}', '2021-02-01')$$),
+	($$SELECT series_sum(s) FROM (VALUES ('float8 {2021-01: 1.7e308}'::indicator_series), ('float8 {2021-01: 1.7e308}')) t(s)$$),
+	($$SELECT series_rows('float8 {2021-01: 1e-300, 2021-02: 1e10}')$$)
+) v(q), LATERAL err(q) e;
+-- where the product alone overflows, the seasonal projection still comes
+-- out: Jan. 2021 1e300 * (fy2020 1.2e301 / Jan. 2020 1e300) = 1.2e301
+SELECT projected_annual(series_agg(p::date, 1e300::float8), '2021-01-01') = 1.2e301 AS finite
+FROM generate_series(date '2020-01-01', '2021-01-01', '1 month') p;
+-- a growth whose difference alone overflows is computed, as growth_pct
+-- computes it: (1.7e308 - -1e308) / 1e308 * 100 = 270 month on month, and
+-- (-1.5e308 - 1.5e308) / 1.5e308 * 100 = -200 year on year
+SELECT mom_pct('float8 {2021-01: -1e308, 2021-02: 1.7e308}', '2021-02-01') AS mom,
+       (SELECT r.mom_pct FROM series_rows('float8 {2021-01: -1e308, 2021-02: 1.7e308}') r
+        WHERE r.period = '2021-02-01') AS rows_mom,
+       growth_pct(1.7e308::float8, -1e308::float8) AS scalar,
+       (SELECT yoy_pct(series_agg(p::date, CASE WHEN p < '2020-02-01' THEN 1.5e308 ELSE -1.5e308 END::float8), '2021-01-01')
+        FROM generate_series(date '2020-01-01', '2021-01-01', '1 month') p) AS yoy;
+-- the numeric kind stays exact: required_monthly's numeric arithmetic has
+-- no infinity (1e307 - 0.003) / 9
+SELECT required_monthly(n001, '2021-03-01', 1e307) = (1e307 - 0.003) / 9 AS exact FROM big;
+
+------------------------------------------------------------------------------
 -- A numeric series and a float8 series do not mix: 42804
 ------------------------------------------------------------------------------
 
@@ -285,13 +345,21 @@ FROM s1;
 SELECT ytd(s, '2021-01-01') AS ytd_jan, ytd(s, '2021-03-01') AS ytd_mar, ytd(s, '2019-06-01') AS ytd_before,
        ytd(s, '2020-12-01', 7) AS fy7_dec, ytd(s, '2020-06-01', 7) AS fy7_jun,
        annual(s, 2021) AS year_2021, annual(s, 2019) AS year_2019,
-       annual(s, -2147483648) AS min_year, annual(s, 2147483647) AS max_year,
-       annual_growth_pct(s, -2147483648) AS min_growth, annual_growth_pct(s, 2147483647) AS max_growth,
+       annual(s, 1) AS min_year, annual(s, 9999) AS max_year,
+       annual_growth_pct(s, 1) AS min_growth, annual_growth_pct(s, 9999) AS max_growth,
        annual(s, 2020, 'sum', 7) AS fy7_2020
 FROM s1;
 -- (ytd Jan 2021 = 11; fy 7: FY 2021 = 2020-07 .. 2021-06, ytd through 2020-12
 -- = 70 + 80 + 90 + 100 + 110 + 120 = 570; FY 2020 = 2019-07 .. 2020-06 starts
 -- before the span: NULL)
+-- a year outside 1..9999 is an error (22008), not NULL (1.0 returned NULL):
+-- a swapped argument (attainment_pct(s, 335918, 1993)) or a mistyped year
+-- shows at once
+SELECT q, (err(q)).state, (err(q)).message FROM (VALUES
+	('SELECT annual(s, -2147483648) FROM s1'), ('SELECT annual(s, 0) FROM s1'),
+	('SELECT annual(s, 10000) FROM s1'), ('SELECT annual(s, 2147483647) FROM s1'),
+	('SELECT annual_growth_pct(s, 99999) FROM s1'),
+	('SELECT attainment_pct(s, 335918, 1993) FROM s1')) v(q);
 -- zero targets, zero bases, no months left
 SELECT attainment_pct(s, 2020, 0::numeric) AS zero_target, attainment_pct(s, 2020, 0::numeric, 'last') AS zero_target_last,
        ytd_attainment_pct(s, '2020-06-01', 0) AS zero_ytd_target,
@@ -313,6 +381,6 @@ SELECT value_at(s, NULL) IS NULL AS a, ytd(s, NULL) IS NULL AS b, annual(s, NULL
 FROM s1;
 
 -- clean up (later tests drop and recreate the extension)
-DROP TABLE s1;
+DROP TABLE s1, big;
 DROP FUNCTION err(text);
 DROP TYPE err_report;

@@ -14,8 +14,204 @@
 \echo Use "ALTER EXTENSION indicator UPDATE TO '1.1'" to load this file. \quit
 
 ------------------------------------------------------------------------------
--- Periods other than the month (src/frequency.c, src/ranges.c)
+-- Periods other than the month (src/period.c: period numbers and labels;
+-- src/series_agg.c: series_agg with a frequency and timestamptz periods;
+-- src/accessors.c: every accessor in the series' own periods)
 ------------------------------------------------------------------------------
+
+-- series_agg(period, value, frequency): 'month', 'quarter' or 'year'.  The
+-- C transition functions of 1.0 serve these too (they read the frequency
+-- argument when there is one).
+CREATE FUNCTION series_agg_transfn(indicator_series, date, numeric, text) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_numeric_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, date, numeric, text) IS 'series_agg transition function (numeric values, a frequency)';
+CREATE FUNCTION series_agg_transfn(indicator_series, date, double precision, text) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_float8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, date, double precision, text) IS 'series_agg transition function (double precision values, a frequency)';
+CREATE FUNCTION series_agg_transfn(indicator_series, date, bigint, text) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_int8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, date, bigint, text) IS 'series_agg transition function (bigint values, a frequency)';
+CREATE FUNCTION series_agg_transfn(indicator_series, date, integer, text) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_int4_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, date, integer, text) IS 'series_agg transition function (integer values, a frequency)';
+
+-- timestamptz periods: the month in the session's time zone, so STABLE; a
+-- timestamp reaches these through PostgreSQL's implicit cast, and an
+-- untyped literal period too (timestamptz is the preferred date/time type).
+CREATE FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, numeric) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_numeric_tz_transfn' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, numeric, text) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_numeric_tz_transfn' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, numeric) IS 'series_agg transition function (timestamptz periods, numeric values)';
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, numeric, text) IS 'series_agg transition function (timestamptz periods, numeric values, a frequency)';
+CREATE FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, double precision) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_float8_tz_transfn' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, double precision, text) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_float8_tz_transfn' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, double precision) IS 'series_agg transition function (timestamptz periods, double precision values)';
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, double precision, text) IS 'series_agg transition function (timestamptz periods, double precision values, a frequency)';
+CREATE FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, bigint) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_int8_tz_transfn' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, bigint, text) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_int8_tz_transfn' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, bigint) IS 'series_agg transition function (timestamptz periods, bigint values)';
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, bigint, text) IS 'series_agg transition function (timestamptz periods, bigint values, a frequency)';
+CREATE FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, integer) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_int4_tz_transfn' LANGUAGE C STABLE PARALLEL SAFE;
+CREATE FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, integer, text) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_int4_tz_transfn' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, integer) IS 'series_agg transition function (timestamptz periods, integer values)';
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, integer, text) IS 'series_agg transition function (timestamptz periods, integer values, a frequency)';
+
+CREATE AGGREGATE series_agg(period date, value numeric, frequency text) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(date, numeric, text) IS
+	'builds an exact indicator_series from (period, value) rows of that frequency (''month'', ''quarter'' or ''year''; any date in a period stands for it); NULL values are missing periods';
+CREATE AGGREGATE series_agg(period timestamp with time zone, value numeric) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(timestamp with time zone, numeric) IS
+	'builds an exact indicator_series from monthly (period, value) rows, a timestamptz period standing for its date in the session''s time zone; NULL values are missing periods';
+CREATE AGGREGATE series_agg(period timestamp with time zone, value numeric, frequency text) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(timestamp with time zone, numeric, text) IS
+	'builds an exact indicator_series from (period, value) rows of that frequency (''month'', ''quarter'' or ''year''; any date in a period stands for it), a timestamptz period standing for its date in the session''s time zone; NULL values are missing periods';
+CREATE AGGREGATE series_agg(period date, value double precision, frequency text) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(date, double precision, text) IS
+	'builds a double precision indicator_series from (period, value) rows of that frequency (''month'', ''quarter'' or ''year''; any date in a period stands for it); NULL values are missing periods';
+CREATE AGGREGATE series_agg(period timestamp with time zone, value double precision) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(timestamp with time zone, double precision) IS
+	'builds a double precision indicator_series from monthly (period, value) rows, a timestamptz period standing for its date in the session''s time zone; NULL values are missing periods';
+CREATE AGGREGATE series_agg(period timestamp with time zone, value double precision, frequency text) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(timestamp with time zone, double precision, text) IS
+	'builds a double precision indicator_series from (period, value) rows of that frequency (''month'', ''quarter'' or ''year''; any date in a period stands for it), a timestamptz period standing for its date in the session''s time zone; NULL values are missing periods';
+CREATE AGGREGATE series_agg(period date, value bigint, frequency text) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(date, bigint, text) IS
+	'builds an exact indicator_series from (period, value) rows of that frequency (''month'', ''quarter'' or ''year''; any date in a period stands for it); NULL values are missing periods';
+CREATE AGGREGATE series_agg(period timestamp with time zone, value bigint) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(timestamp with time zone, bigint) IS
+	'builds an exact indicator_series from monthly (period, value) rows, a timestamptz period standing for its date in the session''s time zone; NULL values are missing periods';
+CREATE AGGREGATE series_agg(period timestamp with time zone, value bigint, frequency text) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(timestamp with time zone, bigint, text) IS
+	'builds an exact indicator_series from (period, value) rows of that frequency (''month'', ''quarter'' or ''year''; any date in a period stands for it), a timestamptz period standing for its date in the session''s time zone; NULL values are missing periods';
+CREATE AGGREGATE series_agg(period date, value integer, frequency text) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(date, integer, text) IS
+	'builds an exact indicator_series from (period, value) rows of that frequency (''month'', ''quarter'' or ''year''; any date in a period stands for it); NULL values are missing periods';
+CREATE AGGREGATE series_agg(period timestamp with time zone, value integer) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(timestamp with time zone, integer) IS
+	'builds an exact indicator_series from monthly (period, value) rows, a timestamptz period standing for its date in the session''s time zone; NULL values are missing periods';
+CREATE AGGREGATE series_agg(period timestamp with time zone, value integer, frequency text) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(timestamp with time zone, integer, text) IS
+	'builds an exact indicator_series from (period, value) rows of that frequency (''month'', ''quarter'' or ''year''; any date in a period stands for it), a timestamptz period standing for its date in the session''s time zone; NULL values are missing periods';
+
+CREATE FUNCTION frequency(s indicator_series) RETURNS text
+	AS 'MODULE_PATHNAME', 'series_frequency' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION frequency(indicator_series) IS
+	'the series'' periods: ''month'', ''quarter'' or ''year''';
+
+CREATE FUNCTION pop_pct(s indicator_series, period date) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'series_mom_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION pop_pct(indicator_series, date) IS
+	'growth in percent against the previous period (month, quarter or year; mom_pct under its general name); NULL when either is missing or the previous is 0';
+
+-- Four arguments and no defaults, so that every 1.0 call of ytd(s, as_of
+-- [, fy_start_month]) resolves as before.
+CREATE FUNCTION ytd(s indicator_series, as_of date, fy_start_month integer, method text) RETURNS numeric
+	AS 'MODULE_PATHNAME', 'series_ytd' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ytd(indicator_series, date, integer, text) IS
+	'year-to-date through the period of as_of by method: ''sum'', ''avg'' (the mean of the periods) or ''last'' (the as_of period''s value); NULL when any period of the range is missing';
+
+CREATE FUNCTION ytd_growth_pct(s indicator_series, as_of date, fy_start_month integer, method text) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'series_ytd_growth_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ytd_growth_pct(indicator_series, date, integer, text) IS
+	'growth in percent of ytd(s, as_of, fy_start_month, method) against the same periods of the previous fiscal year; NULL unless both are complete';
+
+CREATE FUNCTION series_trim(s indicator_series) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_trim' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION series_trim(indicator_series) IS
+	'the series without the missing periods at the ends of its span; NULL when every period is missing';
+
+-- 1.0's accessors now work in the series' own periods: their comments say so.
+COMMENT ON FUNCTION value_at(indicator_series, date) IS
+	'the value of the period (month, quarter or year) holding period; NULL when it is missing';
+COMMENT ON FUNCTION mom_pct(indicator_series, date) IS
+	'growth in percent against the previous period (the previous month of a monthly series; also named pop_pct); NULL when either is missing or the previous is 0';
+COMMENT ON FUNCTION yoy_pct(indicator_series, date) IS
+	'growth in percent against the same period of the previous year; NULL when either is missing or the previous is 0';
+COMMENT ON FUNCTION first_month(indicator_series) IS 'the first day of the first period of the span';
+COMMENT ON FUNCTION last_month(indicator_series) IS 'the first day of the last period of the span';
+COMMENT ON FUNCTION month_count(indicator_series) IS 'how many periods of the span hold a value';
+COMMENT ON FUNCTION missing_months(indicator_series) IS 'the first days of the periods inside the span that hold no value (empty when none)';
+COMMENT ON FUNCTION series_rows(indicator_series, integer) IS
+	'one row per period of the span: period, value, mom_pct (previous period), yoy_pct, ytd, ytd_growth_pct';
 
 
 ------------------------------------------------------------------------------

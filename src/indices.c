@@ -38,8 +38,8 @@
 static IndicatorSeries *
 index_series(const IndicatorSeries *like, int32 first, int32 nmonths, int32 capacity)
 {
-	(void) like;
-	return series_alloc(SERIES_KIND_FLOAT8, SERIES_SLOT_INT64, 0, first, nmonths, capacity);
+	return series_alloc_freq(SERIES_KIND_FLOAT8, SERIES_SLOT_INT64, 0, first, nmonths, capacity,
+							 like->frequency);
 }
 
 /* A finished result: no spare room. */
@@ -50,15 +50,14 @@ index_result(const IndicatorSeries *like, int32 first, int32 nmonths)
 }
 
 /*
- * Two series combined month by month must count the same periods.  Every
- * series is monthly in this release, so any two are compatible; a numeric
- * and a float8 series may be combined (their values are read as doubles).
+ * Two series combined period by period must count the same periods: one
+ * frequency (42804); a numeric and a float8 series may be combined (their
+ * values are read as doubles).
  */
 static void
 check_same_periods(const IndicatorSeries *a, const IndicatorSeries *b)
 {
-	(void) a;
-	(void) b;
+	series_check_same_frequency(a, b, "combine");
 }
 
 /* Store an index value: finite, or 22003 naming the month. */
@@ -67,12 +66,12 @@ index_put(IndicatorSeries *r, int32 i, double v)
 {
 	if (isinf(v))
 	{
-		char		label[MONTH_TEXT_LEN];
+		char		label[PERIOD_TEXT_LEN];
 
-		month_to_text(r->first + i, label);
+		period_to_text(r->first + i, r->frequency, label);
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("index for month %s is out of range", label),
+				 errmsg("index for %s %s is out of range", frequency_name(r->frequency), label),
 				 errdetail("The value overflows double precision.")));
 	}
 	series_set_fp(r, i, v);
@@ -91,19 +90,26 @@ month_double(const IndicatorSeries *s, int64 month, double *out)
 	return true;
 }
 
+/* The first period of fiscal year "year" (fy_start_month checked). */
+static int64
+year_start_period(const IndicatorSeries *s, int64 year, int fy_start_month)
+{
+	return month_to_period(fiscal_year_start(year, fy_start_month), s->frequency);
+}
+
 /*
- * The average of the twelve months of fiscal year "year": false when a
- * month is missing.
+ * The average of the periods of fiscal year "year" (twelve months, four
+ * quarters or one year): false when one is missing.
  */
 static bool
 year_average(const IndicatorSeries *s, int64 year, int fy_start_month, double *avg)
 {
-	int64		start = fiscal_year_start(year, fy_start_month);
+	int64		start = year_start_period(s, year, fy_start_month);
 	Level		sum;
 
-	if (!level_sum(s, start, start + 11, &sum))
+	if (!level_sum(s, start, start + periods_per_year(s->frequency) - 1, &sum))
 		return false;
-	*avg = level_double(s, sum) / 12.0;
+	*avg = level_avg_double(s, sum, periods_per_year(s->frequency));
 	return true;
 }
 
@@ -139,7 +145,8 @@ rebase_year(PG_FUNCTION_ARGS)
 	int32		fy_start_month = PG_GETARG_INT32(2);
 	double		base;
 
-	check_fy_start_month(fy_start_month);
+	check_year(year, "base_year");
+	check_fy_frequency(fy_start_month, s->frequency);
 	if (!year_average(s, year, fy_start_month, &base) || !(base > 0))
 		PG_RETURN_NULL();
 	PG_RETURN_INDICATOR_SERIES_P(rebase_on(s, base));
@@ -151,7 +158,7 @@ Datum
 rebase_period(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
-	int32		month = date_to_month(PG_GETARG_DATEADT(1), "base_period");
+	int64		month = date_to_period(PG_GETARG_DATEADT(1), s->frequency, "base_period");
 	double		base;
 
 	if (!month_double(s, month, &base) || !(base > 0))
@@ -173,8 +180,9 @@ contribution_pp(PG_FUNCTION_ARGS)
 	IndicatorSeries *c = PG_GETARG_INDICATOR_SERIES_P(0);
 	double		share = PG_GETARG_FLOAT8(1);
 	IndicatorSeries *a = PG_GETARG_INDICATOR_SERIES_P(2);
-	int32		month = date_to_month(PG_GETARG_DATEADT(3), "period");
+	int64		month = date_to_period(PG_GETARG_DATEADT(3), c->frequency, "period");
 	int32		lag = PG_GETARG_INT32(4);
+	int			per = months_per_period(c->frequency);
 	Level		now;
 	Level		before;
 	Level		diff;
@@ -191,6 +199,15 @@ contribution_pp(PG_FUNCTION_ARGS)
 				 errmsg("lag_months must be positive, not %d", lag),
 				 errhint("Use 12 for growth on the same month of last year, 1 for growth on the month.")));
 	check_same_periods(c, a);
+	/* lag_months counts months; on quarters or years it must be whole periods */
+	if (lag % per != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("lag_months %d does not fall on the %ss of the series", lag,
+						frequency_name(c->frequency)),
+				 errhint("Use a multiple of %d months on a %sly series.", per,
+						 frequency_name(c->frequency))));
+	lag /= per;
 
 	if (!series_month(c, month, &now) || !series_month(c, (int64) month - lag, &before) ||
 		!month_double(a, (int64) month - lag, &base) || base == 0)
@@ -233,7 +250,7 @@ chain_link_period(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *old = PG_GETARG_INDICATOR_SERIES_P(0);
 	IndicatorSeries *new = PG_GETARG_INDICATOR_SERIES_P(1);
-	int32		link = date_to_month(PG_GETARG_DATEADT(2), "link_period");
+	int32		link = (int32) date_to_period(PG_GETARG_DATEADT(2), old->frequency, "link_period");
 	double		old_level;
 	double		new_level;
 
@@ -256,13 +273,15 @@ chain_link_year(PG_FUNCTION_ARGS)
 	double		old_level;
 	double		new_level;
 
-	check_fy_start_month(fy_start_month);
+	check_year(year, "link_year");
 	check_same_periods(old, new);
+	check_fy_frequency(fy_start_month, old->frequency);
 	if (!year_average(old, year, fy_start_month, &old_level) ||
 		!year_average(new, year, fy_start_month, &new_level) || new_level == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_INDICATOR_SERIES_P(chain(old, new,
-									   (int32) fiscal_year_start(year, fy_start_month) + 11,
+									   (int32) (year_start_period(old, year, fy_start_month) +
+												periods_per_year(old->frequency) - 1),
 									   old_level, new_level));
 }
 

@@ -13,8 +13,10 @@
 #include "utils/float.h"
 #include "utils/fmgrprotos.h"
 
+#include "float_result.h"
 #include "series.h"
 
+/* A numeric level beyond 38 digits (a float8 one beyond double: finite_result) */
 static void
 level_overflow_error(void)
 {
@@ -35,9 +37,7 @@ level_add(const IndicatorSeries *s, Level a, Level b, Level *sum)
 	}
 	else
 	{
-		sum->fp = a.fp + b.fp;
-		if (isinf(sum->fp))
-			level_overflow_error();
+		sum->fp = finite_result(a.fp + b.fp);
 	}
 }
 
@@ -51,9 +51,7 @@ level_sub(const IndicatorSeries *s, Level a, Level b, Level *diff)
 	}
 	else
 	{
-		diff->fp = a.fp - b.fp;
-		if (isinf(diff->fp))
-			level_overflow_error();
+		diff->fp = finite_result(a.fp - b.fp);
 	}
 }
 
@@ -124,8 +122,9 @@ level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum)
 		else
 			acc.fp += v.fp;
 	}
-	if (overflow || (s->kind == SERIES_KIND_NUMERIC ? !fixed_in_range(acc.exact) : isinf(acc.fp)))
+	if (s->kind == SERIES_KIND_NUMERIC && (overflow || !fixed_in_range(acc.exact)))
 		level_overflow_error();
+	acc.fp = finite_result(acc.fp);
 	*sum = acc;
 	return true;
 }
@@ -164,18 +163,49 @@ int128_to_double(int128 v)
 bool
 level_growth_pct(const IndicatorSeries *s, Level current, Level previous, double *pct)
 {
-	Level		diff;
-
 	if (level_is_zero(s, previous))
 		return false;
-	level_sub(s, current, previous, &diff);
 	if (s->kind == SERIES_KIND_NUMERIC)
+	{
+		Level		diff;
+
+		/* a numeric ratio is below 2 * 10^38 * 100: always finite */
+		level_sub(s, current, previous, &diff);
 		*pct = int128_to_double(diff.exact) / fabs(int128_to_double(previous.exact)) * 100.0;
+	}
 	else
-		*pct = diff.fp / fabs(previous.fp) * 100.0;
-	if (isinf(*pct))
-		level_overflow_error();
+	{
+		/* as growth_pct: a difference that alone overflows is no error */
+		double		divisor = fabs(previous.fp);
+		double		diff = float8_change(current.fp, previous.fp, &divisor);
+
+		*pct = finite_result(diff / divisor * 100.0);
+	}
 	return true;
+}
+
+/*
+ * The mean of n periods whose sum is "sum", as numeric: for a numeric
+ * series by numeric division (so equal to avg(numeric) over the same rows),
+ * for a float8 series the double quotient.  The one rule for every 'avg'
+ * an accessor returns (annual, ytd).
+ */
+Datum
+level_avg_numeric(const IndicatorSeries *s, Level sum, int64 n)
+{
+	Assert(n > 0);
+	if (s->kind == SERIES_KIND_FLOAT8)
+		return DirectFunctionCall1(float8_numeric, Float8GetDatum(sum.fp / (double) n));
+	return DirectFunctionCall2(numeric_div, level_numeric(s, sum),
+							   NumericGetDatum(int64_to_numeric(n)));
+}
+
+/* The mean of n periods whose sum is "sum", as a double. */
+double
+level_avg_double(const IndicatorSeries *s, Level sum, int64 n)
+{
+	Assert(n > 0);
+	return level_double(s, sum) / (double) n;
 }
 
 /*

@@ -1,7 +1,8 @@
 /*
  * period.c
- *	  Conversions between dates and month numbers, fiscal-year checks, and
- *	  the SQL function fiscal_year().
+ *	  Conversions between dates, month numbers and period numbers of each
+ *	  frequency, their labels, fiscal-year and year checks, and the SQL
+ *	  function fiscal_year().
  */
 #include "postgres.h"
 
@@ -73,6 +74,103 @@ check_fy_start_month(int32 fy_start_month)
 				 errmsg("fy_start_month must be between 1 and 12, not %d",
 						fy_start_month),
 				 errhint("Use 1 for calendar years, 7 for years starting in July, 10 for October.")));
+}
+
+/*
+ * A fiscal year must start on the first month of a period: on a quarterly
+ * series in January, April, July or October; a yearly series holds calendar
+ * (or already fiscal, as labelled) years, so only 1.
+ */
+void
+check_fy_frequency(int32 fy_start_month, int frequency)
+{
+	check_fy_start_month(fy_start_month);
+	if ((fy_start_month - 1) % months_per_period(frequency) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("fy_start_month %d does not fall on the start of a %s",
+						fy_start_month, frequency_name(frequency)),
+				 errdetail("A %s series' fiscal years are made of whole %ss.",
+						   frequency == PERIOD_FREQ_QUARTER ? "quarterly" : "yearly",
+						   frequency_name(frequency)),
+				 frequency == PERIOD_FREQ_QUARTER ?
+				 errhint("Use 1, 4, 7 or 10 on a quarterly series.") :
+				 errhint("Use 1 on a yearly series: its periods are the years as labelled.")));
+}
+
+/* A year argument: 1..9999, as a series' periods; 22008 otherwise. */
+void
+check_year(int64 year, const char *argname)
+{
+	if (year < INDICATOR_MIN_YEAR || year > INDICATOR_MAX_YEAR)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_FIELD_OVERFLOW),
+				 errmsg("%s %lld is out of range", argname, (long long) year),
+				 errdetail("Years run from %d to %d.", INDICATOR_MIN_YEAR, INDICATOR_MAX_YEAR),
+				 errhint("Check the order of the arguments; a year taken from extract() needs ::int.")));
+}
+
+/* The period of a frequency holding a date. */
+int64
+date_to_period(DateADT date, int frequency, const char *argname)
+{
+	return month_to_period(date_to_month(date, argname), frequency);
+}
+
+/* The first day of a period. */
+DateADT
+period_to_date(int64 period, int frequency)
+{
+	return month_to_date((int32) period_first_month(period, frequency));
+}
+
+/*
+ * "YYYY-MM", "YYYY-Qn" or "YYYY" (with " BC" before year 1, as PostgreSQL
+ * writes dates): the labels of the text form.
+ */
+void
+period_to_text(int64 period, int frequency, char *buf)
+{
+	int64		year;
+	const char *bc;
+
+	if (frequency == PERIOD_FREQ_MONTH)
+	{
+		month_to_text((int32) period, buf);
+		return;
+	}
+	year = floor_div(period, periods_per_year(frequency));
+	bc = year > 0 ? "" : " BC";
+	if (year <= 0)
+		year = 1 - year;
+	if (frequency == PERIOD_FREQ_QUARTER)
+		snprintf(buf, PERIOD_TEXT_LEN, "%04lld-Q%d%s", (long long) year,
+				 (int) (period - floor_div(period, 4) * 4) + 1, bc);
+	else
+		snprintf(buf, PERIOD_TEXT_LEN, "%04lld%s", (long long) year, bc);
+}
+
+static const char *const frequency_names[] = {"month", "quarter", "year"};
+
+const char *
+frequency_name(int frequency)
+{
+	Assert(frequency >= PERIOD_FREQ_MONTH && frequency <= PERIOD_FREQ_YEAR);
+	return frequency_names[frequency];
+}
+
+/* 'month', 'quarter' or 'year'; anything else is 22023. */
+int
+frequency_from_name(const char *name, size_t len)
+{
+	for (int f = PERIOD_FREQ_MONTH; f <= PERIOD_FREQ_YEAR; f++)
+		if (strlen(frequency_names[f]) == len && memcmp(name, frequency_names[f], len) == 0)
+			return f;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown frequency \"%.*s\"", (int) Min(len, 64), name),
+			 errhint("Use 'month', 'quarter' or 'year'.")));
+	return -1;					/* keep the compiler quiet */
 }
 
 /* fiscal_year(period date, fy_start_month int DEFAULT 1) returns int */

@@ -26,6 +26,8 @@
 #include "utils/float.h"
 #include "utils/numeric.h"
 
+#include "float_result.h"
+
 /*
  * Arguments
  */
@@ -87,10 +89,8 @@ numeric_to_float8(Numeric num)
 {
 	double		result;
 
-	result = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow,
-												NumericGetDatum(num)));
-	if (unlikely(isinf(result)))
-		float_overflow_error();
+	result = finite_result(DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow,
+															  NumericGetDatum(num))));
 	if (unlikely(result == 0.0) && numeric_sign_of(num) != 0)
 		float_underflow_error();
 	return result;
@@ -163,15 +163,8 @@ float8_pct(double part, double whole)
 static double
 float8_change_pct(double value, double base, double divisor)
 {
-	double		diff = value - base;
+	double		diff = float8_change(value, base, &divisor);
 
-	/*
-	 * Finite value and base of opposite signs near the top of double's range
-	 * can have a difference that overflows although their ratio does not.
-	 * Halving all three is exact there and keeps the ratio.
-	 */
-	if (unlikely(isinf(diff)))
-		return float8_pct(value / 2 - base / 2, divisor / 2);
 	return float8_pct(diff, divisor);
 }
 
@@ -194,11 +187,7 @@ float8_growth_pct(double current, double previous, double *result)
 static double
 cagr_from_growth_pct(double growth_pct, double years)
 {
-	double		result = expm1(log1p(growth_pct / 100.0) / years) * 100.0;
-
-	if (unlikely(isinf(result)))
-		float_overflow_error();
-	return result;
+	return finite_result(expm1(log1p(growth_pct / 100.0) / years) * 100.0);
 }
 
 /*

@@ -21,18 +21,20 @@ StaticAssertDecl(SERIES_HEADER_SIZE % MAXIMUM_ALIGNOF == 0, "values must start a
 
 /*
  * A series of "capacity" slots of slot_bytes, all missing, in the current
- * memory context.  Builders start with series_first_slot(kind), and
- * series_put_exact widens a numeric series when a value needs it.
+ * memory context, of the given frequency (first is a period number of it).
+ * Builders start with series_first_slot(kind), and series_put_exact widens a
+ * numeric series when a value needs it.
  */
 IndicatorSeries *
-series_alloc(uint8 kind, uint8 slot_bytes, int16 scale, int32 first, int32 nmonths,
-			 int32 capacity)
+series_alloc_freq(uint8 kind, uint8 slot_bytes, int16 scale, int32 first, int32 nperiods,
+				  int32 capacity, uint8 frequency)
 {
 	Size		size = series_size(slot_bytes, capacity);
 	IndicatorSeries *s = (IndicatorSeries *) palloc(size);
 
-	Assert(nmonths >= 1 && nmonths <= capacity && capacity <= SERIES_MAX_MONTHS);
+	Assert(nperiods >= 1 && nperiods <= capacity && capacity <= SERIES_MAX_MONTHS);
 	Assert(slot_bytes == SERIES_SLOT_INT64 || kind == SERIES_KIND_NUMERIC);
+	Assert(frequency <= SERIES_FREQ_YEAR);
 	/* every byte is defined, padding included: it reaches disk, WAL and dumps */
 	memset(s, 0, SERIES_HEADER_SIZE);
 	SET_VARSIZE(s, size);
@@ -40,13 +42,53 @@ series_alloc(uint8 kind, uint8 slot_bytes, int16 scale, int32 first, int32 nmont
 	s->kind = kind;
 	s->scale = scale;
 	s->first = first;
-	s->nmonths = nmonths;
+	s->nmonths = nperiods;
 	s->npresent = 0;
 	s->capacity = capacity;
 	s->front = 0;
 	s->slot_bytes = slot_bytes;
+	s->frequency = frequency;
 	series_set_missing(s, 0, capacity);
 	return s;
+}
+
+/* A monthly series (see series_alloc_freq), as every builder of 1.0 made. */
+IndicatorSeries *
+series_alloc(uint8 kind, uint8 slot_bytes, int16 scale, int32 first, int32 nmonths,
+			 int32 capacity)
+{
+	return series_alloc_freq(kind, slot_bytes, scale, first, nmonths, capacity,
+							 SERIES_FREQ_MONTH);
+}
+
+/* A stored value of a format version this code cannot read. */
+void
+series_format_error(const IndicatorSeries *s)
+{
+	if (s->version < SERIES_FORMAT_VERSION_MIN || s->version > SERIES_FORMAT_VERSION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("indicator_series format version %d is not supported", s->version),
+				 errdetail("This version of indicator reads format versions %d to %d.",
+						   SERIES_FORMAT_VERSION_MIN, SERIES_FORMAT_VERSION),
+				 errhint("The value was written by a later release of indicator, or is corrupt.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_DATA_CORRUPTED),
+			 errmsg("indicator_series frequency %d is not supported", s->frequency),
+			 errhint("The value was written by a later release of indicator, or is corrupt.")));
+}
+
+/* Two series combined period by period must have one frequency (42804). */
+void
+series_check_same_frequency(const IndicatorSeries *a, const IndicatorSeries *b,
+							const char *what)
+{
+	if (a->frequency != b->frequency)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cannot %s a %sly series and a %sly series", what,
+						frequency_name(a->frequency), frequency_name(b->frequency)),
+				 errhint("Build every series with the same frequency, or convert one with to_frequency().")));
 }
 
 /*
@@ -56,9 +98,10 @@ series_alloc(uint8 kind, uint8 slot_bytes, int16 scale, int32 first, int32 nmont
 static IndicatorSeries *
 series_with_slots(const IndicatorSeries *s, uint8 slot_bytes)
 {
-	IndicatorSeries *copy = series_alloc(s->kind, slot_bytes, s->scale, s->first,
-										 s->nmonths, s->capacity);
+	IndicatorSeries *copy = series_alloc_freq(s->kind, slot_bytes, s->scale, s->first,
+											  s->nmonths, s->capacity, s->frequency);
 
+	copy->flags = s->flags;
 	copy->front = s->front;
 	copy->npresent = s->npresent;
 	for (int32 i = 0; i < s->nmonths; i++)
@@ -105,15 +148,25 @@ series_set_missing(IndicatorSeries *s, int32 from, int32 count)
 void
 series_check_month(int32 month)
 {
-	if (month < INDICATOR_MIN_MONTH || month > INDICATOR_MAX_MONTH)
-	{
-		char		label[MONTH_TEXT_LEN];
+	series_check_period(month, SERIES_FREQ_MONTH);
+}
 
-		month_to_text(month, label);
+/* A period (of a frequency) a series may hold: years 1 to 9999. */
+void
+series_check_period(int32 period, uint8 frequency)
+{
+	if (likely(frequency == SERIES_FREQ_MONTH &&
+			   period >= INDICATOR_MIN_MONTH && period <= INDICATOR_MAX_MONTH))
+		return;
+	if (period < period_min(frequency) || period > period_max(frequency))
+	{
+		char		label[PERIOD_TEXT_LEN];
+
+		period_to_text(period, frequency, label);
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("period %s is out of range for indicator_series", label),
-				 errdetail("A series holds months of the years %d to %d.",
+				 errdetail("A series holds %ss of the years %d to %d.", frequency_name(frequency),
 						   INDICATOR_MIN_YEAR, INDICATOR_MAX_YEAR)));
 	}
 }
@@ -122,19 +175,28 @@ series_check_month(int32 month)
 void
 series_check_span(int32 first, int32 last)
 {
+	series_check_period_span(first, last, SERIES_FREQ_MONTH);
+}
+
+/* A span a series may cover: at most SERIES_MAX_MONTHS periods. */
+void
+series_check_period_span(int32 first, int32 last, uint8 frequency)
+{
 	if ((int64) last - first + 1 > SERIES_MAX_MONTHS)
 	{
-		char		from[MONTH_TEXT_LEN];
-		char		to[MONTH_TEXT_LEN];
+		char		from[PERIOD_TEXT_LEN];
+		char		to[PERIOD_TEXT_LEN];
 
-		month_to_text(first, from);
-		month_to_text(last, to);
+		period_to_text(first, frequency, from);
+		period_to_text(last, frequency, to);
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("series from %s to %s spans more than %d months", from, to,
-						SERIES_MAX_MONTHS),
+				 errmsg("series from %s to %s spans more than %d %ss", from, to,
+						SERIES_MAX_MONTHS, frequency_name(frequency)),
+				 frequency == SERIES_FREQ_MONTH ?
 				 errdetail("A series spans at most %d months (%d years).",
-						   SERIES_MAX_MONTHS, SERIES_MAX_MONTHS / 12),
+						   SERIES_MAX_MONTHS, SERIES_MAX_MONTHS / 12) :
+				 errdetail("A series spans at most %d periods.", SERIES_MAX_MONTHS),
 				 errhint("Check the periods for a mistyped year.")));
 	}
 }
@@ -143,26 +205,41 @@ series_check_span(int32 first, int32 last)
 void
 duplicate_month_error(int32 month)
 {
-	char		label[MONTH_TEXT_LEN];
+	duplicate_period_error(month, SERIES_FREQ_MONTH);
+}
 
-	month_to_text(month, label);
+/* Two values for one period, named in the series' own form. */
+void
+duplicate_period_error(int32 period, uint8 frequency)
+{
+	char		label[PERIOD_TEXT_LEN];
+
+	period_to_text(period, frequency, label);
 	ereport(ERROR,
 			(errcode(ERRCODE_CARDINALITY_VIOLATION),
-			 errmsg("more than one value for month %s", label),
-			 errdetail("A series holds one value per month."),
-			 errhint("Group by every column that identifies a series, or sum the rows of a month first.")));
+			 errmsg("more than one value for %s %s", frequency_name(frequency), label),
+			 errdetail("A series holds one value per %s.", frequency_name(frequency)),
+			 errhint("Group by every column that identifies a series, or sum the rows of a %s first.",
+					 frequency_name(frequency))));
 }
 
 /* A value that needs more than FIXED_MAX_DIGITS digits at the series' scale. */
 void
 series_scale_error(int32 month, int scale)
 {
-	char		label[MONTH_TEXT_LEN];
+	series_period_scale_error(month, SERIES_FREQ_MONTH, scale);
+}
 
-	month_to_text(month, label);
+void
+series_period_scale_error(int32 period, uint8 frequency, int scale)
+{
+	char		label[PERIOD_TEXT_LEN];
+
+	period_to_text(period, frequency, label);
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("value for month %s cannot be held exactly at %d decimals", label, scale),
+			 errmsg("value for %s %s cannot be held exactly at %d decimals",
+					frequency_name(frequency), label, scale),
 			 errdetail("indicator_series holds numeric values of at most %d digits, all at the scale of the value with most decimals.",
 					   FIXED_MAX_DIGITS)));
 }
@@ -184,7 +261,7 @@ series_rescale(IndicatorSeries *s, int16 scale)
 		if (!series_get(s, i, &v))
 			continue;
 		if (!fixed_rescale(v.exact, k, &v.exact))
-			series_scale_error(s->first + i, scale);
+			series_period_scale_error(s->first + i, s->frequency, scale);
 		s = series_put_exact(s, i, v.exact);
 	}
 	s->scale = scale;
@@ -236,13 +313,15 @@ series_extend(IndicatorSeries *s, int32 first, int32 last, bool in_place)
 		return s;
 	}
 
-	series_check_span(new_first, new_last);
+	series_check_period_span(new_first, new_last, s->frequency);
 	needed = new_last - new_first + 1;
 	capacity = needed;
 	if (in_place)
 		capacity = series_growth_capacity(s->slot_bytes, Max(Max(needed, 2 * s->nmonths), SERIES_GROWTH_MIN_MONTHS));
 
-	grown = series_alloc(s->kind, s->slot_bytes, s->scale, new_first, needed, capacity);
+	grown = series_alloc_freq(s->kind, s->slot_bytes, s->scale, new_first, needed, capacity,
+							  s->frequency);
+	grown->flags = s->flags;
 	if (in_place && new_first < s->first)
 		grown->front = capacity - needed;	/* growing downwards: room in front */
 	grown->npresent = s->npresent;
@@ -320,8 +399,11 @@ indicator_series_in(PG_FUNCTION_ARGS)
 				 errdetail("%s", err)));
 
 	kind = parsed.kind == PARSE_KIND_NUMERIC ? SERIES_KIND_NUMERIC : SERIES_KIND_FLOAT8;
-	s = series_alloc(kind, series_first_slot(kind), (int16) parsed.scale, parsed.first,
-					 parsed.nmonths, parsed.nmonths);
+	StaticAssertStmt(PARSE_FREQ_MONTH == SERIES_FREQ_MONTH &&
+					 PARSE_FREQ_QUARTER == SERIES_FREQ_QUARTER &&
+					 PARSE_FREQ_YEAR == SERIES_FREQ_YEAR, "parser and type disagree on frequencies");
+	s = series_alloc_freq(kind, series_first_slot(kind), (int16) parsed.scale, parsed.first,
+						  parsed.nmonths, parsed.nmonths, (uint8) parsed.frequency);
 	for (int32 i = 0; i < parsed.nmonths; i++)
 	{
 		if (s->kind == SERIES_KIND_NUMERIC)
@@ -352,11 +434,11 @@ indicator_series_out(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, s->kind == SERIES_KIND_NUMERIC ? "numeric {" : "float8 {");
 	for (int32 i = 0; i < s->nmonths; i++)
 	{
-		char		label[MONTH_TEXT_LEN];
+		char		label[PERIOD_TEXT_LEN];
 		char		value[Max(48, DOUBLE_SHORTEST_DECIMAL_LEN)];
 		Level		v;
 
-		month_to_text(s->first + i, label);
+		period_to_text(s->first + i, s->frequency, label);
 		if (!series_get(s, i, &v))
 			strcpy(value, "NULL");
 		else if (s->kind == SERIES_KIND_NUMERIC)
@@ -371,10 +453,14 @@ indicator_series_out(PG_FUNCTION_ARGS)
 
 /*
  * Binary form, in network byte order:
- *	int8 version, int8 kind, int16 scale, int32 first month, int32 months,
- *	then per month an int8 flag (1 = present) and, when present, the value:
- *	numeric kind two int64 (high, low halves of the mantissa), float8 kind a
- *	float8.
+ *	int8 version, int8 kind, [version 2: int8 frequency (1 quarter, 2 year)],
+ *	int16 scale, int32 first period, int32 periods, then per period an int8
+ *	flag (1 = present) and, when present, the value: numeric kind two int64
+ *	(high, low halves of the mantissa), float8 kind a float8.
+ * A monthly series is sent as version 1, byte for byte as release 1.0 sent
+ * it (so 1.0 and every client that reads 1.0's form still read it); a
+ * quarterly or yearly one as version 2, which 1.0 rejects rather than
+ * misreads.  Both are read.
  */
 PG_FUNCTION_INFO_V1(indicator_series_send);
 Datum
@@ -384,8 +470,10 @@ indicator_series_send(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, SERIES_FORMAT_VERSION);
+	pq_sendbyte(&buf, s->frequency == SERIES_FREQ_MONTH ? 1 : 2);
 	pq_sendbyte(&buf, s->kind);
+	if (s->frequency != SERIES_FREQ_MONTH)
+		pq_sendbyte(&buf, s->frequency);
 	pq_sendint16(&buf, s->scale);
 	pq_sendint32(&buf, s->first);
 	pq_sendint32(&buf, s->nmonths);
@@ -417,47 +505,81 @@ recv_error(const char *detail)
 			 errdetail("%s", detail)));
 }
 
+/* Truncated input is 22P03 here, not pq_getmsg*'s protocol violation. */
+static void
+recv_need(StringInfo buf, int bytes)
+{
+	if (buf->len - buf->cursor < bytes)
+		recv_error("The data ends early.");
+}
+
+/* indicator_series_recv(internal): format versions 1 (months) and 2 */
 PG_FUNCTION_INFO_V1(indicator_series_recv);
 Datum
 indicator_series_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			version = pq_getmsgbyte(buf);
+	int			version;
 	int			kind;
+	int			frequency = SERIES_FREQ_MONTH;
 	int			scale;
 	int32		first;
 	int32		nmonths;
+	const char *noun;
+	char		detail[80];
 	IndicatorSeries *s;
 
-	if (version != SERIES_FORMAT_VERSION)
+	recv_need(buf, 1);
+	version = pq_getmsgbyte(buf);
+	if (version < SERIES_FORMAT_VERSION_MIN || version > SERIES_FORMAT_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported indicator_series binary format version %d", version),
-				 errdetail("This version of indicator reads format version %d.",
-						   SERIES_FORMAT_VERSION)));
+				 errdetail("This version of indicator reads format versions %d to %d.",
+						   SERIES_FORMAT_VERSION_MIN, SERIES_FORMAT_VERSION)));
+	recv_need(buf, version == 1 ? 11 : 12);
 	kind = pq_getmsgbyte(buf);
 	if (kind != SERIES_KIND_NUMERIC && kind != SERIES_KIND_FLOAT8)
 		recv_error("The kind is neither numeric nor float8.");
+	if (version >= 2)
+	{
+		frequency = pq_getmsgbyte(buf);
+		if (frequency > SERIES_FREQ_YEAR)
+			recv_error("The frequency is neither month, quarter nor year.");
+	}
+	noun = frequency_name(frequency);
 	scale = (int16) pq_getmsgint(buf, 2);
 	if (scale < 0 || scale > FIXED_MAX_SCALE || (kind == SERIES_KIND_FLOAT8 && scale != 0))
 		recv_error("The scale is out of range.");
 	first = pq_getmsgint(buf, 4);
 	nmonths = pq_getmsgint(buf, 4);
 	if (nmonths < 1 || nmonths > SERIES_MAX_MONTHS)
-		recv_error("The number of months is out of range.");
-	if (first < INDICATOR_MIN_MONTH || first > INDICATOR_MAX_MONTH - nmonths + 1)
-		recv_error("The months are out of range.");
+	{
+		snprintf(detail, sizeof(detail), "The number of %ss is out of range.", noun);
+		recv_error(detail);
+	}
+	if (first < period_min(frequency) || first > period_max(frequency) - nmonths + 1)
+	{
+		snprintf(detail, sizeof(detail), "The %ss are out of range.", noun);
+		recv_error(detail);
+	}
 
-	s = series_alloc((uint8) kind, series_first_slot((uint8) kind), (int16) scale, first,
-					 nmonths, nmonths);
+	s = series_alloc_freq((uint8) kind, series_first_slot((uint8) kind), (int16) scale, first,
+						  nmonths, nmonths, (uint8) frequency);
 	for (int32 i = 0; i < nmonths; i++)
 	{
-		int			flag = pq_getmsgbyte(buf);
+		int			flag;
 
+		recv_need(buf, 1);
+		flag = pq_getmsgbyte(buf);
 		if (flag == 0)
 			continue;
 		if (flag != 1)
-			recv_error("A month's presence flag is neither 0 nor 1.");
+		{
+			snprintf(detail, sizeof(detail), "A %s's presence flag is neither 0 nor 1.", noun);
+			recv_error(detail);
+		}
+		recv_need(buf, kind == SERIES_KIND_NUMERIC ? 16 : 8);
 		if (kind == SERIES_KIND_NUMERIC)
 		{
 			int128		hi = (int128) (int64) pq_getmsgint64(buf);
@@ -478,5 +600,33 @@ indicator_series_recv(PG_FUNCTION_ARGS)
 		}
 		s->npresent++;
 	}
+	if (buf->cursor != buf->len)
+		recv_error("The data goes on after the last period.");
 	PG_RETURN_INDICATOR_SERIES_P(s);
+}
+
+/*
+ * A copy of s without the missing periods at the ends of its span, in its
+ * smallest form; NULL when every period is missing.
+ */
+IndicatorSeries *
+series_trim_copy(const IndicatorSeries *s)
+{
+	int32		lo = 0;
+	int32		hi = s->nmonths - 1;
+	Level		v;
+	IndicatorSeries *trimmed;
+
+	if (s->npresent == 0)
+		return NULL;
+	while (!series_get(s, lo, &v))
+		lo++;
+	while (!series_get(s, hi, &v))
+		hi--;
+	trimmed = series_alloc_freq(s->kind, s->slot_bytes, s->scale, s->first + lo,
+								hi - lo + 1, hi - lo + 1, s->frequency);
+	trimmed->npresent = s->npresent;
+	memcpy(series_values(trimmed), series_values(s) + (Size) lo * s->slot_bytes,
+		   (Size) (hi - lo + 1) * s->slot_bytes);
+	return series_compact(trimmed);
 }

@@ -1,7 +1,33 @@
 /*
  * series.h
- *	  The indicator_series type: one indicator's monthly values over a span
- *	  of consecutive months, with missing months known as missing.
+ *	  The indicator_series type: one indicator's values over a span of
+ *	  consecutive periods (months, quarters or years: its "frequency"), with
+ *	  missing periods known as missing.
+ *
+ * Periods.  A series holds one slot per period of its own frequency, and
+ * "first" is a period number of that frequency (period.h): a month number
+ * (year * 12 + month - 1) for a monthly series, year * 4 + quarter - 1 for a
+ * quarterly one, the year for a yearly one.  Every accessor maps dates to
+ * periods and back with period.h's helpers (date_to_period, period_to_date,
+ * periods_per_year), so a lag of a year is periods_per_year(s->frequency)
+ * slots.  The fields and helpers named "month" below (nmonths,
+ * series_month, series_check_month...) predate frequencies and count
+ * periods.
+ *
+ * Format versions.  Version 1 (release 1.0) had no frequency: its reserved
+ * bytes were zero, which reads as SERIES_FREQ_MONTH, so a stored 1.0 value
+ * is a monthly series.  Version 2 (release 1.1) has the frequency byte.
+ * Every stored value is read through DatumGetIndicatorSeriesP, which
+ * rejects an unknown version (series_check_format).  Builders write
+ * SERIES_FORMAT_VERSION; equality and hashing must ignore "version" and
+ * "flags" (a version-1 and a version-2 image of one series are equal).
+ *
+ * A derived series (one built from another: rebase, to_frequency, a
+ * combination of two series) must carry its input's frequency: allocate it
+ * with series_alloc_freq(..., input->frequency), or series_alloc() followed
+ * by series_set_frequency(result, input->frequency).  series_alloc() alone
+ * makes a monthly series, as in 1.0.  Functions combining two series must
+ * reject different frequencies with series_check_same_frequency() (42804).
  *
  * Layout (a varlena, 8-byte aligned):
  *
@@ -42,7 +68,19 @@
 #include "period.h"
 #include "series_parse.h"
 
-#define SERIES_FORMAT_VERSION 1
+#define SERIES_FORMAT_VERSION 2	/* written; 1 and 2 are read */
+#define SERIES_FORMAT_VERSION_MIN 1
+
+/* Frequencies: zero (a 1.0 value's reserved byte) is the month. */
+#define SERIES_FREQ_MONTH	PERIOD_FREQ_MONTH
+#define SERIES_FREQ_QUARTER PERIOD_FREQ_QUARTER
+#define SERIES_FREQ_YEAR	PERIOD_FREQ_YEAR
+
+/*
+ * flags: transient marks of an aggregate's state, cleared by the final
+ * function, so zero in every finished or stored value.
+ */
+#define SERIES_FLAG_CHECK_QUARTERLY 0x01	/* series_agg without a frequency */
 
 #define SERIES_KIND_NUMERIC 1	/* exact: numeric, integer or bigint input */
 #define SERIES_KIND_FLOAT8	2	/* double precision input */
@@ -57,7 +95,7 @@
  */
 #define SERIES_GROWTH_MIN_MONTHS 120
 
-/* The longest span a series may cover: 1,000 years of months. */
+/* The longest span a series may cover: 1,000 years of months (periods). */
 #define SERIES_MAX_MONTHS PARSE_MAX_MONTHS
 
 typedef struct IndicatorSeries
@@ -72,7 +110,9 @@ typedef struct IndicatorSeries
 	int32		capacity;		/* value slots allocated, >= front + nmonths */
 	int32		front;			/* spare slots before the first month */
 	uint8		slot_bytes;		/* SERIES_SLOT_* */
-	uint8		reserved[3];	/* zero */
+	uint8		frequency;		/* SERIES_FREQ_* (version 1: zero, month) */
+	uint8		flags;			/* SERIES_FLAG_*: zero once finished */
+	uint8		reserved;		/* zero */
 	/* values follow */
 } IndicatorSeries;
 
@@ -90,7 +130,23 @@ series_first_slot(uint8 kind)
 	return kind == SERIES_KIND_NUMERIC ? SERIES_SLOT_INT32 : SERIES_SLOT_INT64;
 }
 
-#define DatumGetIndicatorSeriesP(d) ((IndicatorSeries *) PG_DETOAST_DATUM(d))
+extern void series_format_error(const IndicatorSeries *s) pg_attribute_noreturn();
+
+/*
+ * Every stored value is read through here: a version this code does not
+ * know (a later release's, or a corrupt value) is an error, never misread.
+ */
+static inline IndicatorSeries *
+series_check_format(IndicatorSeries *s)
+{
+	if (unlikely(s->version < SERIES_FORMAT_VERSION_MIN ||
+				 s->version > SERIES_FORMAT_VERSION ||
+				 s->frequency > SERIES_FREQ_YEAR))
+		series_format_error(s);
+	return s;
+}
+
+#define DatumGetIndicatorSeriesP(d) series_check_format((IndicatorSeries *) PG_DETOAST_DATUM(d))
 #define PG_GETARG_INDICATOR_SERIES_P(n) DatumGetIndicatorSeriesP(PG_GETARG_DATUM(n))
 #define PG_RETURN_INDICATOR_SERIES_P(x) PG_RETURN_POINTER(x)
 
@@ -210,7 +266,10 @@ series_set_fp(IndicatorSeries *s, int32 i, double d)
 	memcpy(series_values(s) + (Size) i * sizeof(double), &d, sizeof(double));
 }
 
-/* The value of a calendar month: false when outside the span or missing. */
+/*
+ * The value of a period (of the series' frequency; a calendar month for a
+ * monthly series): false when outside the span or missing.
+ */
 static inline bool
 series_month(const IndicatorSeries *s, int64 month, Level *out)
 {
@@ -219,14 +278,31 @@ series_month(const IndicatorSeries *s, int64 month, Level *out)
 	return series_get(s, (int32) (month - s->first), out);
 }
 
+static inline void
+series_set_frequency(IndicatorSeries *s, uint8 frequency)
+{
+	Assert(frequency <= SERIES_FREQ_YEAR);
+	s->frequency = frequency;
+}
+
 /* series.c */
 extern IndicatorSeries *series_alloc(uint8 kind, uint8 slot_bytes, int16 scale,
 									 int32 first, int32 nmonths, int32 capacity);
+extern IndicatorSeries *series_alloc_freq(uint8 kind, uint8 slot_bytes, int16 scale,
+										  int32 first, int32 nperiods, int32 capacity,
+										  uint8 frequency);
+extern void series_check_same_frequency(const IndicatorSeries *a,
+										const IndicatorSeries *b, const char *what);
+extern void series_check_period(int32 period, uint8 frequency);
+extern void series_check_period_span(int32 first, int32 last, uint8 frequency);
+extern void duplicate_period_error(int32 period, uint8 frequency);
+extern IndicatorSeries *series_trim_copy(const IndicatorSeries *s);
 extern IndicatorSeries *series_put_exact(IndicatorSeries *s, int32 i, int128 m);
 extern void series_set_missing(IndicatorSeries *s, int32 from, int32 count);
 extern void series_check_span(int32 first, int32 last);
 extern void series_check_month(int32 month);
 extern void series_scale_error(int32 month, int scale);
+extern void series_period_scale_error(int32 period, uint8 frequency, int scale);
 extern void duplicate_month_error(int32 month);
 extern IndicatorSeries *series_rescale(IndicatorSeries *s, int16 scale);
 extern int32 series_growth_capacity(uint8 slot_bytes, int32 needed);
@@ -247,6 +323,8 @@ extern double level_double(const IndicatorSeries *s, Level l);
 extern bool level_growth_pct(const IndicatorSeries *s, Level current,
 							 Level previous, double *pct);
 extern bool level_is_zero(const IndicatorSeries *s, Level l);
+extern Datum level_avg_numeric(const IndicatorSeries *s, Level sum, int64 n);
+extern double level_avg_double(const IndicatorSeries *s, Level sum, int64 n);
 extern void series_doubles(const IndicatorSeries *s, double *out);
 
 #endif							/* INDICATOR_SERIES_H */

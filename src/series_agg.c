@@ -1,8 +1,14 @@
 /*
  * series_agg.c
- *	  The aggregate series_agg(period, value): transition and final
- *	  functions (its combine function, the union of partial series, is in
- *	  series_rollup.c).
+ *	  The aggregate series_agg(period, value [, frequency]), for date and
+ *	  timestamptz periods: transition and final functions (its combine
+ *	  function, the union of partial series, is in series_rollup.c).
+ *
+ * One C transition function per value type serves the date periods with
+ * and without a frequency; a "_tz" twin serves timestamptz periods (the
+ * month in the session's time zone, so those are STABLE).  The frequency
+ * argument is parsed once per call site when it is a constant (fn_extra),
+ * and the month needs no parsing at all: the monthly path is 1.0's.
  *
  * The state is an indicator_series itself (not internal), so that Citus and
  * postgres_fdw can ship partial states as text and parallel workers can pass
@@ -18,19 +24,58 @@
 #include "postgres.h"
 
 #include "utils/date.h"
+#include "utils/fmgrprotos.h"
 
 #include "series.h"
 
-/*
- * Add one (period, value) row to the state.  value_is_null marks a missing
- * month; otherwise the value is "exact" at "scale" (numeric kind) or "fp".
- */
-static Datum
-series_agg_accum(FunctionCallInfo fcinfo, uint8 kind, bool value_is_null,
-				 int128 exact, int scale, double fp)
+/* One row's period, worked out before its value is read. */
+typedef struct AggRow
 {
-	IndicatorSeries *state = PG_ARGISNULL(0) ? NULL : PG_GETARG_INDICATOR_SERIES_P(0);
-	bool		in_agg = AggCheckCallContext(fcinfo, NULL) != 0;
+	int64		period;			/* of "frequency" */
+	uint8		frequency;
+	bool		explicit_frequency; /* the call passed one */
+} AggRow;
+
+/* fn_extra: the frequency argument of a call site, when it is constant. */
+typedef struct AggFrequencyCache
+{
+	uint8		frequency;
+} AggFrequencyCache;
+
+static uint8
+frequency_arg(FunctionCallInfo fcinfo, int argno)
+{
+	AggFrequencyCache *cache = (AggFrequencyCache *) fcinfo->flinfo->fn_extra;
+	text	   *name;
+	uint8		frequency;
+
+	if (cache != NULL)
+		return cache->frequency;
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("frequency cannot be NULL"),
+				 errhint("Use 'month', 'quarter' or 'year'.")));
+	name = PG_GETARG_TEXT_PP(argno);
+	frequency = (uint8) frequency_from_name(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name));
+	if (get_fn_expr_arg_stable(fcinfo->flinfo, argno))
+	{
+		cache = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(AggFrequencyCache));
+		cache->frequency = frequency;
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	return frequency;
+}
+
+/*
+ * The period of the row being added: argument 1 is a date, or with tz a
+ * timestamptz (its date in the session's time zone); argument 3, when
+ * given, the frequency.
+ */
+static void
+row_period(FunctionCallInfo fcinfo, bool tz, AggRow *row)
+{
+	DateADT		date;
 	int32		month;
 
 	if (PG_ARGISNULL(1))
@@ -38,8 +83,28 @@ series_agg_accum(FunctionCallInfo fcinfo, uint8 kind, bool value_is_null,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("period cannot be NULL"),
 				 errhint("Every row passed to series_agg needs the month it belongs to.")));
-	month = date_to_month(PG_GETARG_DATEADT(1), "period");
-	series_check_month(month);
+	if (tz)
+		date = DatumGetDateADT(DirectFunctionCall1(timestamptz_date, PG_GETARG_DATUM(1)));
+	else
+		date = PG_GETARG_DATEADT(1);
+	month = date_to_month(date, "period");
+	row->explicit_frequency = PG_NARGS() > 3;
+	row->frequency = row->explicit_frequency ? frequency_arg(fcinfo, 3) : SERIES_FREQ_MONTH;
+	row->period = month_to_period(month, row->frequency);
+	series_check_period((int32) Max(Min(row->period, PG_INT32_MAX), PG_INT32_MIN), row->frequency);
+}
+
+/*
+ * Add one row to the state.  value_is_null marks a missing period;
+ * otherwise the value is "exact" at "scale" (numeric kind) or "fp".
+ */
+static Datum
+series_agg_accum(FunctionCallInfo fcinfo, const AggRow *row, uint8 kind, bool value_is_null,
+				 int128 exact, int scale, double fp)
+{
+	IndicatorSeries *state = PG_ARGISNULL(0) ? NULL : PG_GETARG_INDICATOR_SERIES_P(0);
+	bool		in_agg = AggCheckCallContext(fcinfo, NULL) != 0;
+	int32		period = (int32) row->period;
 
 	/*
 	 * Called as a plain function, the state is not ours to change, and the
@@ -54,27 +119,39 @@ series_agg_accum(FunctionCallInfo fcinfo, uint8 kind, bool value_is_null,
 				 errmsg("cannot add a %s value to a %s series",
 						kind == SERIES_KIND_NUMERIC ? "numeric" : "float8",
 						state->kind == SERIES_KIND_NUMERIC ? "numeric" : "float8")));
+	if (state != NULL && state->frequency != row->frequency)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot add a %s to a %sly series",
+						frequency_name(row->frequency), frequency_name(state->frequency)),
+				 errhint("Pass one frequency for every row of a series.")));
 
 	/*
-	 * A new state has room for ten years from its first month, so that most
+	 * A new state has room for ten years from its first period, so that most
 	 * series never grow: each growth is a copy, and nodeAgg copies the grown
 	 * state once more into the aggregate context.
 	 */
 	if (state == NULL)
-		state = series_alloc(kind, series_first_slot(kind), 0, month, 1,
-							 series_growth_capacity(series_first_slot(kind),
-													SERIES_GROWTH_MIN_MONTHS));
-	else if (month >= state->first && month < state->first - state->front + state->capacity)
-		state->nmonths = Max(state->nmonths, month - state->first + 1);	/* the common case */
+	{
+		state = series_alloc_freq(kind, series_first_slot(kind), 0, period, 1,
+								  series_growth_capacity(series_first_slot(kind),
+														 SERIES_GROWTH_MIN_MONTHS),
+								  row->frequency);
+		/* without a frequency, the final function looks for quarterly data */
+		if (in_agg && !row->explicit_frequency)
+			state->flags |= SERIES_FLAG_CHECK_QUARTERLY;
+	}
+	else if (period >= state->first && period < state->first - state->front + state->capacity)
+		state->nmonths = Max(state->nmonths, period - state->first + 1);	/* the common case */
 	else
-		state = series_extend(state, month, month, true);
+		state = series_extend(state, period, period, true);
 	if (!value_is_null)
 	{
-		int32		slot = month - state->first;
+		int32		slot = period - state->first;
 		Level		old;
 
 		if (series_get(state, slot, &old))
-			duplicate_month_error(month);
+			duplicate_period_error(period, state->frequency);
 
 		if (kind == SERIES_KIND_NUMERIC)
 		{
@@ -82,7 +159,7 @@ series_agg_accum(FunctionCallInfo fcinfo, uint8 kind, bool value_is_null,
 				state = series_rescale(state, (int16) scale);
 			else if (scale < state->scale &&
 					 !fixed_rescale(exact, state->scale - scale, &exact))
-				series_scale_error(month, state->scale);
+				series_period_scale_error(period, state->frequency, state->scale);
 			state = series_put_exact(state, slot, exact);
 		}
 		else
@@ -93,33 +170,27 @@ series_agg_accum(FunctionCallInfo fcinfo, uint8 kind, bool value_is_null,
 }
 
 static void
-nonfinite_value_error(int32 month, bool is_nan)
+nonfinite_value_error(const AggRow *row, bool is_nan)
 {
-	char		label[MONTH_TEXT_LEN];
+	char		label[PERIOD_TEXT_LEN];
 
-	month_to_text(month, label);
+	period_to_text(row->period, row->frequency, label);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("value for month %s cannot be %s", label, is_nan ? "NaN" : "infinite"),
-			 errhint("Pass NULL for a month without a value.")));
+			 errmsg("value for %s %s cannot be %s", frequency_name(row->frequency), label,
+					is_nan ? "NaN" : "infinite"),
+			 errhint("Pass NULL for a %s without a value.", frequency_name(row->frequency))));
 }
 
-/* The month of the row being added (period not NULL), for error messages. */
-static int32
-row_month(FunctionCallInfo fcinfo)
+static Datum
+numeric_transfn(FunctionCallInfo fcinfo, bool tz)
 {
-	return date_to_month(PG_GETARG_DATEADT(1), "period");
-}
-
-/* series_agg_transfn(indicator_series, date, numeric) */
-PG_FUNCTION_INFO_V1(series_agg_numeric_transfn);
-Datum
-series_agg_numeric_transfn(PG_FUNCTION_ARGS)
-{
+	AggRow		row;
 	int128		exact = 0;
 	int			scale = 0;
 
-	if (!PG_ARGISNULL(2) && !PG_ARGISNULL(1))
+	row_period(fcinfo, tz, &row);
+	if (!PG_ARGISNULL(2))
 	{
 		/* packed: a value straight from a heap tuple is read in place */
 		switch (numeric_to_fixed(PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(2)), &exact, &scale))
@@ -127,66 +198,194 @@ series_agg_numeric_transfn(PG_FUNCTION_ARGS)
 			case FIXED_OK:
 				break;
 			case FIXED_NAN:
-				nonfinite_value_error(row_month(fcinfo), true);
+				nonfinite_value_error(&row, true);
 				break;
 			case FIXED_INFINITE:
-				nonfinite_value_error(row_month(fcinfo), false);
+				nonfinite_value_error(&row, false);
 				break;
 			case FIXED_TOO_MANY_DIGITS:
 			case FIXED_SCALE_TOO_LARGE:
 				{
-					char		label[MONTH_TEXT_LEN];
+					char		label[PERIOD_TEXT_LEN];
 
-					month_to_text(row_month(fcinfo), label);
+					period_to_text(row.period, row.frequency, label);
 					ereport(ERROR,
 							(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-							 errmsg("value for month %s cannot be held exactly", label),
+							 errmsg("value for %s %s cannot be held exactly",
+									frequency_name(row.frequency), label),
 							 errdetail("indicator_series holds numeric values of at most %d digits and %d decimals.",
 									   FIXED_MAX_DIGITS, FIXED_MAX_SCALE)));
 				}
 		}
 	}
-	return series_agg_accum(fcinfo, SERIES_KIND_NUMERIC, PG_ARGISNULL(2), exact, scale, 0);
+	return series_agg_accum(fcinfo, &row, SERIES_KIND_NUMERIC, PG_ARGISNULL(2), exact, scale, 0);
 }
 
-/* series_agg_transfn(indicator_series, date, bigint) */
+static Datum
+int8_transfn(FunctionCallInfo fcinfo, bool tz)
+{
+	AggRow		row;
+	int128		exact = PG_ARGISNULL(2) ? 0 : (int128) PG_GETARG_INT64(2);
+
+	row_period(fcinfo, tz, &row);
+	return series_agg_accum(fcinfo, &row, SERIES_KIND_NUMERIC, PG_ARGISNULL(2), exact, 0, 0);
+}
+
+static Datum
+int4_transfn(FunctionCallInfo fcinfo, bool tz)
+{
+	AggRow		row;
+	int128		exact = PG_ARGISNULL(2) ? 0 : (int128) PG_GETARG_INT32(2);
+
+	row_period(fcinfo, tz, &row);
+	return series_agg_accum(fcinfo, &row, SERIES_KIND_NUMERIC, PG_ARGISNULL(2), exact, 0, 0);
+}
+
+static Datum
+float8_transfn(FunctionCallInfo fcinfo, bool tz)
+{
+	AggRow		row;
+	double		fp = PG_ARGISNULL(2) ? 0 : PG_GETARG_FLOAT8(2);
+
+	row_period(fcinfo, tz, &row);
+	if (!PG_ARGISNULL(2) && !isfinite(fp))
+		nonfinite_value_error(&row, isnan(fp));
+	return series_agg_accum(fcinfo, &row, SERIES_KIND_FLOAT8, PG_ARGISNULL(2), 0, 0, fp);
+}
+
+/* series_agg_transfn(indicator_series, date, numeric [, text]) */
+PG_FUNCTION_INFO_V1(series_agg_numeric_transfn);
+Datum
+series_agg_numeric_transfn(PG_FUNCTION_ARGS)
+{
+	return numeric_transfn(fcinfo, false);
+}
+
+/* series_agg_transfn(indicator_series, timestamptz, numeric [, text]) */
+PG_FUNCTION_INFO_V1(series_agg_numeric_tz_transfn);
+Datum
+series_agg_numeric_tz_transfn(PG_FUNCTION_ARGS)
+{
+	return numeric_transfn(fcinfo, true);
+}
+
+/* series_agg_transfn(indicator_series, date, bigint [, text]) */
 PG_FUNCTION_INFO_V1(series_agg_int8_transfn);
 Datum
 series_agg_int8_transfn(PG_FUNCTION_ARGS)
 {
-	int128		exact = PG_ARGISNULL(2) ? 0 : (int128) PG_GETARG_INT64(2);
-
-	return series_agg_accum(fcinfo, SERIES_KIND_NUMERIC, PG_ARGISNULL(2), exact, 0, 0);
+	return int8_transfn(fcinfo, false);
 }
 
-/* series_agg_transfn(indicator_series, date, integer) */
+/* series_agg_transfn(indicator_series, timestamptz, bigint [, text]) */
+PG_FUNCTION_INFO_V1(series_agg_int8_tz_transfn);
+Datum
+series_agg_int8_tz_transfn(PG_FUNCTION_ARGS)
+{
+	return int8_transfn(fcinfo, true);
+}
+
+/* series_agg_transfn(indicator_series, date, integer [, text]) */
 PG_FUNCTION_INFO_V1(series_agg_int4_transfn);
 Datum
 series_agg_int4_transfn(PG_FUNCTION_ARGS)
 {
-	int128		exact = PG_ARGISNULL(2) ? 0 : (int128) PG_GETARG_INT32(2);
-
-	return series_agg_accum(fcinfo, SERIES_KIND_NUMERIC, PG_ARGISNULL(2), exact, 0, 0);
+	return int4_transfn(fcinfo, false);
 }
 
-/* series_agg_transfn(indicator_series, date, double precision) */
+/* series_agg_transfn(indicator_series, timestamptz, integer [, text]) */
+PG_FUNCTION_INFO_V1(series_agg_int4_tz_transfn);
+Datum
+series_agg_int4_tz_transfn(PG_FUNCTION_ARGS)
+{
+	return int4_transfn(fcinfo, true);
+}
+
+/* series_agg_transfn(indicator_series, date, double precision [, text]) */
 PG_FUNCTION_INFO_V1(series_agg_float8_transfn);
 Datum
 series_agg_float8_transfn(PG_FUNCTION_ARGS)
 {
-	double		fp = PG_ARGISNULL(2) ? 0 : PG_GETARG_FLOAT8(2);
-
-	if (!PG_ARGISNULL(2) && !PG_ARGISNULL(1) && !isfinite(fp))
-		nonfinite_value_error(row_month(fcinfo), isnan(fp));
-	return series_agg_accum(fcinfo, SERIES_KIND_FLOAT8, PG_ARGISNULL(2), 0, 0, fp);
+	return float8_transfn(fcinfo, false);
 }
 
-/* series_agg_final(indicator_series): the state without its spare slots */
+/* series_agg_transfn(indicator_series, timestamptz, double precision [, text]) */
+PG_FUNCTION_INFO_V1(series_agg_float8_tz_transfn);
+Datum
+series_agg_float8_tz_transfn(PG_FUNCTION_ARGS)
+{
+	return float8_transfn(fcinfo, true);
+}
+
+/*
+ * The opening mistake of issue 10: quarterly (or yearly) figures passed to
+ * series_agg without a frequency make a monthly series in which every value
+ * sits on one month of its quarter and the other months are missing, so
+ * every quarter-on-quarter, year-to-date and annual figure is NULL.  With
+ * four values or more all on one month of their quarter, say so.  A series
+ * that is really monthly with gaps has values on other months too; passing
+ * 'month' explicitly says the data is monthly and silences this.  Said once
+ * per aggregate call site and execution (fn_extra marks it), not per group.
+ */
+static void
+warn_if_quarterly(FunctionCallInfo fcinfo, const IndicatorSeries *s)
+{
+	int			residue3 = -1;
+	int			residue12 = -1;
+	bool		yearly = true;
+	char		from[PERIOD_TEXT_LEN];
+	char		to[PERIOD_TEXT_LEN];
+	int32		first_present = -1;
+	int32		last_present = -1;
+
+	if (s->frequency != SERIES_FREQ_MONTH || s->npresent < 4 ||
+		fcinfo->flinfo->fn_extra != NULL)
+		return;
+	for (int32 i = 0; i < s->nmonths; i++)
+	{
+		Level		v;
+		int32		month = s->first + i;
+
+		if (!series_get(s, i, &v))
+			continue;
+		if (residue3 < 0)
+		{
+			residue3 = month % 3;
+			residue12 = month % 12;
+			first_present = month;
+		}
+		else if (month % 3 != residue3)
+			return;
+		yearly &= month % 12 == residue12;
+		last_present = month;
+	}
+	month_to_text(first_present, from);
+	month_to_text(last_present, to);
+	fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, 1);
+	ereport(WARNING,
+			(errmsg("every value of this monthly series falls on the same month of its %s",
+					yearly ? "year" : "quarter"),
+			 errdetail("%d values from %s to %s, and the other months are missing, so growth on the previous period, year-to-date and annual figures are NULL (said once per query).",
+					   s->npresent, from, to),
+			 errhint("For %s data pass the frequency: series_agg(period, value, '%s'); pass 'month' if the data is monthly.",
+					 yearly ? "yearly" : "quarterly", yearly ? "year" : "quarter")));
+}
+
+/*
+ * series_agg_final(indicator_series): the state without its spare slots
+ * (and without the state's flags); also the final function of series_merge
+ * and series_sum.
+ */
 PG_FUNCTION_INFO_V1(series_agg_final);
 Datum
 series_agg_final(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *state = PG_GETARG_INDICATOR_SERIES_P(0);
+	IndicatorSeries *result;
 
-	PG_RETURN_INDICATOR_SERIES_P(series_compact(state));
+	if (state->flags & SERIES_FLAG_CHECK_QUARTERLY)
+		warn_if_quarterly(fcinfo, state);
+	result = series_compact(state);
+	result->flags = 0;
+	PG_RETURN_INDICATOR_SERIES_P(result);
 }

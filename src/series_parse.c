@@ -82,30 +82,79 @@ mantissa_limit(void)
 	return limit;
 }
 
-static void
-month_label(int32_t month, char *buf)
+static int
+periods_in_year(int frequency)
 {
-	snprintf(buf, 16, "%04d-%02d", (int) (month / 12), (int) (month % 12) + 1);
+	return frequency == PARSE_FREQ_MONTH ? 12 : frequency == PARSE_FREQ_QUARTER ? 4 : 1;
 }
 
-/* YYYY-MM with a four-digit year 1..9999 and month 01..12 */
+static const char *const frequency_nouns[] = {"month", "quarter", "year"};
+
+/* The label of a period number, as the text form writes it. */
+static void
+period_label(int32_t period, int frequency, char *buf)
+{
+	int			n = periods_in_year(frequency);
+
+	if (frequency == PARSE_FREQ_MONTH)
+		snprintf(buf, 16, "%04d-%02d", (int) (period / 12), (int) (period % 12) + 1);
+	else if (frequency == PARSE_FREQ_QUARTER)
+		snprintf(buf, 16, "%04d-Q%d", (int) (period / n), (int) (period % n) + 1);
+	else
+		snprintf(buf, 16, "%04d", (int) period);
+}
+
+/*
+ * A period: YYYY-MM (a month), YYYY-Qn (a quarter, q or Q, n 1..4) or YYYY
+ * (a year), with a four-digit year 1..9999.  Sets *frequency from the form
+ * and *len to the label's length.
+ */
+static const char *const frequency_forms[] = {"a month as YYYY-MM", "a quarter as YYYY-Qn", "a year as YYYY"};
+
+/*
+ * "expect" is the series' frequency so far (the month before its first
+ * period), for the message when no period is there.
+ */
 static int
-parse_month(Parser *ps, int32_t *month)
+parse_period(Parser *ps, int expect, int32_t *period, int *frequency, int *len)
 {
 	const char *p = ps->p;
 	int			year;
-	int			mon;
+	const char *after;
 
-	if (!digits_at(p, 4) || p[4] != '-' || !digits_at(p + 5, 2) || isdigit((unsigned char) p[7]))
-		return fail(ps, "Expected a month as YYYY-MM.");
+	if (!digits_at(p, 4))
+		return fail(ps, "Expected %s.", frequency_forms[expect]);
 	year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
-	mon = (p[5] - '0') * 10 + (p[6] - '0');
-	if (mon < 1 || mon > 12)
-		return fail(ps, "Month %.7s does not exist.", p);
+	if (p[4] == '-' && digits_at(p + 5, 2) && !isalnum((unsigned char) p[7]))
+	{
+		int			mon = (p[5] - '0') * 10 + (p[6] - '0');
+
+		if (mon < 1 || mon > 12)
+			return fail(ps, "Month %.7s does not exist.", p);
+		*frequency = PARSE_FREQ_MONTH;
+		*period = year * 12 + (mon - 1);
+		*len = 7;
+	}
+	else if (p[4] == '-' && (p[5] == 'Q' || p[5] == 'q') && isdigit((unsigned char) p[6]) &&
+			 !isalnum((unsigned char) p[7]))
+	{
+		if (p[6] < '1' || p[6] > '4')
+			return fail(ps, "Quarter %.7s does not exist.", p);
+		*frequency = PARSE_FREQ_QUARTER;
+		*period = year * 4 + (p[6] - '1');
+		*len = 7;
+	}
+	else if ((after = p + 4 + strspn(p + 4, " \t\n\r"))[0] == ':')
+	{
+		*frequency = PARSE_FREQ_YEAR;
+		*period = year;
+		*len = 4;
+	}
+	else
+		return fail(ps, "Expected %s.", frequency_forms[expect]);
 	if (year < PARSE_MIN_YEAR)
 		return fail(ps, "Year %.4s is before year %d.", p, PARSE_MIN_YEAR);
-	*month = year * 12 + (mon - 1);
-	ps->p += 7;
+	ps->p += *len;
 	return 0;
 }
 
@@ -237,23 +286,38 @@ series_parse(const char *text, ParsedSeries *out, parse_alloc_fn alloc,
 	for (;;)
 	{
 		int32_t		month = 0;
+		int			frequency = 0;
+		int			len = 0;
 		char		label[16];
 
 		skip_space(&ps);
-		if (parse_month(&ps, &month) != 0)
+		if (parse_period(&ps, out->frequency, &month, &frequency, &len) != 0)
 			return -1;
-		month_label(month, label);
+		if (out->nmonths == 0)
+			out->frequency = frequency;
+		period_label(month, frequency, label);
+		if (frequency != out->frequency)
+		{
+			ps.p -= len;
+			return fail(&ps, "Period %s is a %s, and the series' first period a %s; a series holds periods of one frequency.",
+						label, frequency_nouns[frequency], frequency_nouns[out->frequency]);
+		}
 		if (out->nmonths == 0)
 			out->first = month;
 		else if (month != expected)
 		{
 			char		want[16];
+			char		what[40];
+			const char *noun = frequency_nouns[frequency];
 
-			month_label(expected, want);
-			ps.p -= 7;
-			return fail(&ps, "Month %s %s; months must be consecutive, and %s comes next.",
-						label, month < expected ? "is out of order or repeated" : "skips months",
-						want);
+			period_label(expected, out->frequency, want);
+			if (month < expected)
+				snprintf(what, sizeof(what), "is out of order or repeated");
+			else
+				snprintf(what, sizeof(what), "skips %ss", noun);
+			ps.p -= len;
+			return fail(&ps, "%c%s %s %s; %ss must be consecutive, and %s comes next.",
+						toupper((unsigned char) noun[0]), noun + 1, label, what, noun, want);
 		}
 		if (out->nmonths >= capacity)
 			return fail(&ps, "More months than the text can hold.");	/* cannot happen */
@@ -293,8 +357,14 @@ series_parse(const char *text, ParsedSeries *out, parse_alloc_fn alloc,
 		if (*ps.p == ',')
 		{
 			ps.p++;
-			if (expected > PARSE_MAX_YEAR * 12 + 11)
-				return fail(&ps, "No month can follow %d-12.", PARSE_MAX_YEAR);
+			if (expected > PARSE_MAX_YEAR * periods_in_year(out->frequency) +
+				periods_in_year(out->frequency) - 1)
+			{
+				char		last[16];
+
+				period_label(expected - 1, out->frequency, last);
+				return fail(&ps, "No %s can follow %s.", frequency_nouns[out->frequency], last);
+			}
 			continue;
 		}
 		if (*ps.p == '}')
@@ -325,7 +395,7 @@ series_parse(const char *text, ParsedSeries *out, parse_alloc_fn alloc,
 				{
 					char		label[16];
 
-					month_label(out->first + i, label);
+					period_label(out->first + i, out->frequency, label);
 					ps.p = NULL;	/* a property of the whole literal: no position */
 					return fail(&ps, "Value for %s needs more than %d digits at the series' scale of %d.",
 								label, PARSE_MAX_DIGITS, out->scale);

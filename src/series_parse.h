@@ -12,8 +12,14 @@
  *		numeric {2021-01: 100.5, 2021-02: NULL, 2021-03: 98.25}
  *		float8 {1995-07: 1.5e-07}
  *
- * a kind, then every month of the span in order, each with its value or NULL
- * for a missing month.  Months are YYYY-MM with years 1..9999.  A numeric
+ * a kind, then every period of the span in order, each with its value or
+ * NULL for a missing period.  Periods are months YYYY-MM, quarters YYYY-Qn
+ * (n 1..4) or years YYYY, with years 1..9999; the form of the labels is the
+ * series' frequency, and a series holds periods of one frequency:
+ *
+ *		numeric {2021-Q1: 5, 2021-Q2: NULL}
+ *		float8 {2020: 1.5, 2021: 2}
+ *  A numeric
  * value is a plain decimal ([+-]digits[.digits]) with at most 38 significant
  * digits and 38 decimals; a float8 value is anything strtod reads as a finite
  * double.  White space may surround every token.
@@ -27,6 +33,11 @@
 #define PARSE_KIND_NUMERIC 1
 #define PARSE_KIND_FLOAT8 2
 
+/* Frequencies, as the labels show them (the same values as period.h's). */
+#define PARSE_FREQ_MONTH 0
+#define PARSE_FREQ_QUARTER 1
+#define PARSE_FREQ_YEAR 2
+
 #define PARSE_MAX_DIGITS 38
 #define PARSE_MAX_MONTHS 12000
 #define PARSE_MIN_YEAR 1
@@ -39,8 +50,10 @@ typedef struct ParsedSeries
 {
 	int			kind;			/* PARSE_KIND_* */
 	int			scale;			/* numeric: decimals of every value */
-	int32_t		first;			/* month number: year * 12 + month - 1 */
-	int32_t		nmonths;
+	int			frequency;		/* PARSE_FREQ_* */
+	int32_t		first;			/* period number: year * 12 + month - 1,
+								 * year * 4 + quarter - 1, or year */
+	int32_t		nmonths;		/* periods */
 	__int128   *exact;			/* numeric: nmonths mantissas at "scale" */
 	double	   *fp;				/* float8: nmonths values, NaN when missing */
 } ParsedSeries;

@@ -39,14 +39,14 @@ rollup_month(IndicatorSeries *state, const IndicatorSeries *other, int32 i,
 
 	if (have_theirs && state->kind == SERIES_KIND_NUMERIC &&
 		!fixed_rescale(theirs.exact, scale_shift, &theirs.exact))
-		series_scale_error(month, state->scale);
+		series_period_scale_error(month, state->frequency, state->scale);
 
 	if (op == ROLLUP_UNION)
 	{
 		if (!have_theirs)
 			return state;
 		if (have_mine)
-			duplicate_month_error(month);
+			duplicate_period_error(month, state->frequency);
 		mine = theirs;
 		state->npresent++;
 	}
@@ -96,6 +96,7 @@ series_rollup(FunctionCallInfo fcinfo, RollupOp op)
 				 errmsg("cannot %s a numeric series and a float8 series",
 						op == ROLLUP_UNION ? "merge" : "add"),
 				 errhint("Build every series from the same value type.")));
+	series_check_same_frequency(state, other, op == ROLLUP_UNION ? "merge" : "add");
 
 	/* outside an aggregate the first input is not ours to change either */
 	state = series_extend(state, other->first, series_last(other), in_agg);

@@ -1,8 +1,9 @@
 /*
  * series_rows.c
- *	  series_rows(s, fy_start_month): one row per month of the span, with
- *	  the month's value, growth against the previous month and the same
- *	  month of last year, year-to-date and its growth.  This is the monthly
+ *	  series_rows(s, fy_start_month): one row per period of the span (the
+ *	  series' own periods: months, quarters or years), with the period's
+ *	  value, growth against the previous period and the same period of last
+ *	  year, year-to-date and its growth.  This is the monthly
  *	  report in one pass: year-to-date sums run along the span and are kept
  *	  per month, so each row costs a few additions, not a rescan.
  */
@@ -29,8 +30,9 @@ series_rows(PG_FUNCTION_ARGS)
 	bool	   *ytd_ok;
 	MemoryContext row_context;
 	MemoryContext old_context;
+	int			per_year = periods_per_year(s->frequency);
 
-	check_fy_start_month(fy);
+	check_fy_frequency(fy, s->frequency);
 	InitMaterializedSRF(fcinfo, 0);
 
 	ytd = palloc(sizeof(Level) * s->nmonths);
@@ -40,7 +42,7 @@ series_rows(PG_FUNCTION_ARGS)
 
 	for (int32 i = 0; i < s->nmonths; i++)
 	{
-		int32		month = s->first + i;
+		int32		period = s->first + i;
 		Datum		values[SERIES_ROWS_COLUMNS];
 		bool		nulls[SERIES_ROWS_COLUMNS];
 		Level		v = {0, 0};
@@ -52,7 +54,7 @@ series_rows(PG_FUNCTION_ARGS)
 		memset(nulls, true, sizeof(nulls));
 		old_context = MemoryContextSwitchTo(row_context);
 
-		values[0] = DateADTGetDatum(month_to_date(month));
+		values[0] = DateADTGetDatum(period_to_date(period, s->frequency));
 		nulls[0] = false;
 		if (present)
 		{
@@ -67,15 +69,15 @@ series_rows(PG_FUNCTION_ARGS)
 			values[2] = Float8GetDatum(pct);
 			nulls[2] = false;
 		}
-		if (present && i >= 12 && series_get(s, i - 12, &other) &&
+		if (present && i >= per_year && series_get(s, i - per_year, &other) &&
 			level_growth_pct(s, v, other, &pct))
 		{
 			values[3] = Float8GetDatum(pct);
 			nulls[3] = false;
 		}
 
-		/* ytd restarts at each fiscal year; one missing month voids the rest of the year */
-		if (month_of_year(month) == fy)
+		/* ytd restarts at each fiscal year; one missing period voids the rest of the year */
+		if (month_of_year((int32) period_first_month(period, s->frequency)) == fy)
 		{
 			ytd_ok[i] = present;
 			ytd[i] = v;
@@ -92,7 +94,8 @@ series_rows(PG_FUNCTION_ARGS)
 		{
 			values[4] = level_numeric(s, ytd[i]);
 			nulls[4] = false;
-			if (i >= 12 && ytd_ok[i - 12] && level_growth_pct(s, ytd[i], ytd[i - 12], &pct))
+			if (i >= per_year && ytd_ok[i - per_year] &&
+				level_growth_pct(s, ytd[i], ytd[i - per_year], &pct))
 			{
 				values[5] = Float8GetDatum(pct);
 				nulls[5] = false;

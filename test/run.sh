@@ -51,6 +51,8 @@ PGPORT=$(bash tools/free_port.sh) REALDATA=$realdata pg_virtualenv -t bash -c '
 	fi
 	exit $status
 '
+# the upgrade chain 1.0 -> 1.1 in a private PostgreSQL copy (not the system's)
+bash test/upgrade.sh
 # a short sqlsmith run: random queries over indicator's functions, no crash
 if [ $realdata = 1 ]; then
 	bash test/sqlsmith.sh 500

@@ -66,7 +66,12 @@ format_series(const ParsedSeries *s)
 			strcpy(value, "NULL");
 		else
 			snprintf(value, sizeof(value), "%.17g", s->fp[i]);
-		len += snprintf(buf + len, cap - len, "%s%04d-%02d: %s", i ? ", " : "", m / 12, m % 12 + 1, value);
+		if (s->frequency == PARSE_FREQ_MONTH)
+			len += snprintf(buf + len, cap - len, "%s%04d-%02d: %s", i ? ", " : "", m / 12, m % 12 + 1, value);
+		else if (s->frequency == PARSE_FREQ_QUARTER)
+			len += snprintf(buf + len, cap - len, "%s%04d-Q%d: %s", i ? ", " : "", m / 4, m % 4 + 1, value);
+		else
+			len += snprintf(buf + len, cap - len, "%s%04d: %s", i ? ", " : "", m, value);
 		CHECK(len < cap);
 	}
 	snprintf(buf + len, cap - len, "}");
@@ -80,10 +85,15 @@ check_invariants(const ParsedSeries *s)
 
 	for (int i = 0; i < PARSE_MAX_DIGITS; i++)
 		limit *= 10;
+	int			per_year;
+
 	CHECK(s->kind == PARSE_KIND_NUMERIC || s->kind == PARSE_KIND_FLOAT8);
+	CHECK(s->frequency == PARSE_FREQ_MONTH || s->frequency == PARSE_FREQ_QUARTER ||
+		  s->frequency == PARSE_FREQ_YEAR);
+	per_year = s->frequency == PARSE_FREQ_MONTH ? 12 : s->frequency == PARSE_FREQ_QUARTER ? 4 : 1;
 	CHECK(s->nmonths >= 1 && s->nmonths <= PARSE_MAX_MONTHS);
-	CHECK(s->first >= PARSE_MIN_YEAR * 12);
-	CHECK(s->first + s->nmonths - 1 <= PARSE_MAX_YEAR * 12 + 11);
+	CHECK(s->first >= PARSE_MIN_YEAR * per_year);
+	CHECK(s->first + s->nmonths - 1 <= PARSE_MAX_YEAR * per_year + per_year - 1);
 	CHECK(s->scale >= 0 && s->scale <= PARSE_MAX_DIGITS);
 	for (int32_t i = 0; i < s->nmonths; i++)
 	{
@@ -119,7 +129,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fprintf(stderr, "canonical form rejected: %s\n%s\n", err, canonical);
 			abort();
 		}
-		CHECK(again.kind == first.kind && again.first == first.first &&
+		CHECK(again.kind == first.kind && again.frequency == first.frequency &&
+			  again.first == first.first &&
 			  again.nmonths == first.nmonths && again.scale == first.scale);
 		for (int32_t i = 0; i < first.nmonths; i++)
 		{

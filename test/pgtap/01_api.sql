@@ -4,15 +4,15 @@
 -- (DESIGN.md, "API of the first release") and src/indicator.sql: every
 -- function with its exact argument types and result type.  The tests check
 -- that the catalog holds exactly these, and the properties every one of
--- them must have: IMMUTABLE, PARALLEL SAFE, STRICT (except the aggregate's
+-- them must have: IMMUTABLE (STABLE for the transition functions of timestamptz periods), PARALLEL SAFE, STRICT (except the aggregate's
 -- transition and combine functions, series_set and the series store's;
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(250);
+SELECT plan(337);
 
 -- name, argument types (as format_type spells them), result type
-CREATE TEMP TABLE expected_fn (name name, args name[], returns text) ON COMMIT DROP;
+CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
 INSERT INTO expected_fn VALUES
 	-- scalar functions, each for numeric and for double precision
 	('growth_pct',              '{numeric,numeric}',                                   'double precision'),
@@ -84,24 +84,51 @@ INSERT INTO expected_fn VALUES
 	('index_agg',               '{indicator_series,"double precision"}',               'indicator_series'),
 	('contribution_pp',         '{indicator_series,"double precision",indicator_series,date,integer}', 'double precision'),
 	('chain_link',              '{indicator_series,indicator_series,date}',            'indicator_series'),
-	('chain_link',              '{indicator_series,indicator_series,integer,integer}', 'indicator_series'),
-	-- release 1.1: stored series kept current (series_set and series_store_apply
-	-- are not STRICT; the store's other functions are VOLATILE, PARALLEL UNSAFE)
-	('series_set',              '{indicator_series,date,numeric}',                     'indicator_series'),
-	('series_set',              '{indicator_series,date,"double precision"}',          'indicator_series'),
-	('series_set',              '{indicator_series,date,bigint}',                      'indicator_series'),
-	('series_set',              '{indicator_series,date,integer}',                     'indicator_series'),
-	('series_store_apply',      '{indicator_series,date[],indicator_series}',          'indicator_series'),
-	('series_store',            '{regclass,text,text[],text,text,text}',               'regclass'),
-	('series_store_check',      '{regclass}',                                          'setof text'),
-	('series_store_rebuild',    '{regclass}',                                          'bigint'),
-	('series_store_drop',       '{regclass}',                                          'void'),
-	('series_store_trigger',    '{}',                                                  'trigger');
-
--- the functions that run queries: volatile, parallel unsafe
-CREATE TEMP TABLE volatile_fn (name name) ON COMMIT DROP;
-INSERT INTO volatile_fn VALUES ('series_store'), ('series_store_check'), ('series_store_rebuild'),
-	('series_store_drop'), ('series_store_trigger');
+	('chain_link',              '{indicator_series,indicator_series,integer,integer}', 'indicator_series');
+-- release 1.1: periods other than the month
+INSERT INTO expected_fn VALUES
+	('series_agg_transfn',      '{indicator_series,date,numeric,text}',                'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,"double precision",text}',     'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,bigint,text}',                 'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,integer,text}',                'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",numeric}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone","double precision"}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",bigint}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",integer}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",numeric,text}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone","double precision",text}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",bigint,text}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",integer,text}', 'indicator_series', 'stable'),
+	('series_agg',              '{date,numeric,text}',                                 'indicator_series', 'immutable'),
+	('series_agg',              '{date,"double precision",text}',                      'indicator_series', 'immutable'),
+	('series_agg',              '{date,bigint,text}',                                  'indicator_series', 'immutable'),
+	('series_agg',              '{date,integer,text}',                                 'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",numeric}',                'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone","double precision"}',     'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",bigint}',                 'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",integer}',                'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",numeric,text}',           'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone","double precision",text}', 'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",bigint,text}',            'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",integer,text}',           'indicator_series', 'immutable'),
+	('frequency',               '{indicator_series}',                                  'text', 'immutable'),
+	('pop_pct',                 '{indicator_series,date}',                             'double precision', 'immutable'),
+	('ytd',                     '{indicator_series,date,integer,text}',                'numeric', 'immutable'),
+	('ytd_growth_pct',          '{indicator_series,date,integer,text}',                'double precision', 'immutable'),
+	('series_trim',             '{indicator_series}',                                  'indicator_series', 'immutable');
+-- release 1.1: stored series kept current (series_set and series_store_apply
+-- are not STRICT; the store's other functions are VOLATILE, PARALLEL UNSAFE)
+INSERT INTO expected_fn VALUES
+	('series_set',              '{indicator_series,date,numeric}',                     'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,"double precision"}',          'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,bigint}',                      'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,integer}',                     'indicator_series', 'immutable'),
+	('series_store_apply',      '{indicator_series,date[],indicator_series}',          'indicator_series', 'immutable'),
+	('series_store',            '{regclass,text,text[],text,text,text}',               'regclass', 'volatile'),
+	('series_store_check',      '{regclass}',                                          'setof text', 'volatile'),
+	('series_store_rebuild',    '{regclass}',                                          'bigint', 'volatile'),
+	('series_store_drop',       '{regclass}',                                          'void', 'volatile'),
+	('series_store_trigger',    '{}',                                                  'trigger', 'volatile');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -136,13 +163,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 75 * 3 tests)
+-- Every function, exactly (1 + 104 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 75 functions and aggregates of the API');
+	'the extension holds exactly the 104 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -152,9 +179,8 @@ SELECT function_returns(name, args, returns,
 						format('%s(%s) returns %s', name, array_to_string(args, ', '), returns))
   FROM expected_fn ORDER BY name, args;
 
-SELECT volatility_is(name, args, CASE WHEN name IN (SELECT name FROM volatile_fn) THEN 'volatile' ELSE 'immutable' END,
-					 format('%s(%s) is %s', name, array_to_string(args, ', '),
-							CASE WHEN name IN (SELECT name FROM volatile_fn) THEN 'VOLATILE' ELSE 'IMMUTABLE' END))
+SELECT volatility_is(name, args, volatility,
+					 format('%s(%s) is %s', name, array_to_string(args, ', '), upper(volatility)))
   FROM expected_fn ORDER BY name, args;
 
 ------------------------------------------------------------------------------
@@ -192,8 +218,8 @@ SELECT is(
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
 		   WHERE f.proname <> 'index_agg' AND (a.aggfinalfn <> 'series_agg_final(indicator_series)'::regprocedure
 			  OR (f.proname = 'series_agg' AND
-				  a.aggtransfn <> format('series_agg_transfn(indicator_series, date, %s)',
-										 f.proargtypes[1]::regtype)::regprocedure)
+				  a.aggtransfn <> format('series_agg_transfn(indicator_series, %s)',
+										 array_to_string(f.proargtypes::regtype[], ', '))::regprocedure)
 			  OR (f.proname = 'series_merge' AND
 				  a.aggtransfn <> 'series_agg_combine(indicator_series, indicator_series)'::regprocedure)
 			  OR (f.proname = 'series_sum' AND
@@ -204,8 +230,8 @@ SELECT is(
 
 SELECT is(
 	(SELECT count(*) FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid),
-	7::bigint,
-	'the extension has seven aggregates');
+	19::bigint,
+	'the extension has 19 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency; series_merge, series_sum, index_agg)');
 
 -- index_agg's state is a real type too (not internal: Citus ships it as
 -- text), with its own text and binary forms
@@ -230,7 +256,7 @@ SELECT is(
 
 SELECT is(
 	ARRAY(SELECT signature FROM ext_fn
-		   WHERE (proparallel <> 's') <> (proname IN (SELECT name FROM volatile_fn)) ORDER BY 1),
+		   WHERE (proparallel <> 's') <> (proname IN (SELECT name FROM expected_fn WHERE volatility = 'volatile')) ORDER BY 1),
 	'{}'::text[],
 	'every function and aggregate of the extension is PARALLEL SAFE, but those that run queries');
 

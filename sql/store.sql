@@ -408,6 +408,27 @@ SELECT * FROM series_store_check('regress_store_other.sales_store');
 SELECT series_store_rebuild('regress_store_other.sales_store') AS series;
 SELECT * FROM regress_store_other.sales_store ORDER BY shop;
 
+-- a store of quarterly series: any date of a quarter stands for it; a
+-- second value for a quarter is 21000; series_set works in the series'
+-- own periods
+CREATE TABLE grdp (region text, period date, value numeric);
+INSERT INTO grdp VALUES ('a', '2021-01-01', 1), ('a', '2021-04-01', 2), ('b', '2021-07-01', 3);
+SELECT series_store('grdp', 'grdp_store', '{region}', frequency => 'quarter');
+INSERT INTO grdp VALUES ('a', '2021-07-01', 4), ('b', '2021-01-01', 9);
+DELETE FROM grdp WHERE region = 'b' AND period = '2021-07-01';
+UPDATE grdp SET period = '2021-10-01' WHERE region = 'a' AND period = '2021-01-01';
+-- a: Q2 2, Q3 4, Q4 1 (Q1 moved to Q4); b: Q1 9 (Q3 deleted)
+SELECT * FROM grdp_store ORDER BY region;
+SELECT * FROM series_store_check('grdp_store');
+\set VERBOSITY sqlstate
+INSERT INTO grdp VALUES ('a', '2021-08-01', 4);
+SELECT series_store('grdp', 'grdp_weekly', '{region}', frequency => 'week');
+\set VERBOSITY default
+SELECT series_set(s, '2021-05-15', 20) AS q2_replaced, series_set(s, '2022-01-31', 5) AS q1_2022_added
+FROM grdp_store WHERE region = 'a';
+DROP TABLE grdp CASCADE;
+DROP TABLE grdp_store;
+
 RESET ROLE;
 DROP SCHEMA regress_store_other CASCADE;
 DROP SCHEMA regress_store_trap CASCADE;

@@ -92,18 +92,20 @@ static const char *const store_trigger_suffixes[] = {"ins", "upd", "del", "trunc
  */
 
 /*
- * s with month "month" missing: a copy, in its smallest form.  A month
- * outside the span is left alone (series_agg's transition extends the span).
+ * s with the period holding month "month" missing: a copy, in its smallest
+ * form.  A period outside the span is left alone (series_agg's transition
+ * extends the span).
  */
 static IndicatorSeries *
 series_without_month(const IndicatorSeries *s, int32 month)
 {
 	IndicatorSeries *copy = series_compact(s);
+	int64		period = month_to_period(month, copy->frequency);
 	Level		v;
 
-	if (series_month(copy, month, &v))
+	if (series_month(copy, period, &v))
 	{
-		series_set_missing(copy, month - copy->first, 1);
+		series_set_missing(copy, (int32) (period - copy->first), 1);
 		copy->npresent--;
 	}
 	return copy;
@@ -127,8 +129,9 @@ series_set_common(FunctionCallInfo fcinfo, Oid value_type)
 	Datum		value = PG_GETARG_DATUM(2);
 	Datum		result;
 	int32		month;
+	FmgrInfo	flinfo;
 
-	LOCAL_FCINFO(agg, 3);
+	LOCAL_FCINFO(agg, 4);
 
 	if (PG_ARGISNULL(1))
 		ereport(ERROR,
@@ -164,8 +167,15 @@ series_set_common(FunctionCallInfo fcinfo, Oid value_type)
 		transfn = value_type == NUMERICOID ? series_agg_numeric_transfn :
 			value_type == INT8OID ? series_agg_int8_transfn : series_agg_int4_transfn;
 
-	/* called as a plain function, the transition works on a copy of s */
-	InitFunctionCallInfoData(*agg, NULL, 3, PG_GET_COLLATION(), NULL, NULL);
+	/*
+	 * Called as a plain function, the transition works on a copy of s; with
+	 * s's frequency (a series of months, quarters or years).
+	 */
+	MemSet(&flinfo, 0, sizeof(flinfo));
+	flinfo.fn_mcxt = CurrentMemoryContext;
+	InitFunctionCallInfoData(*agg, &flinfo, 4, PG_GET_COLLATION(), NULL, NULL);
+	agg->args[3].value = CStringGetTextDatum(frequency_name(s == NULL ? SERIES_FREQ_MONTH : s->frequency));
+	agg->args[3].isnull = false;
 	agg->args[0].value = s == NULL ? (Datum) 0 : PointerGetDatum(series_without_month(s, month));
 	agg->args[0].isnull = s == NULL;
 	agg->args[1].value = PG_GETARG_DATUM(1);
@@ -223,25 +233,12 @@ series_set_int4(PG_FUNCTION_ARGS)
 static IndicatorSeries *
 store_trim(const IndicatorSeries *s)
 {
-	int32		lo = 0;
-	int32		hi = s->nmonths - 1;
 	Level		v;
-	IndicatorSeries *trimmed;
 
-	if (s->npresent == 0)
-		return NULL;
-	if (s->capacity == s->nmonths && series_get(s, lo, &v) && series_get(s, hi, &v))
+	if (s->npresent > 0 && s->capacity == s->nmonths &&
+		series_get(s, 0, &v) && series_get(s, s->nmonths - 1, &v))
 		return (IndicatorSeries *) s;	/* trimmed and compact already */
-	while (!series_get(s, lo, &v))
-		lo++;
-	while (!series_get(s, hi, &v))
-		hi--;
-	trimmed = series_alloc(s->kind, s->slot_bytes, s->scale, s->first + lo,
-						   hi - lo + 1, hi - lo + 1);
-	trimmed->npresent = s->npresent;
-	memcpy(series_values(trimmed), series_values(s) + (Size) lo * s->slot_bytes,
-		   (Size) (hi - lo + 1) * s->slot_bytes);
-	return series_compact(trimmed);
+	return series_trim_copy(s);
 }
 
 /*
@@ -269,15 +266,16 @@ series_store_apply(PG_FUNCTION_ARGS)
 		s = series_compact(s);	/* ours to change */
 		for (int i = 0; i < n; i++)
 		{
-			int32		month;
+			int64		period;
 			Level		v;
 
 			if (nulls[i])
 				continue;
-			month = date_to_month(DatumGetDateADT(dates[i]), "period");
-			if (series_month(s, month, &v))
+			period = month_to_period(date_to_month(DatumGetDateADT(dates[i]), "period"),
+									 s->frequency);
+			if (series_month(s, period, &v))
 			{
-				series_set_missing(s, month - s->first, 1);
+				series_set_missing(s, (int32) (period - s->first), 1);
 				s->npresent--;
 			}
 		}
@@ -326,6 +324,7 @@ typedef struct StoreDef
 	const char *source_name;	/* qualified and quoted, with ONLY for a plain table */
 	const char *store_name;		/* qualified and quoted */
 	const char *ext;			/* the extension's schema, quoted */
+	const char *frequency;		/* 'month', 'quarter' or 'year', quoted as a literal */
 	StoreColumn period;
 	StoreColumn value;
 	int			nkeys;
@@ -420,11 +419,8 @@ store_define(StoreDef *def, Relation source, const char *ext, const char *period
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
 				 errmsg("source \"%s\" is not a table", RelationGetRelationName(source)),
 				 errhint("A store is kept current by triggers on a table or a partitioned table.")));
-	if (strcmp(frequency, "month") != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown frequency \"%s\"", frequency),
-				 errhint("A store holds monthly series: use 'month'.")));
+	/* an unknown frequency is 22023 */
+	def->frequency = quote_literal_cstr(frequency_name(frequency_from_name(frequency, strlen(frequency))));
 	if (nkeys < 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -491,8 +487,9 @@ append_fill(StringInfo buf, const StoreDef *def)
 	append_keys(buf, def, "x");
 	appendStringInfo(buf, ", x.s FROM (SELECT ");
 	append_keys(buf, def, NULL);
-	appendStringInfo(buf, ", %s.series_store_apply(NULL, NULL, %s.series_agg(%s, %s)) AS s FROM %s GROUP BY ",
-					 def->ext, def->ext, def->period.name, def->value.name, def->source_name);
+	appendStringInfo(buf, ", %s.series_store_apply(NULL, NULL, %s.series_agg(%s, %s, %s)) AS s FROM %s GROUP BY ",
+					 def->ext, def->ext, def->period.name, def->value.name, def->frequency,
+					 def->source_name);
 	append_keys(buf, def, NULL);
 	appendStringInfoString(buf, ") x WHERE x.s IS NOT NULL");
 	for (int i = 0; i < def->nkeys; i++)
@@ -622,8 +619,8 @@ append_delta(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows)
 	if (old_rows && new_rows)
 		appendStringInfoString(buf, " FULL JOIN ");
 	if (new_rows)
-		appendStringInfo(buf, "(SELECT %s, %s.series_agg(%s, %s) AS added FROM %s GROUP BY %s) a",
-						 keys.data, def->ext, def->period.name, def->value.name,
+		appendStringInfo(buf, "(SELECT %s, %s.series_agg(%s, %s, %s) AS added FROM %s GROUP BY %s) a",
+						 keys.data, def->ext, def->period.name, def->value.name, def->frequency,
 						 old_rows ? "n" : STORE_NEW_ROWS, keys.data);
 	if (old_rows && new_rows)
 	{
@@ -690,6 +687,8 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 	store_plan_setting("enable_hashjoin");
 	store_plan_setting("enable_mergejoin");
 	store_plan_setting("enable_seqscan");
+	/* a FULL JOIN (of an UPDATE's changes) then costs 1e10: no JIT for that */
+	store_plan_setting("jit");
 	store_spi_exec_for(sql.data, SPI_OK_UPDATE_RETURNING, def->store_name);
 	AtEOXact_GUC(true, nestlevel);
 
@@ -1058,7 +1057,8 @@ store_same_values(IndicatorSeries *a, IndicatorSeries *b)
 		b = store_trim(b);
 	if (a == NULL || b == NULL)
 		return a == NULL && b == NULL;
-	if (a->kind != b->kind || a->first != b->first || a->nmonths != b->nmonths ||
+	if (a->kind != b->kind || a->frequency != b->frequency || a->first != b->first ||
+		a->nmonths != b->nmonths ||
 		a->npresent != b->npresent)
 		return false;
 	for (int32 i = 0; i < a->nmonths; i++)
@@ -1121,8 +1121,8 @@ series_store_check(PG_FUNCTION_ARGS)
 						 def.keys[i].name, def.keys[i].name);
 	appendStringInfoString(&sql, ") AS pg_catalog.text), st.s, a.s FROM (SELECT ");
 	append_keys(&sql, &def, NULL);
-	appendStringInfo(&sql, ", %s.series_agg(%s, %s) AS s FROM %s GROUP BY ",
-					 def.ext, def.period.name, def.value.name, def.source_name);
+	appendStringInfo(&sql, ", %s.series_agg(%s, %s, %s) AS s FROM %s GROUP BY ",
+					 def.ext, def.period.name, def.value.name, def.frequency, def.source_name);
 	append_keys(&sql, &def, NULL);
 	appendStringInfo(&sql, ") a FULL JOIN %s AS st ON ", def.store_name);
 	append_key_match(&sql, &def, "a", "st");

@@ -16,7 +16,6 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -25,43 +24,13 @@
 #include "float_result.h"
 #include "series.h"
 
-typedef enum AnnualMethod
-{
-	ANNUAL_SUM,
-	ANNUAL_AVG,
-	ANNUAL_LAST
-} AnnualMethod;
-
 typedef enum ProjectionMethod
 {
 	PROJECT_SEASONAL,
 	PROJECT_RUN_RATE
 } ProjectionMethod;
 
-static const char *const annual_methods[] = {"sum", "avg", "last", NULL};
 static const char *const projection_methods[] = {"seasonal", "run_rate", NULL};
-
-/* Position of a method name in names; an unknown name is an error. */
-static int
-method_arg(text *method, const char *const *names)
-{
-	const char *given = VARDATA_ANY(method);
-	Size		len = VARSIZE_ANY_EXHDR(method);
-	StringInfoData known;
-
-	for (int i = 0; names[i] != NULL; i++)
-		if (strlen(names[i]) == len && memcmp(given, names[i], len) == 0)
-			return i;
-
-	initStringInfo(&known);
-	for (int i = 0; names[i] != NULL; i++)
-		appendStringInfo(&known, "%s'%s'", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown method \"%s\"", text_to_cstring(method)),
-			 errhint("Use %s.", known.data)));
-	return -1;					/* keep the compiler quiet */
-}
 
 /* fy_start_month: 1..12, and on the start of one of the series' periods */
 static int

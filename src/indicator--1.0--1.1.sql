@@ -314,16 +314,182 @@ COMMENT ON FUNCTION chain_link(indicator_series, indicator_series, int, int) IS
 -- Equality and order of indicator_series (src/series_compare.c)
 ------------------------------------------------------------------------------
 
+-- Equal: the same kind, span and values, at any scale and in any slot width;
+-- the order: by kind, first month, then month by month (a missing month after
+-- any value), then the shorter span first.
+CREATE FUNCTION indicator_series_eq(indicator_series, indicator_series) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION indicator_series_ne(indicator_series, indicator_series) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION indicator_series_lt(indicator_series, indicator_series) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION indicator_series_le(indicator_series, indicator_series) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION indicator_series_gt(indicator_series, indicator_series) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION indicator_series_ge(indicator_series, indicator_series) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION indicator_series_cmp(indicator_series, indicator_series) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION indicator_series_hash(indicator_series) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION indicator_series_hash_extended(indicator_series, bigint) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION indicator_series_eq(indicator_series, indicator_series) IS 'implementation of = on indicator_series';
+COMMENT ON FUNCTION indicator_series_ne(indicator_series, indicator_series) IS 'implementation of <> on indicator_series';
+COMMENT ON FUNCTION indicator_series_lt(indicator_series, indicator_series) IS 'implementation of < on indicator_series';
+COMMENT ON FUNCTION indicator_series_le(indicator_series, indicator_series) IS 'implementation of <= on indicator_series';
+COMMENT ON FUNCTION indicator_series_gt(indicator_series, indicator_series) IS 'implementation of > on indicator_series';
+COMMENT ON FUNCTION indicator_series_ge(indicator_series, indicator_series) IS 'implementation of >= on indicator_series';
+COMMENT ON FUNCTION indicator_series_cmp(indicator_series, indicator_series) IS 'less-equal-greater (-1, 0, 1): btree support of indicator_series';
+COMMENT ON FUNCTION indicator_series_hash(indicator_series) IS 'hash of an indicator_series, the same for equal series: hash support';
+COMMENT ON FUNCTION indicator_series_hash_extended(indicator_series, bigint) IS '64-bit hash of an indicator_series with a seed: hash support';
+
+CREATE OPERATOR = (
+	LEFTARG = indicator_series, RIGHTARG = indicator_series,
+	FUNCTION = indicator_series_eq,
+	COMMUTATOR = =, NEGATOR = <>,
+	RESTRICT = eqsel, JOIN = eqjoinsel,
+	HASHES, MERGES
+);
+CREATE OPERATOR <> (
+	LEFTARG = indicator_series, RIGHTARG = indicator_series,
+	FUNCTION = indicator_series_ne,
+	COMMUTATOR = <>, NEGATOR = =,
+	RESTRICT = neqsel, JOIN = neqjoinsel
+);
+CREATE OPERATOR < (
+	LEFTARG = indicator_series, RIGHTARG = indicator_series,
+	FUNCTION = indicator_series_lt,
+	COMMUTATOR = >, NEGATOR = >=,
+	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+CREATE OPERATOR <= (
+	LEFTARG = indicator_series, RIGHTARG = indicator_series,
+	FUNCTION = indicator_series_le,
+	COMMUTATOR = >=, NEGATOR = >,
+	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+CREATE OPERATOR > (
+	LEFTARG = indicator_series, RIGHTARG = indicator_series,
+	FUNCTION = indicator_series_gt,
+	COMMUTATOR = <, NEGATOR = <=,
+	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+CREATE OPERATOR >= (
+	LEFTARG = indicator_series, RIGHTARG = indicator_series,
+	FUNCTION = indicator_series_ge,
+	COMMUTATOR = <=, NEGATOR = <,
+	RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+
+COMMENT ON OPERATOR = (indicator_series, indicator_series) IS 'equal: the same kind, span and values (at any scale), missing months in the same places';
+COMMENT ON OPERATOR <> (indicator_series, indicator_series) IS 'not equal';
+COMMENT ON OPERATOR < (indicator_series, indicator_series) IS 'less than (by kind, first month, values month by month, span)';
+COMMENT ON OPERATOR <= (indicator_series, indicator_series) IS 'less than or equal (by kind, first month, values month by month, span)';
+COMMENT ON OPERATOR > (indicator_series, indicator_series) IS 'greater than (by kind, first month, values month by month, span)';
+COMMENT ON OPERATOR >= (indicator_series, indicator_series) IS 'greater than or equal (by kind, first month, values month by month, span)';
+
+CREATE OPERATOR CLASS indicator_series_ops
+	DEFAULT FOR TYPE indicator_series USING btree AS
+		OPERATOR 1 <,
+		OPERATOR 2 <=,
+		OPERATOR 3 =,
+		OPERATOR 4 >=,
+		OPERATOR 5 >,
+		FUNCTION 1 indicator_series_cmp(indicator_series, indicator_series);
+
+CREATE OPERATOR CLASS indicator_series_ops
+	DEFAULT FOR TYPE indicator_series USING hash AS
+		OPERATOR 1 =,
+		FUNCTION 1 indicator_series_hash(indicator_series),
+		FUNCTION 2 indicator_series_hash_extended(indicator_series, bigint);
+
+COMMENT ON OPERATOR CLASS indicator_series_ops USING btree IS 'the order of indicator_series, for ORDER BY, DISTINCT, GROUP BY, merge joins and btree indexes';
+COMMENT ON OPERATOR CLASS indicator_series_ops USING hash IS 'hashing of indicator_series, for hash aggregation, hash joins and hash indexes';
+
 
 ------------------------------------------------------------------------------
 -- Report wording (src/wording.c)
 ------------------------------------------------------------------------------
+
+-- A growth or an attainment percentage as a report phrases it, rounded half
+-- away from zero to decimals (0 to 15) as the double prints, trailing zeros
+-- dropped.
+CREATE FUNCTION growth_phrase(pct double precision, lang text DEFAULT 'en', decimals integer DEFAULT 1)
+	RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION attainment_phrase(pct double precision, lang text DEFAULT 'en', decimals integer DEFAULT 1)
+	RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION growth_phrase(double precision, text, integer) IS
+	'a growth percentage as a phrase: ''up 42.7%'', ''down 3.4%'', ''unchanged''; lang ''vi'': ''tăng 42,7%'', ''giảm 3,4%'', ''không đổi''';
+COMMENT ON FUNCTION attainment_phrase(double precision, text, integer) IS
+	'a plan attainment percentage as a phrase: ''133.5% of plan, exceeded by 33.5%'', ''94.8% of plan, short by 5.2%''; lang ''vi'': ''đạt 133,5% kế hoạch, vượt 33,5%''';
 
 
 ------------------------------------------------------------------------------
 -- Yearly rows and BI long format (src/series_rows.c)
 ------------------------------------------------------------------------------
 
+CREATE FUNCTION annual_rows(s indicator_series, method text DEFAULT 'sum', fy_start_month integer DEFAULT 1,
+							OUT year integer, OUT value numeric, OUT growth_pct double precision,
+							OUT months integer)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'series_annual_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION annual_rows(indicator_series, text, integer) IS
+	'one row per fiscal year of the span: year (as fiscal_year() names it), value (annual(); NULL unless complete), growth_pct (annual_growth_pct()), months present';
+
+-- Three arguments and no defaults: every 1.0 call (series_rows(s),
+-- series_rows(s, 7), series_rows(s, $1)) still reaches 1.0's function.
+CREATE FUNCTION series_rows(s indicator_series, fy_start_month integer, method text,
+							OUT period date, OUT value numeric, OUT mom_pct double precision,
+							OUT yoy_pct double precision, OUT ytd numeric, OUT ytd_growth_pct double precision,
+							OUT value_last_year numeric, OUT ytd_last_year numeric)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'series_rows_last_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 120;
+COMMENT ON FUNCTION series_rows(indicator_series, integer, text) IS
+	'one row per month of the span with year-to-date by ''sum'', ''avg'' or ''last'': series_rows''s columns, then value_last_year and ytd_last_year (the same month and the same months of last year) beside them';
+
+
+-- Partial totals: series_sum gives a month only when every input has it;
+-- these give the total of whatever is there and how many inputs that was.
+CREATE FUNCTION series_sum_present_transfn(indicator_series, indicator_series) RETURNS indicator_series
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_sum_present_transfn(indicator_series, indicator_series) IS
+	'series_sum_present transition and combine function, and series_count combine function: the month-by-month total of the series that have the month';
+
+CREATE AGGREGATE series_sum_present(s indicator_series) (
+	SFUNC = series_sum_present_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_sum_present_transfn,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_sum_present(indicator_series) IS
+	'the month-by-month partial total: the sum of the series that have the month; missing only where none has it (series_count says how many had it)';
+
+CREATE FUNCTION series_count_transfn(indicator_series, indicator_series) RETURNS indicator_series
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_count_transfn(indicator_series, indicator_series) IS
+	'series_count transition function: counts, month by month, the series that have the month';
+
+CREATE FUNCTION series_count_final(indicator_series) RETURNS indicator_series
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION series_count_final(indicator_series) IS
+	'series_count final function: the counts, 0 where no series covers the month';
+
+CREATE AGGREGATE series_count(s indicator_series) (
+	SFUNC = series_count_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_count_final,
+	COMBINEFUNC = series_sum_present_transfn,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_count(indicator_series) IS
+	'month by month, how many of the series have a value (an integer series over the union of their spans, 0 where none has it); NULL series are not counted';
 
 ------------------------------------------------------------------------------
 -- Stored series kept current (src/store.c)

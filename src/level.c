@@ -7,9 +7,15 @@
  * sums and differences are exact integer operations; a level of a float8
  * series is a double.  Percentages are computed from exact differences and
  * returned as doubles.
+ *
+ * A range of months (a fiscal year, a year-to-date) becomes one figure by a
+ * method: 'sum' (flows), 'avg' (indices, rates) or 'last' (stocks); the
+ * accessors, annual_rows and series_rows share the names and the arithmetic.
  */
 #include "postgres.h"
 
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
 #include "utils/float.h"
 #include "utils/fmgrprotos.h"
 
@@ -182,6 +188,30 @@ level_growth_pct(const IndicatorSeries *s, Level current, Level previous, double
 		*pct = finite_result(diff / divisor * 100.0);
 	}
 	return true;
+}
+
+const char *const annual_methods[] = {"sum", "avg", "last", NULL};
+
+/* Position of a method name in names; an unknown name is an error. */
+int
+method_arg(text *method, const char *const *names)
+{
+	const char *given = VARDATA_ANY(method);
+	Size		len = VARSIZE_ANY_EXHDR(method);
+	StringInfoData known;
+
+	for (int i = 0; names[i] != NULL; i++)
+		if (strlen(names[i]) == len && memcmp(given, names[i], len) == 0)
+			return i;
+
+	initStringInfo(&known);
+	for (int i = 0; names[i] != NULL; i++)
+		appendStringInfo(&known, "%s'%s'", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown method \"%s\"", text_to_cstring(method)),
+			 errhint("Use %s.", known.data)));
+	return -1;					/* keep the compiler quiet */
 }
 
 /*

@@ -27,13 +27,14 @@
 #include "utils/numeric.h"
 
 #include "float_result.h"
+#include "scalar.h"
 
 /*
  * Arguments
  */
 
 /* The one place a NaN or infinite argument is reported. */
-static void
+void
 reject_non_finite(bool is_nan, bool is_inf, const char *argname)
 {
 	if (is_nan)
@@ -71,7 +72,7 @@ float8_arg(FunctionCallInfo fcinfo, int n, const char *argname)
  */
 
 /* -1, 0 or 1 */
-static int
+int
 numeric_sign_of(Numeric num)
 {
 	Datum		zero = NumericGetDatum(int64_to_numeric(0));

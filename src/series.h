@@ -314,6 +314,14 @@ extern Datum indicator_series_out(PG_FUNCTION_ARGS);
 extern Datum indicator_series_send(PG_FUNCTION_ARGS);
 extern Datum indicator_series_recv(PG_FUNCTION_ARGS);
 
+/* How a range of months becomes one figure: annual_methods[] names them. */
+typedef enum AnnualMethod
+{
+	ANNUAL_SUM,
+	ANNUAL_AVG,
+	ANNUAL_LAST
+} AnnualMethod;
+
 /* level.c: arithmetic on levels, shared by the accessors */
 extern bool level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum);
 extern void level_add(const IndicatorSeries *s, Level a, Level b, Level *sum);
@@ -323,6 +331,8 @@ extern double level_double(const IndicatorSeries *s, Level l);
 extern bool level_growth_pct(const IndicatorSeries *s, Level current,
 							 Level previous, double *pct);
 extern bool level_is_zero(const IndicatorSeries *s, Level l);
+extern const char *const annual_methods[];
+extern int	method_arg(text *method, const char *const *names);
 extern Datum level_avg_numeric(const IndicatorSeries *s, Level sum, int64 n);
 extern double level_avg_double(const IndicatorSeries *s, Level sum, int64 n);
 extern void series_doubles(const IndicatorSeries *s, double *out);

@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(337);
+SELECT plan(402);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -116,6 +116,29 @@ INSERT INTO expected_fn VALUES
 	('ytd',                     '{indicator_series,date,integer,text}',                'numeric', 'immutable'),
 	('ytd_growth_pct',          '{indicator_series,date,integer,text}',                'double precision', 'immutable'),
 	('series_trim',             '{indicator_series}',                                  'indicator_series', 'immutable');
+INSERT INTO expected_fn VALUES
+	-- 1.1: equality and order (the functions behind the operators and opclasses)
+	('indicator_series_eq',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_ne',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_lt',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_le',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_gt',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_ge',     '{indicator_series,indicator_series}',                 'boolean'),
+	('indicator_series_cmp',    '{indicator_series,indicator_series}',                 'integer'),
+	('indicator_series_hash',   '{indicator_series}',                                  'integer'),
+	('indicator_series_hash_extended', '{indicator_series,bigint}',                    'bigint'),
+	-- 1.1: report wording
+	('growth_phrase',           '{"double precision",text,integer}',                   'text'),
+	('attainment_phrase',       '{"double precision",text,integer}',                   'text');
+-- release 1.1: yearly rows, the BI long format, partial totals
+INSERT INTO expected_fn VALUES
+	('annual_rows',             '{indicator_series,text,integer}',                     'setof record'),
+	('series_rows',             '{indicator_series,integer,text}',                     'setof record'),
+	('series_sum_present_transfn', '{indicator_series,indicator_series}',              'indicator_series'),
+	('series_sum_present',      '{indicator_series}',                                  'indicator_series'),
+	('series_count_transfn',    '{indicator_series,indicator_series}',                 'indicator_series'),
+	('series_count_final',      '{indicator_series}',                                  'indicator_series'),
+	('series_count',            '{indicator_series}',                                  'indicator_series');
 -- release 1.1: stored series kept current (series_set and series_store_apply
 -- are not STRICT; the store's other functions are VOLATILE, PARALLEL UNSAFE)
 INSERT INTO expected_fn VALUES
@@ -163,13 +186,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 104 * 3 tests)
+-- Every function, exactly (1 + 122 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 104 functions and aggregates of the API');
+	'the extension holds exactly the 122 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -184,7 +207,7 @@ SELECT volatility_is(name, args, volatility,
   FROM expected_fn ORDER BY name, args;
 
 ------------------------------------------------------------------------------
--- The aggregates (7 + 6 tests)
+-- The aggregates (9 + 6 tests)
 ------------------------------------------------------------------------------
 
 SELECT is_aggregate('series_agg', ARRAY['date', 'numeric']);
@@ -193,6 +216,8 @@ SELECT is_aggregate('series_agg', ARRAY['date', 'bigint']);
 SELECT is_aggregate('series_agg', ARRAY['date', 'integer']);
 SELECT is_aggregate('series_merge', ARRAY['indicator_series']);
 SELECT is_aggregate('series_sum', ARRAY['indicator_series']);
+SELECT is_aggregate('series_sum_present', ARRAY['indicator_series']);
+SELECT is_aggregate('series_count', ARRAY['indicator_series']);
 SELECT is_aggregate('index_agg', ARRAY['indicator_series', 'double precision']);
 
 SELECT is(
@@ -208,30 +233,37 @@ SELECT is(
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
 		   WHERE f.proname <> 'index_agg'
 			 AND a.aggcombinefn <> CASE f.proname WHEN 'series_sum' THEN 'series_sum_transfn(indicator_series, indicator_series)'
+													  WHEN 'series_sum_present' THEN 'series_sum_present_transfn(indicator_series, indicator_series)'
+													  WHEN 'series_count' THEN 'series_sum_present_transfn(indicator_series, indicator_series)'
 													  ELSE 'series_agg_combine(indicator_series, indicator_series)' END::regprocedure
 		   ORDER BY 1),
 	'{}'::text[],
-	'series_agg and series_merge combine with series_agg_combine (the union), series_sum with series_sum_transfn');
+	'series_agg and series_merge combine with series_agg_combine (the union), series_sum with series_sum_transfn, series_sum_present and series_count (adding counts) with series_sum_present_transfn');
 
 SELECT is(
 	ARRAY(SELECT a.aggfnoid::regprocedure::text
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
-		   WHERE f.proname <> 'index_agg' AND (a.aggfinalfn <> 'series_agg_final(indicator_series)'::regprocedure
+		   WHERE f.proname <> 'index_agg' AND (a.aggfinalfn <> CASE f.proname WHEN 'series_count' THEN 'series_count_final(indicator_series)'
+																		  ELSE 'series_agg_final(indicator_series)' END::regprocedure
 			  OR (f.proname = 'series_agg' AND
 				  a.aggtransfn <> format('series_agg_transfn(indicator_series, %s)',
 										 array_to_string(f.proargtypes::regtype[], ', '))::regprocedure)
 			  OR (f.proname = 'series_merge' AND
 				  a.aggtransfn <> 'series_agg_combine(indicator_series, indicator_series)'::regprocedure)
 			  OR (f.proname = 'series_sum' AND
-				  a.aggtransfn <> 'series_sum_transfn(indicator_series, indicator_series)'::regprocedure))
+				  a.aggtransfn <> 'series_sum_transfn(indicator_series, indicator_series)'::regprocedure)
+			  OR (f.proname = 'series_sum_present' AND
+				  a.aggtransfn <> 'series_sum_present_transfn(indicator_series, indicator_series)'::regprocedure)
+			  OR (f.proname = 'series_count' AND
+				  a.aggtransfn <> 'series_count_transfn(indicator_series, indicator_series)'::regprocedure))
 		   ORDER BY 1),
 	'{}'::text[],
-	'every series_agg uses the transition function for its input type and series_agg_final');
+	'every series_agg uses the transition function for its input type and series_agg_final; each aggregate over series its own transition function, series_count its own final function');
 
 SELECT is(
 	(SELECT count(*) FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid),
-	19::bigint,
-	'the extension has 19 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency; series_merge, series_sum, index_agg)');
+	21::bigint,
+	'the extension has 21 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency; series_merge, series_sum, series_sum_present, series_count, index_agg)');
 
 -- index_agg's state is a real type too (not internal: Citus ships it as
 -- text), with its own text and binary forms
@@ -266,6 +298,7 @@ SELECT is(
 	ARRAY(SELECT signature FROM ext_fn
 		   WHERE prokind = 'f' AND NOT proisstrict
 			 AND proname NOT IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn',
+								 'series_sum_present_transfn', 'series_count_transfn',
 								 'index_agg_transfn', 'index_agg_combine',
 								 'series_set', 'series_store_apply', 'series_store', 'series_store_trigger')
 		   ORDER BY 1),
@@ -275,6 +308,7 @@ SELECT is(
 SELECT is(
 	ARRAY(SELECT signature FROM ext_fn
 		   WHERE proisstrict AND proname IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn',
+											 'series_sum_present_transfn', 'series_count_transfn',
 											 'index_agg_transfn', 'index_agg_combine')
 		   ORDER BY 1),
 	'{}'::text[],
@@ -300,7 +334,7 @@ SELECT is(
 	'every function of the extension is written in C');
 
 ------------------------------------------------------------------------------
--- series_rows: its columns and default (1 test)
+-- series_rows and annual_rows: their columns and defaults (3 tests)
 ------------------------------------------------------------------------------
 
 SELECT is(
@@ -309,6 +343,75 @@ SELECT is(
 	'OUT mom_pct double precision, OUT yoy_pct double precision, OUT ytd numeric, '
 	'OUT ytd_growth_pct double precision',
 	'series_rows returns (period, value, mom_pct, yoy_pct, ytd, ytd_growth_pct) and fy_start_month defaults to 1');
+
+SELECT is(
+	pg_get_function_arguments('series_rows(indicator_series, integer, text)'::regprocedure),
+	's indicator_series, fy_start_month integer, method text, OUT period date, OUT value numeric, '
+	'OUT mom_pct double precision, OUT yoy_pct double precision, OUT ytd numeric, '
+	'OUT ytd_growth_pct double precision, OUT value_last_year numeric, OUT ytd_last_year numeric',
+	'series_rows(s, fy_start_month, method) has no defaults (1.0''s calls resolve as before) and adds value_last_year, ytd_last_year');
+
+SELECT is(
+	pg_get_function_arguments('annual_rows(indicator_series, text, integer)'::regprocedure),
+	's indicator_series, method text DEFAULT ''sum''::text, fy_start_month integer DEFAULT 1, OUT year integer, '
+	'OUT value numeric, OUT growth_pct double precision, OUT months integer',
+	'annual_rows returns (year, value, growth_pct, months); method defaults to sum, fy_start_month to 1');
+
+------------------------------------------------------------------------------
+-- 1.1: equality and order (5 tests), report wording (2 tests)
+------------------------------------------------------------------------------
+
+SELECT is(
+	ARRAY(SELECT am.amname || ' ' || c.opcname FROM pg_opclass c JOIN pg_am am ON am.oid = c.opcmethod
+		   WHERE c.opcintype = 'indicator_series'::regtype AND c.opcdefault ORDER BY 1),
+	ARRAY['btree indicator_series_ops', 'hash indicator_series_ops'],
+	'indicator_series has default btree and hash operator classes');
+
+SELECT is(
+	ARRAY(SELECT o.oprname || ' ' || com.oprname || ' ' || neg.oprname
+			  || CASE WHEN o.oprcanhash THEN ' hashes' ELSE '' END
+			  || CASE WHEN o.oprcanmerge THEN ' merges' ELSE '' END
+			FROM pg_operator o
+			JOIN pg_operator com ON com.oid = o.oprcom
+			JOIN pg_operator neg ON neg.oid = o.oprnegate
+		   WHERE o.oprleft = 'indicator_series'::regtype AND o.oprright = 'indicator_series'::regtype
+		   ORDER BY 1),
+	ARRAY['< > >=', '<= >= >', '<> <> =', '= = <> hashes merges', '> < <=', '>= <= <'],
+	'the six comparison operators on indicator_series, with their commutators and negators; = hashes and merges');
+
+SELECT is(
+	ARRAY(SELECT oprname FROM pg_operator
+		   WHERE oprleft = 'indicator_series'::regtype AND oprright = 'indicator_series'::regtype
+			 AND obj_description(oid, 'pg_operator') IS NULL ORDER BY 1),
+	'{}'::name[],
+	'every operator on indicator_series has a comment');
+
+-- the hash support function called directly on equal pairs at different
+-- scales and slot widths, and -0 against 0
+SELECT is(
+	(SELECT count(*) FROM (VALUES
+		('numeric {2021-01: 1.0}'::indicator_series, 'numeric {2021-01: 1.00}'::indicator_series),
+		('numeric {2021-01: 1, 2021-02: NULL, 2021-03: 3000000000}', 'numeric {2021-01: 1.00000000000, 2021-02: NULL, 2021-03: 3000000000.00000000000}'),
+		('float8 {2021-01: -0}', 'float8 {2021-01: 0}')) v(a, b)
+	  WHERE a = b AND indicator_series_hash(a) = indicator_series_hash(b)
+		AND indicator_series_hash_extended(a, 7) = indicator_series_hash_extended(b, 7)),
+	3::bigint,
+	'equal series have equal hashes (32- and 64-bit) across scales, slot widths and -0');
+
+SELECT isnt(
+	'numeric {2021-01: 1}'::indicator_series,
+	'float8 {2021-01: 1}'::indicator_series,
+	'a numeric and a float8 series are never equal');
+
+SELECT is(
+	pg_get_function_arguments('growth_phrase(double precision, text, integer)'::regprocedure),
+	'pct double precision, lang text DEFAULT ''en''::text, decimals integer DEFAULT 1',
+	'growth_phrase(pct, lang DEFAULT ''en'', decimals DEFAULT 1)');
+
+SELECT is(
+	pg_get_function_arguments('attainment_phrase(double precision, text, integer)'::regprocedure),
+	'pct double precision, lang text DEFAULT ''en''::text, decimals integer DEFAULT 1',
+	'attainment_phrase(pct, lang DEFAULT ''en'', decimals DEFAULT 1)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,0 +1,192 @@
+/*
+ * wording.c
+ *	  Report wording: a growth or a plan attainment percentage as the phrase
+ *	  a report prints ("up 42.7%", "tăng 42,7%", "133.5% of plan, exceeded by
+ *	  33.5%", "đạt 133,5% kế hoạch, vượt 33,5%"), in English or Vietnamese.
+ *
+ * The percentage is rounded half away from zero to the given number of
+ * decimals, and trailing zeros are dropped (18.0 prints as 18).  What is
+ * rounded is the decimal a user sees for the double: its shortest form that
+ * reads back as the same double (what float8 output, psql and spreadsheets
+ * show), not the double's exact binary value.  So 2.675 rounds to 2.68 at two
+ * decimals, although the double nearest 2.675 is 2.67499999999999982...;
+ * and 0.05 rounds to 0.1.  The rounding and the excess over the plan are
+ * worked out in numeric, exactly: 133.5 - 100 is 33.5, never 33.499999...
+ * Digits are not grouped (1234.5%, not 1,234.5%).
+ *
+ * This file is UTF-8: the Vietnamese words are written as they read, and the
+ * phrase is converted to the database's encoding on the way out.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "common/shortest_dec.h"
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/numeric.h"
+
+#include "scalar.h"
+
+/*
+ * The most decimals a phrase may show: a double holds 15 to 17 significant
+ * digits, and a percentage in a report shows one or two decimals.
+ */
+#define WORDING_MAX_DECIMALS 15
+
+/* The words of one language. */
+typedef struct Wording
+{
+	const char *lang;			/* the lang argument that selects it */
+	char		decimal_mark;
+	const char *up;				/* before a positive growth */
+	const char *down;			/* before a negative growth */
+	const char *unchanged;		/* a growth that rounds to 0 */
+	const char *attained;		/* before the attainment */
+	const char *of_plan;		/* after the attainment */
+	const char *exceeded;		/* before the excess over the plan */
+	const char *short_by;		/* before the shortfall, NULL to leave it out */
+} Wording;
+
+static const Wording wordings[] = {
+	{"en", '.', "up ", "down ", "unchanged", "", "% of plan", ", exceeded by ", ", short by "},
+	/* Vietnamese reports state the excess over a plan, not a shortfall */
+	{"vi", ',', "tăng ", "giảm ", "không đổi", "đạt ", "% kế hoạch", ", vượt ", NULL},
+};
+
+/* The wording for the lang argument; an unknown language is an error. */
+static const Wording *
+wording_arg(FunctionCallInfo fcinfo, int argno)
+{
+	text	   *lang = PG_GETARG_TEXT_PP(argno);
+	const char *given = VARDATA_ANY(lang);
+	Size		len = VARSIZE_ANY_EXHDR(lang);
+
+	for (Size i = 0; i < lengthof(wordings); i++)
+		if (strlen(wordings[i].lang) == len && memcmp(given, wordings[i].lang, len) == 0)
+			return &wordings[i];
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown language \"%s\"", text_to_cstring(lang)),
+			 errhint("Use 'en' (English) or 'vi' (Vietnamese).")));
+	return NULL;				/* keep the compiler quiet */
+}
+
+static int
+decimals_arg(FunctionCallInfo fcinfo, int argno)
+{
+	int32		decimals = PG_GETARG_INT32(argno);
+
+	if (decimals < 0 || decimals > WORDING_MAX_DECIMALS)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("decimals %d is out of range", decimals),
+				 errhint("Use a number of decimals from 0 to %d.", WORDING_MAX_DECIMALS)));
+	return decimals;
+}
+
+/*
+ * pct as the decimal it prints as, rounded half away from zero to decimals
+ * places (numeric's round), without trailing zeros.
+ */
+static Numeric
+rounded_pct(double pct, int decimals)
+{
+	char		shortest[DOUBLE_SHORTEST_DECIMAL_LEN];
+	Datum		num;
+
+	double_to_shortest_decimal_buf(pct, shortest);
+	num = DirectFunctionCall3(numeric_in, CStringGetDatum(shortest),
+							  ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+	num = DirectFunctionCall2(numeric_round, num, Int32GetDatum(decimals));
+	return DatumGetNumeric(DirectFunctionCall1(numeric_trim_scale, num));
+}
+
+/*
+ * The arguments (pct, lang, decimals) of a phrase function: the wording in
+ * *w, and the percentage rounded.  A NaN or infinite percentage is an error,
+ * as for every percentage argument.
+ */
+static Numeric
+phrase_args(FunctionCallInfo fcinfo, const Wording **w)
+{
+	double		pct = PG_GETARG_FLOAT8(0);
+	int			decimals;
+
+	*w = wording_arg(fcinfo, 1);
+	decimals = decimals_arg(fcinfo, 2);
+	reject_non_finite(isnan(pct), isinf(pct), "pct");
+	return rounded_pct(pct, decimals);
+}
+
+/* Append num (the magnitude when magnitude is set), with w's decimal mark. */
+static void
+append_number(StringInfo buf, Numeric num, bool magnitude, const Wording *w)
+{
+	char	   *digits = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(num)));
+	char	   *mark = strchr(digits, '.');
+
+	if (mark != NULL)
+		*mark = w->decimal_mark;
+	appendStringInfoString(buf, magnitude && digits[0] == '-' ? digits + 1 : digits);
+}
+
+/* The phrase as text in the database's encoding. */
+static text *
+phrase_text(StringInfo buf)
+{
+	char	   *converted = pg_any_to_server(buf->data, buf->len, PG_UTF8);
+
+	return cstring_to_text(converted);
+}
+
+/* growth_phrase(pct double precision, lang text, decimals int) */
+PG_FUNCTION_INFO_V1(growth_phrase);
+Datum
+growth_phrase(PG_FUNCTION_ARGS)
+{
+	const Wording *w;
+	Numeric		rounded = phrase_args(fcinfo, &w);
+	int			sign = numeric_sign_of(rounded);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	if (sign == 0)
+		appendStringInfoString(&buf, w->unchanged);
+	else
+	{
+		appendStringInfoString(&buf, sign > 0 ? w->up : w->down);
+		append_number(&buf, rounded, true, w);
+		appendStringInfoChar(&buf, '%');
+	}
+	PG_RETURN_TEXT_P(phrase_text(&buf));
+}
+
+/* attainment_phrase(pct double precision, lang text, decimals int) */
+PG_FUNCTION_INFO_V1(attainment_phrase);
+Datum
+attainment_phrase(PG_FUNCTION_ARGS)
+{
+	const Wording *w;
+	Numeric		rounded = phrase_args(fcinfo, &w);
+
+	/* the rounded percentage minus 100, exact: what the phrase shows adds up */
+	Numeric		excess = numeric_sub_opt_error(rounded, int64_to_numeric(100), NULL);
+	int			sign = numeric_sign_of(excess);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, w->attained);
+	append_number(&buf, rounded, false, w);
+	appendStringInfoString(&buf, w->of_plan);
+	if (sign > 0 || (sign < 0 && w->short_by != NULL))
+	{
+		appendStringInfoString(&buf, sign > 0 ? w->exceeded : w->short_by);
+		append_number(&buf, excess, true, w);
+		appendStringInfoChar(&buf, '%');
+	}
+	PG_RETURN_TEXT_P(phrase_text(&buf));
+}

@@ -527,3 +527,57 @@ COMMENT ON AGGREGATE series_count(indicator_series) IS
 -- Stored series kept current (src/store.c)
 ------------------------------------------------------------------------------
 
+-- series_set is not strict: a NULL value marks the month missing and a NULL
+-- series starts one.  Four value types, as series_agg has, so that an
+-- integer (series_set(s, d, 5)) reaches an exact overload.
+CREATE FUNCTION series_set(s indicator_series, period date, value numeric) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION series_set(s indicator_series, period date, value double precision) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION series_set(s indicator_series, period date, value bigint) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION series_set(s indicator_series, period date, value integer) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_set(indicator_series, date, numeric) IS
+	's with the month of period set to value (NULL: missing); a NULL s starts a series';
+COMMENT ON FUNCTION series_set(indicator_series, date, double precision) IS
+	's with the month of period set to value (NULL: missing); a NULL s starts a series';
+COMMENT ON FUNCTION series_set(indicator_series, date, bigint) IS
+	's with the month of period set to value (NULL: missing); a NULL s starts a series';
+COMMENT ON FUNCTION series_set(indicator_series, date, integer) IS
+	's with the month of period set to value (NULL: missing); a NULL s starts a series';
+
+-- What the store's triggers run, per affected key.
+CREATE FUNCTION series_store_apply(s indicator_series, removed date[], added indicator_series)
+	RETURNS indicator_series
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_store_apply(indicator_series, date[], indicator_series) IS
+	'used by series_store''s triggers: s without the months removed, with the months added (one month twice is an error), trimmed; NULL when empty';
+
+CREATE FUNCTION series_store_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION series_store_trigger() IS
+	'the statement-level trigger that series_store installs on a source to keep its store current';
+
+CREATE FUNCTION series_store(source regclass, store text, keys text[],
+							 period_column text DEFAULT 'period', value_column text DEFAULT 'value',
+							 frequency text DEFAULT 'month')
+	RETURNS regclass
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION series_store(regclass, text, text[], text, text, text) IS
+	'creates the table store of one series per key of source, fills it, and installs the triggers that keep it equal to series_agg over source';
+
+CREATE FUNCTION series_store_check(store regclass) RETURNS SETOF text
+	AS 'MODULE_PATHNAME' LANGUAGE C STRICT;
+COMMENT ON FUNCTION series_store_check(regclass) IS
+	'the keys (as row literals) where a store and series_agg over its source differ';
+
+CREATE FUNCTION series_store_rebuild(store regclass) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C STRICT;
+COMMENT ON FUNCTION series_store_rebuild(regclass) IS
+	'refills a store from its source; returns the number of series stored';
+
+CREATE FUNCTION series_store_drop(store regclass) RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C STRICT;
+COMMENT ON FUNCTION series_store_drop(regclass) IS
+	'drops the triggers that keep a store current; the store stays as an ordinary table';

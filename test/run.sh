@@ -43,6 +43,7 @@ PGPORT=$(bash tools/free_port.sh) REALDATA=$realdata pg_virtualenv -t bash -c '
 	createdb indicator_tap
 	psql -X -q -d indicator_tap -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION indicator"
 	pg_prove -d indicator_tap test/pgtap/*.sql || status=$?
+	bash test/store_concurrency.sh || status=$?
 	if [ "$REALDATA" = 1 ]; then
 		pg_prove -d indicator_tap test/pgtap-realdata/*.sql || status=$?
 		bash test/dump_restore.sh || status=$?

@@ -5,9 +5,11 @@
 -- function with its exact argument types and result type.  The tests check
 -- that the catalog holds exactly these, and the properties every one of
 -- them must have: IMMUTABLE (STABLE for the transition functions of timestamptz periods), PARALLEL SAFE, STRICT (except the aggregate's
--- transition and combine functions), not SECURITY DEFINER, and commented.
+-- transition and combine functions, series_set and the series store's;
+-- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
+-- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(387);
+SELECT plan(417);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -143,6 +145,19 @@ INSERT INTO expected_fn VALUES
 	('to_frequency',            '{indicator_series,text,text}',                        'indicator_series'),
 	('fill_missing',            '{indicator_series,text}',                             'indicator_series'),
 	('ytd_plan_attainment_pct', '{indicator_series,date,indicator_series,integer}',    'double precision');
+-- release 1.1: stored series kept current (series_set and series_store_apply
+-- are not STRICT; the store's other functions are VOLATILE, PARALLEL UNSAFE)
+INSERT INTO expected_fn VALUES
+	('series_set',              '{indicator_series,date,numeric}',                     'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,"double precision"}',          'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,bigint}',                      'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,integer}',                     'indicator_series', 'immutable'),
+	('series_store_apply',      '{indicator_series,date[],indicator_series}',          'indicator_series', 'immutable'),
+	('series_store',            '{regclass,text,text[],text,text,text}',               'regclass', 'volatile'),
+	('series_store_check',      '{regclass}',                                          'setof text', 'volatile'),
+	('series_store_rebuild',    '{regclass}',                                          'bigint', 'volatile'),
+	('series_store_drop',       '{regclass}',                                          'void', 'volatile'),
+	('series_store_trigger',    '{}',                                                  'trigger', 'volatile');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -177,13 +192,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 117 * 3 tests)
+-- Every function, exactly (1 + 127 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 117 functions and aggregates of the API');
+	'the extension holds exactly the 127 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -278,9 +293,10 @@ SELECT is(
 ------------------------------------------------------------------------------
 
 SELECT is(
-	ARRAY(SELECT signature FROM ext_fn WHERE proparallel <> 's' ORDER BY 1),
+	ARRAY(SELECT signature FROM ext_fn
+		   WHERE (proparallel <> 's') <> (proname IN (SELECT name FROM expected_fn WHERE volatility = 'volatile')) ORDER BY 1),
 	'{}'::text[],
-	'every function and aggregate of the extension is PARALLEL SAFE');
+	'every function and aggregate of the extension is PARALLEL SAFE, but those that run queries');
 
 -- Aggregates are left out: pg_proc.proisstrict means nothing for them (their
 -- NULL handling is the transition function's).
@@ -289,10 +305,11 @@ SELECT is(
 		   WHERE prokind = 'f' AND NOT proisstrict
 			 AND proname NOT IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn',
 								 'series_sum_present_transfn', 'series_count_transfn',
-								 'index_agg_transfn', 'index_agg_combine')
+								 'index_agg_transfn', 'index_agg_combine',
+								 'series_set', 'series_store_apply', 'series_store', 'series_store_trigger')
 		   ORDER BY 1),
 	'{}'::text[],
-	'every function but the transition and combine functions is STRICT');
+	'every function but the transition and combine functions, series_set and the store''s is STRICT');
 
 SELECT is(
 	ARRAY(SELECT signature FROM ext_fn

@@ -156,6 +156,54 @@ FROM a CROSS JOIN k JOIN targets t ON t.series = a.series AND t.year = :year;
 -- weight > 0 lacks is missing at every level above it; undefined figures
 -- are NULL.  bench/measure.sh checks that the two return the same numbers.
 
+-- name: r1_rows
+-- R1 written with annual_rows (1.1): one lateral call per series.
+SELECT x.series, r.year, r.value AS total, r.growth_pct,
+	   attainment_pct(r.value, t.target) AS attainment_pct
+FROM (SELECT series, series_agg(period, value) AS s FROM m GROUP BY series) x
+CROSS JOIN LATERAL annual_rows(x.s) r
+LEFT JOIN targets t ON t.series = x.series AND t.year = r.year;
+
+-- name: r1_store
+-- R1 read from the store that series_store keeps current (m_store, over
+-- load_store: the same rows as m), with 1.0's accessors.
+SELECT g.series, t.year, annual(g.s, t.year) AS total,
+	   annual_growth_pct(g.s, t.year) AS growth_pct,
+	   attainment_pct(g.s, t.year, t.target) AS attainment_pct
+FROM m_store g JOIN targets t USING (series);
+
+-- name: r1_store_rows
+-- R1 read from the store, with annual_rows.
+SELECT g.series, r.year, r.value AS total, r.growth_pct,
+	   attainment_pct(r.value, t.target) AS attainment_pct
+FROM m_store g
+CROSS JOIN LATERAL annual_rows(g.s) r
+LEFT JOIN targets t ON t.series = g.series AND t.year = r.year;
+
+-- name: r2ly_ext
+-- R2 with last year's value and year-to-date beside this year's (1.1's
+-- series_rows(s, fy_start_month, method)).
+SELECT x.series, r.*
+FROM (SELECT series, series_agg(period, value) AS s FROM m GROUP BY series) x,
+	 series_rows(x.s, 1, 'sum') r;
+
+-- name: r2ly_out
+-- r2ly_ext's rows, precomputed into a table: its own floor.
+SELECT * FROM r2ly_out;
+
+-- name: load_plain
+-- A monthly load: one new month (20,000 rows) into a table of the same
+-- rows as m with a primary key, then (untimed: only a block's first
+-- statement is timed) the month removed again for the next round.
+INSERT INTO load_plain SELECT * FROM load_rows;
+DELETE FROM load_plain WHERE period = '2021-01-01';
+
+-- name: load_store
+-- The same load into an identical table (the same primary key) whose store
+-- (m_store, series_store's triggers) is kept current.
+INSERT INTO load_store SELECT * FROM load_rows;
+DELETE FROM load_store WHERE period = '2021-01-01';
+
 -- name: iip_scan
 -- The bare scan of the product table.
 SELECT product, sum(q) FROM p GROUP BY product;

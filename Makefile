@@ -10,6 +10,7 @@ OBJS = \
 	src/indices.o \
 	src/level.o \
 	src/period.o \
+	src/ranges.o \
 	src/scalar.o \
 	src/series.o \
 	src/series_agg.o \
@@ -17,6 +18,7 @@ OBJS = \
 	src/series_parse.o \
 	src/series_rollup.o \
 	src/series_rows.o \
+	src/store.o \
 	src/wording.o
 
 # The fresh install script is built from 1.0's objects (src/indicator.sql)
@@ -31,13 +33,16 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 # pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out);
 # make installcheck runs them and needs nothing outside the repository
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors periods resolution \
-	article parallel limits security indices indices_properties series_compare wording
+	annual_rows series_rows_last_year partial_totals \
+	article parallel limits security indices indices_properties series_compare store wording ranges
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are
 # not the PostgreSQL Licence): they read ../shared/data/real/ beside the
 # checkout (see CONTRIBUTING in README.md).  make installcheck-realdata runs
 # them the same way; test/run.sh runs both.
-REGRESS_REALDATA = series_agg_realdata series_rows_realdata rollup_realdata oracle_gas oracle_quarterly fdw
+REGRESS_REALDATA = series_agg_realdata series_rows_realdata rollup_realdata oracle_gas oracle_quarterly fdw \
+	annual_rows_realdata series_rows_last_year_realdata \
+	oracle_ranges
 
 # -Wextra applies to our code; the server's headers are system headers to it.
 # No -Werror here (a newer compiler's new warning must not break a build);

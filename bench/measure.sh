@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Inside the benchmark's cluster (see bench/run.sh): for each size, load the
-# workload, time the queries and print medians and ratios.
+# Inside the benchmark's cluster (see bench/run.sh): load the IIP workload
+# and check its two queries against each other; for each size, load the
+# workload, time the queries (the IIP's among them) and print medians and
+# ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/rounds.sh
@@ -18,13 +20,58 @@ echo "settings: $(psql -X -A -t -c "SELECT string_agg(name || '=' || current_set
 # the query names, in file order
 names=($(sed -n 's/^-- name: //p' bench/queries.sql))
 
+# The IIP workload (bench/iip_workload.sql) does not depend on the size: it
+# is loaded once, checked once (the extension's and the plain SQL's answers
+# must be the same numbers), and timed in every round beside the others.
+psql -X -q -v ON_ERROR_STOP=1 -c 'SET client_min_messages = warning' -f bench/iip_workload.sql
+echo
+echo "== the IIP: $(psql -X -A -t -c "SELECT format('%s products x %s months = %s rows (%s quantities NULL), %s four-digit industries under %s two-digit, base year 2015',
+	count(DISTINCT product), count(DISTINCT period), count(*), count(*) - count(q),
+	(SELECT count(*) FROM iip_ind4), (SELECT count(*) FROM iip_ind2)) FROM p")"
+psql -X -A -t -v ON_ERROR_STOP=1 <<SQL
+WITH a AS ($(bash bench/query.sh iip_ext | tr -d ';')),
+b AS ($(bash bench/query.sh iip_sql | tr -d ';')),
+ab AS (SELECT ind4, period, a.index::float8 AS a_index, b.index AS b_index, a.iip::float8 AS a_iip,
+			  b.iip AS b_iip, a.iip_yoy_pct AS a_yoy, b.iip_yoy_pct AS b_yoy,
+			  a.contribution_pp AS a_pp, b.contribution_pp AS b_pp,
+			  a.ind4 IS NOT NULL AS in_a, b.ind4 IS NOT NULL AS in_b
+	   FROM a FULL JOIN b USING (ind4, period)),
+months AS (SELECT period, max(a_yoy) AS yoy, sum(a_pp) AS pp FROM ab GROUP BY period HAVING max(a_yoy) IS NOT NULL)
+SELECT format('check, extension against plain SQL: %s and %s rows, %s in one only, %s with a different NULL; '
+			  'max abs difference %s (index, IIP, yoy %%, pp); defined: %s indices, %s IIP, %s yoy, %s contributions',
+			  count(*) FILTER (WHERE in_a), count(*) FILTER (WHERE in_b), count(*) FILTER (WHERE in_a <> in_b),
+			  count(*) FILTER (WHERE (a_index IS NULL) <> (b_index IS NULL) OR (a_iip IS NULL) <> (b_iip IS NULL)
+								  OR (a_yoy IS NULL) <> (b_yoy IS NULL) OR (a_pp IS NULL) <> (b_pp IS NULL)),
+			  coalesce(max(greatest(abs(a_index - b_index), abs(a_iip - b_iip), abs(a_yoy - b_yoy),
+									abs(a_pp - b_pp)))::text, 'none'),
+			  count(a_index), count(a_iip), count(a_yoy), count(a_pp))
+	   || E'\n'
+	   || (SELECT format('check, the contributions add up to the IIP''s yoy growth: %s of %s months within 1e-9 (max difference %s)',
+						 count(*) FILTER (WHERE abs(pp - yoy) < 1e-9), count(*), max(abs(pp - yoy)))
+		   FROM months)
+FROM ab;
+SQL
+
 for series in "$@"; do
 	rows=$((series * 120))
 	echo
 	echo "== $series series x 120 months = $rows rows, values 1000 to 1000 + ${MAX_VALUE:-1e6}"
 	psql -X -q -v ON_ERROR_STOP=1 -v series="$series" -v max_value="${MAX_VALUE:-1e6}" \
 		-c 'SET client_min_messages = warning' -f bench/workload.sql
-	for report in r1 r2; do
+	# the monthly load's tables and the store (load_store's series, kept
+	# current by series_store's triggers, read by r1_store)
+	psql -X -q -v ON_ERROR_STOP=1 <<'SQL'
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS load_plain, load_store, load_rows, m_store;
+CREATE TABLE load_plain (LIKE m, PRIMARY KEY (series, period));
+CREATE TABLE load_store (LIKE m, PRIMARY KEY (series, period));
+INSERT INTO load_plain SELECT * FROM m;
+INSERT INTO load_store SELECT * FROM m;
+SELECT series_store('load_store', 'm_store', '{series}') \g /dev/null
+CREATE TABLE load_rows AS SELECT series, date '2021-01-01' AS period, value FROM m WHERE period = '2020-12-01';
+VACUUM ANALYZE load_plain, load_store, load_rows, m_store;
+SQL
+	for report in r1 r2 r2ly; do
 		psql -X -q -v ON_ERROR_STOP=1 -c "SET client_min_messages = warning" -c "DROP TABLE IF EXISTS ${report}_out" \
 			-c "CREATE TABLE ${report}_out AS $(bash bench/query.sh "${report}_ext" | tr -d ';')" \
 			-c "VACUUM ANALYZE ${report}_out"
@@ -63,9 +110,21 @@ for series in "$@"; do
 			line("R2 monthly report, extension", "r2_ext", "rows", "goal <= 2x rows")
 			line("R2 monthly report, plain SQL", "r2_sql", "rows", "")
 			line("R2 rows read from a table", "r2_out", "rows", "")
+			relative("R2 extension / r2_out", "r2_ext", "r2_out", "goal <= 1.3x")
+			line("R2 with last year's columns", "r2ly_ext", "rows", "")
+			relative("R2 with last year's / r2ly_out", "r2ly_ext", "r2ly_out", "goal <= 1.5x")
+			line("R1 with annual_rows", "r1_rows", "scan", "goal <= 1.5x scan")
+			line("R1 read from the store", "r1_store", "scan", "goal <= 0.5x scan")
+			line("R1 from the store, annual_rows", "r1_store_rows", "scan", "")
+			printf "%-34s %10.1f ms\n", "monthly load, plain table", median(times["load_plain"])
+			line("monthly load, with a store", "load_store", "load_plain", "goal <= 3x load_plain")
 			line("R3 as-of dashboard, extension", "r3_ext", "scan", "goal <= 1.3x scan")
 			line("R3 as-of dashboard, plain SQL", "r3_sql", "scan", "")
 			relative("R3 extension / plain SQL", "r3_ext", "r3_sql", "goal <= 1x")
+			printf "%-34s %10.1f ms\n", "IIP scan (sum GROUP BY product)", median(times["iip_scan"])
+			line("IIP, extension", "iip_ext", "iip_scan", "goal <= 1.5x iip_scan")
+			line("IIP, plain SQL", "iip_sql", "iip_scan", "")
+			relative("IIP plain SQL / extension", "iip_sql", "iip_ext", "goal >= 3x")
 			printf "%-34s %10.3f us per row\n", "R2 extension, per input row", median(times["r2_ext"]) * 1000 / rows
 			print "where R1 and R3 spend their time, step by step:"
 			line("  the aggregation alone", "agg", "scan", "")
@@ -75,6 +134,9 @@ for series in "$@"; do
 			step("R3: + the join to targets", "r3_join", "agg", "scan")
 			step("R3: + the accessors", "r3_calc", "r3_join", "scan")
 			step("R3: + returning the rows", "r3_ext", "r3_calc", "scan")
+			line("  IIP: the product indices", "iip_rebase", "iip_scan", "")
+			step("IIP: + index_agg to the total", "iip_total", "iip_rebase", "iip_scan")
+			step("IIP: + the rows by month", "iip_ext", "iip_total", "iip_scan")
 			printf "every timed run, ms, round 1 to %d:\n", rounds
 			n = split(names, order, " ")
 			for (i = 1; i <= n; i++) printf "  %-8s%s\n", order[i], times[order[i]]

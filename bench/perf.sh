@@ -7,6 +7,7 @@
 # page faults on fresh memory, which is where memory-hungry plans lose time.
 #
 #   bash bench/perf.sh [SERIES [QUERY ...]]     default: 20000 scan r1_ext r3_ext
+#   bash bench/perf.sh 20000 iip_scan iip_ext   the IIP (its workload is loaded too)
 #
 # Prints, per query, the share of samples by symbol (kernel symbols marked
 # [k]) and the share spent under page faults.
@@ -19,7 +20,7 @@ if [ "${1:-}" = --inside ]; then
 	shift
 	psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION IF NOT EXISTS indicator"
 	psql -X -q -v ON_ERROR_STOP=1 -v series="$series" -c 'SET client_min_messages = warning' \
-		-f bench/workload.sql -c CHECKPOINT
+		-f bench/workload.sql -f bench/iip_workload.sql -c CHECKPOINT
 	work=$(mktemp -d)
 	for name in "$@"; do
 		{

@@ -1,5 +1,5 @@
-# Read by awk together with a report's own program (bench/measure.sh,
-# bench/iip.sh): parses the output of rounds_script (bench/rounds.sh) into
+# Read by awk together with a report's own program (bench/measure.sh):
+# parses the output of rounds_script (bench/rounds.sh) into
 # t[round, name] and times[name] ("@@ round name" then "Time: X ms"; round
 # 0 is the warm-up), and gives median() and ratio().  Each ratio is the
 # median over rounds of the ratio within a round, whose queries ran minutes

@@ -1,4 +1,4 @@
-# Sourced by bench/measure.sh and bench/iip.sh: the timing rounds they share.
+# Sourced by bench/measure.sh: its timing rounds.
 #
 # rounds_script FILE: the psql script that runs every query of FILE (see
 # bench/query.sh) once to warm up, then REPEATS rounds, each in its own

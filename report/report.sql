@@ -5,10 +5,15 @@
 -- ../shared/seed/FIGURES.md): the values it states, the values it only
 -- implies, and whether its percentages follow from its own figures.
 -- Part 2 is the same kind of report month by month, from a real monthly
--- series (Australian gas production, 1956-01 .. 1995-08).
--- Part 3 is an index like the IIP from a product table (real monthly series
--- standing in for products, illustrative industries and weights): the index
--- by industry and in total, its growth, and each industry's contribution.
+-- series (Australian gas production, 1956-01 .. 1995-08).  Part 3 is the
+-- index of industrial production (IIP) built from real monthly series as
+-- products, with illustrative weights: by industry and in total, its growth,
+-- and each industry's contribution to it.
+-- Part 4 gives the quarter, half-year, nine-month and Jan+Feb figures a
+-- department publishes (value, growth on the same period of the year before,
+-- progress against the year's plan) from the monthly series of part 2, the
+-- same series converted to quarters, and a series that exists only by
+-- quarter (UK gas consumption, 1960-Q1 .. 1986-Q4).
 --
 -- Run from the repository root: psql -X -v ON_ERROR_STOP=1 -f report/report.sql
 
@@ -341,81 +346,313 @@ WHERE series = 'au_gas_production'
 
 \echo
 \echo '=============================================================================='
-\echo ' PART 3. An index like the IIP, from a product table'
+\echo ' PART 3. The index of industrial production (IIP), from real monthly series'
 \echo '=============================================================================='
-\echo 'ILLUSTRATIVE: the "products" are 14 real monthly series (US unemployed persons'
-\echo 'by industry, thousands, 2000-01 .. 2010-02, ../shared/data/real/'
-\echo 'vega_unemployment_across_industries.csv, US BLS), standing in for product'
-\echo 'quantities; their grouping into 5 "industries" and the weights are illustrative.'
-\echo 'Product weights: the 2005 average level (the base year''s "output"); industry'
-\echo 'weights: the sums of their products'' weights.  Base year 2005 = 100.'
+\echo 'Products: the 14 monthly series of'
+\echo '../shared/data/real/vega_unemployment_across_industries.csv (US BLS, unemployed'
+\echo 'persons by industry, thousands, 2000-01 .. 2010-02) stand in for the monthly'
+\echo 'quantities of 14 products.  Their grouping into four industries and every weight'
+\echo 'below are ILLUSTRATIVE: the data contain no weights.'
+\echo
 
-CREATE TEMP TABLE product_monthly (product text NOT NULL, period date NOT NULL, qty numeric,
-								   PRIMARY KEY (product, period));
-\copy product_monthly FROM '../shared/data/real/vega_unemployment_across_industries.csv' WITH (FORMAT csv, HEADER)
+-- The other monthly files (gas 1956-1995, Dutch retail sales 1960-1995) end
+-- before these series start, so they cannot share a base year with them.
+CREATE TEMP TABLE iip_quantities (
+	product		text NOT NULL,
+	period		date NOT NULL,
+	quantity	numeric,
+	PRIMARY KEY (product, period)
+);
+\copy iip_quantities FROM '../shared/data/real/vega_unemployment_across_industries.csv' WITH (FORMAT csv, HEADER)
 
--- the product table: industry and weight of each product (illustrative)
-CREATE TEMP TABLE product_info AS
-SELECT product,
-	   CASE WHEN product IN ('Manufacturing', 'Mining and Extraction', 'Construction',
-							 'Transportation and Utilities') THEN 'B-F Industry, construction'
-			WHEN product IN ('Wholesale and Retail Trade', 'Leisure and hospitality') THEN 'G-I Trade, hospitality'
-			WHEN product IN ('Information', 'Finance', 'Business services') THEN 'J-N Business services'
-			WHEN product IN ('Government', 'Education and Health') THEN 'O-Q Public, social'
-			ELSE 'Other' END AS industry,
-	   avg(qty) FILTER (WHERE fiscal_year(period) = 2005) AS weight
-FROM product_monthly
-GROUP BY product;
+-- ILLUSTRATIVE weights: a product's weight is its output value in the base
+-- year, an industry's its value added in the base year (any unit: only the
+-- shares matter).
+CREATE TEMP TABLE iip_industries (
+	industry	text PRIMARY KEY,
+	value_added	float8 NOT NULL
+);
+INSERT INTO iip_industries VALUES
+	('Goods',              900),
+	('Trade, transport',   500),
+	('Finance, business',  350),
+	('Public, personal',   250);
 
--- quantities -> series_agg -> rebase on 2005 -> index_agg by industry ->
--- index_agg of the industries
-CREATE TEMP TABLE industry_index AS
-SELECT pi.industry, sum(pi.weight)::float8 AS weight, index_agg(p.idx, pi.weight) AS idx
-FROM (SELECT product, rebase(series_agg(period, qty), 2005) AS idx
-	  FROM product_monthly GROUP BY product) p
-JOIN product_info pi USING (product)
-GROUP BY pi.industry;
-CREATE TEMP TABLE total_index AS
-SELECT sum(weight) AS weight, index_agg(idx, weight) AS idx FROM industry_index;
+CREATE TEMP TABLE iip_products (
+	product		text PRIMARY KEY,
+	industry	text NOT NULL REFERENCES iip_industries,
+	output_value float8 NOT NULL
+);
+INSERT INTO iip_products VALUES
+	('Agriculture',                  'Goods',             320),
+	('Mining and Extraction',        'Goods',             150),
+	('Construction',                 'Goods',             410),
+	('Manufacturing',                'Goods',            1250),
+	('Wholesale and Retail Trade',   'Trade, transport',  640),
+	('Transportation and Utilities', 'Trade, transport',  380),
+	('Information',                  'Trade, transport',  210),
+	('Finance',                      'Finance, business', 290),
+	('Business services',            'Finance, business', 360),
+	('Self-employed',                'Finance, business',  90),
+	('Education and Health',         'Public, personal',  300),
+	('Government',                   'Public, personal',  260),
+	('Leisure and hospitality',      'Public, personal',  180),
+	('Other',                        'Public, personal',   70);
 
-SELECT to_char(last_month(idx), 'YYYY-MM-DD') AS last, to_char(last_month(idx), 'YYYY-MM') AS last_label
-FROM total_index
+-- The base year: one that every product covers completely (rebase gives
+-- NULL for a product whose base year is incomplete, and index_agg then
+-- makes its industry missing in every month rather than drop it silently).
+\set iip_base 2005
+
+-- Step 1: each product's index, its quantities against the monthly average
+-- of the base year (x 100): series_agg, then rebase.
+CREATE TEMP TABLE iip_product_index AS
+SELECT p.product, p.industry, p.output_value,
+	   rebase(series_agg(q.period, q.quantity), :iip_base) AS idx
+FROM iip_quantities q
+JOIN iip_products p USING (product)
+GROUP BY p.product, p.industry, p.output_value;
+
+-- Step 2: each industry's index, the mean of its products' indices weighted
+-- by output value: index_agg.
+CREATE TEMP TABLE iip_industry_index AS
+SELECT industry, index_agg(idx, output_value) AS idx
+FROM iip_product_index
+GROUP BY industry;
+
+-- Step 3: the IIP, the mean of the industries' indices weighted by value
+-- added: index_agg again.  Each industry's share of the value added is the
+-- weight_share of its contribution to the IIP's growth.
+CREATE TEMP TABLE iip_total AS
+SELECT index_agg(i.idx, w.value_added) AS idx
+FROM iip_industry_index i
+JOIN iip_industries w USING (industry);
+
+CREATE TEMP VIEW iip_share AS
+SELECT industry, value_added, value_added / sum(value_added) OVER () AS share
+FROM iip_industries;
+
+SELECT last_month(idx) AS iip_last,
+	   to_char(last_month(idx), 'YYYY-MM') AS iip_last_label,
+	   (last_month(idx) - interval '11 months')::date AS iip_from
+FROM iip_total
 \gset
 
-\echo 'The index by industry and in total (index_agg), its growth on the month'
-\echo '(mom_pct), on the same month of last year (yoy_pct) and year to date'
-\echo '(ytd_growth_pct), in' :last_label
-SELECT industry,
-	   round((weight / (SELECT weight FROM total_index) * 100)::numeric, 1) AS "weight %",
-	   round(value_at(idx, :'last'), 1) AS index,
-	   round(mom_pct(idx, :'last')::numeric, 1) AS "mom %",
-	   round(yoy_pct(idx, :'last')::numeric, 1) AS "yoy %",
-	   round(ytd_growth_pct(idx, :'last')::numeric, 1) AS "ytd %"
-FROM (SELECT industry, weight, idx, false AS is_total FROM industry_index
-	  UNION ALL
-	  SELECT 'Total', weight, idx, true FROM total_index) x
-ORDER BY is_total, industry;
+\echo 'The products: output value in' :iip_base '(ILLUSTRATIVE), the average quantity of'
+\echo :iip_base '(the base of rebase(s, base_year)), and each product''s index in' :iip_last_label
+SELECT p.industry, p.product,
+	   p.output_value AS "output value",
+	   round((p.output_value / sum(p.output_value) OVER (PARTITION BY p.industry) * 100)::numeric, 1)
+		   AS "% of industry",
+	   round(b.base_avg, 1) AS "avg quantity",
+	   round(value_at(x.idx, :'iip_last'), 1) AS "index"
+FROM iip_products p
+JOIN iip_product_index x USING (product)
+CROSS JOIN LATERAL (
+	SELECT annual(series_agg(q.period, q.quantity), :iip_base, 'avg')
+	FROM iip_quantities q
+	WHERE q.product = p.product
+) AS b(base_avg)
+ORDER BY p.industry, p.product;
 
-\echo 'Each industry''s contribution to the total''s growth, in percentage points'
-\echo '(contribution_pp with its share of the total''s weights), in' :last_label
-SELECT i.industry,
-	   round(contribution_pp(i.idx, i.weight / t.weight, t.idx, :'last')::numeric, 2) AS "yoy pp",
-	   round(contribution_pp(i.idx, i.weight / t.weight, t.idx, :'last', 1)::numeric, 2) AS "mom pp"
-FROM industry_index i, total_index t
-ORDER BY i.industry;
-SELECT format('The contributions add up: year on year %s pp against the total''s %s%%, '
-			  'month on month %s pp against %s%% (to 9 decimals).',
-			  round(sum(contribution_pp(i.idx, i.weight / t.weight, t.idx, :'last'))::numeric, 9),
-			  round(min(yoy_pct(t.idx, :'last'))::numeric, 9),
-			  round(sum(contribution_pp(i.idx, i.weight / t.weight, t.idx, :'last', 1))::numeric, 9),
-			  round(min(mom_pct(t.idx, :'last'))::numeric, 9)) AS note
-FROM industry_index i, total_index t
+\echo 'The IIP by industry (index_agg of the products'' indices by output value) and in'
+\echo 'total (index_agg of the industries'' indices by value added, ILLUSTRATIVE shares'
+\echo 'in the header),' :iip_base '= 100, the last 12 months:'
+SELECT to_char(m, 'YYYY-MM') AS month,
+	   format('%s (%s%%)', i.industry, round((s.share * 100)::numeric, 1)) AS industry,
+	   to_char(value_at(i.idx, m), 'FM990.0') AS index,
+	   1 AS ord
+FROM iip_industry_index i
+JOIN iip_share s USING (industry)
+CROSS JOIN generate_series(:'iip_from'::date, :'iip_last', interval '1 month') AS g(t)
+CROSS JOIN LATERAL (SELECT g.t::date) AS mm(m)
+UNION ALL
+SELECT to_char(m, 'YYYY-MM'), 'IIP', to_char(value_at(t.idx, m), 'FM990.0'), 2
+FROM iip_total t
+CROSS JOIN generate_series(:'iip_from'::date, :'iip_last', interval '1 month') AS g(t)
+CROSS JOIN LATERAL (SELECT g.t::date) AS mm(m)
+ORDER BY ord, industry, month
+\crosstabview month industry index
+
+\echo 'Growth of the IIP: on the month (mom_pct), on the same month of last year'
+\echo '(yoy_pct) and year-to-date (ytd_growth_pct: the months of the year so far against'
+\echo 'the same months of last year), with the industries'' contributions summed: each is'
+\echo 'contribution_pp(industry index, its share of value added, IIP, month, lag), in'
+\echo 'percentage points; "adds up" compares the unrounded sum with the growth (1e-9).'
+SELECT to_char(m, 'YYYY-MM') AS month,
+	   round(value_at(t.idx, m), 1) AS "IIP",
+	   round(mom_pct(t.idx, m)::numeric, 2) AS "mom %",
+	   round(c.mom_pp::numeric, 2) AS "sum mom pp",
+	   round(yoy_pct(t.idx, m)::numeric, 2) AS "yoy %",
+	   round(c.yoy_pp::numeric, 2) AS "sum yoy pp",
+	   round(ytd_growth_pct(t.idx, m)::numeric, 2) AS "ytd %",
+	   CASE WHEN abs(c.mom_pp - mom_pct(t.idx, m)) < 1e-9
+				 AND abs(c.yoy_pp - yoy_pct(t.idx, m)) < 1e-9 THEN 'yes' ELSE 'NO' END AS "adds up"
+FROM iip_total t
+CROSS JOIN generate_series(:'iip_from'::date, :'iip_last', interval '1 month') AS g(t)
+CROSS JOIN LATERAL (SELECT g.t::date) AS mm(m)
+CROSS JOIN LATERAL (
+	SELECT sum(contribution_pp(i.idx, s.share, t.idx, m, 1)),
+		   sum(contribution_pp(i.idx, s.share, t.idx, m, 12))
+	FROM iip_industry_index i
+	JOIN iip_share s USING (industry)
+) AS c(mom_pp, yoy_pp)
+ORDER BY m;
+
+\echo 'Which industries drove the IIP in' :iip_last_label': each industry''s index and growth,'
+\echo 'and its contribution to the IIP''s growth in percentage points (contribution_pp,'
+\echo 'weight_share = its share of value added); the last line is the IIP, with the sum of'
+\echo 'the contributions in the "pp" columns.'
+CREATE TEMP VIEW iip_latest AS
+SELECT i.industry, s.share,
+	   value_at(i.idx, :'iip_last') AS idx_value,
+	   mom_pct(i.idx, :'iip_last') AS mom,
+	   contribution_pp(i.idx, s.share, t.idx, :'iip_last', 1) AS mom_pp,
+	   yoy_pct(i.idx, :'iip_last') AS yoy,
+	   contribution_pp(i.idx, s.share, t.idx, :'iip_last', 12) AS yoy_pp,
+	   ytd_growth_pct(i.idx, :'iip_last') AS ytd
+FROM iip_industry_index i
+JOIN iip_share s USING (industry)
+CROSS JOIN iip_total t;
+
+SELECT industry, "share %", index, "mom %", "mom pp", "yoy %", "yoy pp", "ytd %"
+FROM (
+	SELECT industry, round((share * 100)::numeric, 1) AS "share %", round(idx_value, 1) AS index,
+		   round(mom::numeric, 2) AS "mom %", round(mom_pp::numeric, 2) AS "mom pp",
+		   round(yoy::numeric, 2) AS "yoy %", round(yoy_pp::numeric, 2) AS "yoy pp",
+		   round(ytd::numeric, 2) AS "ytd %", 1 AS ord
+	FROM iip_latest
+	UNION ALL
+	SELECT 'IIP', 100.0, round(value_at(t.idx, :'iip_last'), 1),
+		   round(mom_pct(t.idx, :'iip_last')::numeric, 2), round(c.mom_pp::numeric, 2),
+		   round(yoy_pct(t.idx, :'iip_last')::numeric, 2), round(c.yoy_pp::numeric, 2),
+		   round(ytd_growth_pct(t.idx, :'iip_last')::numeric, 2), 2
+	FROM iip_total t
+	CROSS JOIN (SELECT sum(mom_pp), sum(yoy_pp) FROM iip_latest) AS c(mom_pp, yoy_pp)
+) AS r
+ORDER BY ord, industry;
+
+SELECT format(E'The contributions add up: on the month %s pp = %s%%, on the same month of\nlast year %s pp = %s%% (the unrounded sums equal the growth to 1e-9: %s).',
+			  to_char(c.mom_pp, 'FMSG990.00'), to_char(mom_pct(t.idx, :'iip_last'), 'FMSG990.00'),
+			  to_char(c.yoy_pp, 'FMSG990.00'), to_char(yoy_pct(t.idx, :'iip_last'), 'FMSG990.00'),
+			  CASE WHEN abs(c.mom_pp - mom_pct(t.idx, :'iip_last')) < 1e-9
+						AND abs(c.yoy_pp - yoy_pct(t.idx, :'iip_last')) < 1e-9 THEN 'yes' ELSE 'NO' END)
+		   AS note
+FROM iip_total t
+CROSS JOIN (SELECT sum(mom_pp), sum(yoy_pp) FROM iip_latest) AS c(mom_pp, yoy_pp)
 \gset
 \echo :note
-
-\echo 'The yearly index (annual ''avg'') and its growth (annual_growth_pct ''avg'')'
+\echo
+\echo 'The IIP year by year: the average of the months (annual ''avg'') and its growth'
+\echo '(annual_growth_pct ''avg''), for the complete years'
 SELECT y AS year,
-	   round(annual(idx, y, 'avg'), 1) AS "index (avg)",
+	   round(annual(idx, y, 'avg'), 1) AS "IIP (avg)",
 	   round(annual_growth_pct(idx, y, 'avg')::numeric, 1) AS "growth %"
-FROM total_index, generate_series(2000, 2009) AS y
+FROM iip_total
+CROSS JOIN generate_series(fiscal_year(first_month(idx)), fiscal_year(last_month(idx))) AS y
+WHERE annual(idx, y, 'avg') IS NOT NULL
+ORDER BY y;
+
+\echo
+\echo '=============================================================================='
+\echo ' PART 4. Quarters, halves and nine months'
+\echo '=============================================================================='
+\echo 'Departments publish by quarter ("quý II"), half year ("6 tháng"), nine months'
+\echo '("9 tháng") and Jan+Feb together (Tết moves between them). range_value sums any'
+\echo 'run of periods, range_growth_pct compares it with the same run a year earlier;'
+\echo 'both are NULL unless every month of both runs is published.'
+
+-- An ILLUSTRATIVE plan kept month by month: each year's plan is the previous
+-- year's months x 1.05 (a yearly plan spread by last year's seasonal profile).
+CREATE TEMP TABLE gas_plan AS
+SELECT series, series_agg((period + interval '1 year')::date, value * 1.05) AS p
+FROM gas_monthly
+GROUP BY series;
+
+CREATE TEMP TABLE report_periods (label text, first_month int, last_month int, ord int);
+INSERT INTO report_periods VALUES
+	('Jan+Feb', 1, 2, 1), ('Q1', 1, 3, 2), ('Q2', 4, 6, 3), ('H1 (6 months)', 1, 6, 4),
+	('Q3', 7, 9, 5), ('9 months', 1, 9, 6), ('Q4', 10, 12, 7), ('H2', 7, 12, 8),
+	('Year', 1, 12, 9);
+
+\echo
+\echo 'Australian gas production (monthly, part 2), the periods of' :prev_year 'and' :cur_year
+\echo '(January to' :last_month_name 'published). value: range_value; growth %: range_growth_pct'
+\echo '(the same months a year earlier); plan: range_value of the ILLUSTRATIVE monthly plan'
+\echo '(the year before x 1.05); of plan %: value / plan; of year plan %: value / the'
+\echo 'year''s plan.'
+SELECT y AS year, label AS period,
+	   range_value(s, make_date(y, first_month, 1), make_date(y, last_month, 1)) AS value,
+	   round(range_growth_pct(s, make_date(y, first_month, 1), make_date(y, last_month, 1))::numeric, 1) AS "growth %",
+	   round(range_value(p, make_date(y, first_month, 1), make_date(y, last_month, 1)), 1) AS "plan (illustrative)",
+	   round(range_value(s, make_date(y, first_month, 1), make_date(y, last_month, 1)) * 100 /
+			 range_value(p, make_date(y, first_month, 1), make_date(y, last_month, 1)), 1) AS "of plan %",
+	   round(range_value(s, make_date(y, first_month, 1), make_date(y, last_month, 1)) * 100 /
+			 range_value(p, make_date(y, 1, 1), make_date(y, 12, 1)), 1) AS "of year plan %"
+FROM gas JOIN gas_plan USING (series), report_periods,
+	 generate_series(:prev_year, :cur_year) AS y
+WHERE series = 'au_gas_production'
+ORDER BY y, ord;
+SELECT format('Year to date against the monthly plan (ytd_plan_attainment_pct): %s%% at the end of '
+			  'June %s, the H1 row''s "of plan %%"; %s%% at the end of %s %s.',
+			  round(ytd_plan_attainment_pct(s, make_date(:cur_year, 6, 1), p)::numeric, 1), :cur_year,
+			  round(ytd_plan_attainment_pct(s, last_month(s), p)::numeric, 1), :'last_month_name', :cur_year) AS note
+FROM gas JOIN gas_plan USING (series)
+WHERE series = 'au_gas_production'
+\gset
+\echo :note
+\echo 'Q3, 9 months, Q4, H2 and the year of' :cur_year 'are "-": their months are not all'
+\echo 'published, and a range is never a sum of fewer months.'
+
+\echo
+\echo 'The same series as quarters (to_frequency(s, ''quarter'')), the last eight:'
+\echo 'value_at, yoy_pct and pop_pct (on the previous quarter) of the quarterly series.'
+\echo 'A quarter with a month missing is missing: Q3 of' :cur_year 'has July and August only.'
+SELECT to_char(q, 'YYYY-"Q"Q') AS quarter,
+	   value_at(sq, q) AS value,
+	   round(yoy_pct(sq, q)::numeric, 1) AS "yoy %",
+	   round(pop_pct(sq, q)::numeric, 1) AS "qoq %"
+FROM (SELECT to_frequency(s, 'quarter') AS sq FROM gas WHERE series = 'au_gas_production') g,
+	 LATERAL (SELECT g2::date AS q
+			  FROM generate_series(last_month(sq) - interval '21 months', last_month(sq), interval '3 months') g2) qs
+ORDER BY q;
+
+-- A series that exists only by quarter.
+CREATE TEMP TABLE ukgas_quarterly (series text, period date, value numeric);
+\copy ukgas_quarterly FROM '../shared/data/real/r_ukgas_quarterly.csv' WITH (FORMAT csv, HEADER)
+CREATE TEMP TABLE ukgas AS
+SELECT series, series_agg(period, value, 'quarter') AS s FROM ukgas_quarterly GROUP BY series;
+SELECT fiscal_year(last_month(s)) AS uk_year FROM ukgas \gset
+
+\echo
+\echo 'A quarterly series: UK gas consumption (million therms, 1960-Q1 .. 1986-Q4,'
+\echo '../shared/data/real/r_ukgas_quarterly.csv), built with series_agg(period, value,'
+\echo '''quarter''):'
+SELECT series, frequency(s), first_month(s), last_month(s), month_count(s) AS quarters, missing_months(s)
+FROM ukgas;
+\echo 'Its published periods in' :uk_year '(the same functions as for months: a date'
+\echo 'names the quarter holding it); growth % on the same quarters of the year before;'
+\echo 'of year plan %: against an ILLUSTRATIVE yearly plan, the year before x 1.05,'
+\echo 'with attainment_pct for the year itself.'
+SELECT label AS period,
+	   range_value(s, make_date(:uk_year, first_month, 1), make_date(:uk_year, last_month, 1)) AS value,
+	   round(range_growth_pct(s, make_date(:uk_year, first_month, 1), make_date(:uk_year, last_month, 1))::numeric, 1) AS "growth %",
+	   round(range_value(s, make_date(:uk_year, first_month, 1), make_date(:uk_year, last_month, 1)) * 100 /
+			 (annual(s, :uk_year - 1) * 1.05), 1) AS "of year plan %"
+FROM ukgas, report_periods
+WHERE label <> 'Jan+Feb'
+ORDER BY ord;
+SELECT format('attainment_pct(s, %s, %s) = %s%%: the Year row''s "of year plan %%".',
+			  :uk_year, annual(s, :uk_year - 1) * 1.05,
+			  round(attainment_pct(s, :uk_year, annual(s, :uk_year - 1) * 1.05)::numeric, 1)) AS note
+FROM ukgas
+\gset
+\echo :note
+\echo 'Yearly totals and quarterly means (to_frequency(s, ''year'') and (s, ''year'', ''avg'')),'
+\echo 'the last five years:'
+SELECT y AS year,
+	   value_at(to_frequency(s, 'year'), make_date(y, 1, 1)) AS total,
+	   round(annual_growth_pct(s, y)::numeric, 1) AS "growth %",
+	   round(value_at(to_frequency(s, 'year', 'avg'), make_date(y, 1, 1)), 2) AS "mean of quarters"
+FROM ukgas, generate_series(:uk_year - 4, :uk_year) AS y
 ORDER BY y;

@@ -5,11 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-data=../shared/data/real/forecast_gas.csv
-if [ ! -f "$data" ]; then
-	echo "report: $data not found: the report reads the real data beside the repository ($(cd .. && pwd)/shared/data/real/forecast_gas.csv)" >&2
-	exit 1
-fi
+for data in ../shared/data/real/forecast_gas.csv ../shared/data/real/vega_unemployment_across_industries.csv \
+	../shared/data/real/r_ukgas_quarterly.csv; do
+	if [ ! -f "$data" ]; then
+		echo "report: $data not found: the report reads the real data beside the repository ($(cd .. && pwd)/shared/data/real/$(basename "$data"))" >&2
+		exit 1
+	fi
+done
 
 bash tools/setup.sh
 

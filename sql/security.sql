@@ -53,8 +53,8 @@ JOIN pg_type t ON t.oid = a.typ
 WHERE d.refclassid = 'pg_extension'::regclass
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'indicator')
   AND d.deptype = 'e';
--- no SECURITY DEFINER, and every function in C (none runs SQL that a
--- search_path could redirect)
+-- no SECURITY DEFINER, and every function in C (the series store's run
+-- SQL, every name in it qualified: sql/store.sql sets traps for it)
 SELECT count(*) FILTER (WHERE p.prosecdef) AS security_definer,
 	   count(*) FILTER (WHERE l.lanname <> 'c' AND p.prokind <> 'a') AS not_c
 FROM pg_depend d

@@ -16,7 +16,6 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -25,43 +24,13 @@
 #include "float_result.h"
 #include "series.h"
 
-typedef enum AnnualMethod
-{
-	ANNUAL_SUM,
-	ANNUAL_AVG,
-	ANNUAL_LAST
-} AnnualMethod;
-
 typedef enum ProjectionMethod
 {
 	PROJECT_SEASONAL,
 	PROJECT_RUN_RATE
 } ProjectionMethod;
 
-static const char *const annual_methods[] = {"sum", "avg", "last", NULL};
 static const char *const projection_methods[] = {"seasonal", "run_rate", NULL};
-
-/* Position of a method name in names; an unknown name is an error. */
-static int
-method_arg(text *method, const char *const *names)
-{
-	const char *given = VARDATA_ANY(method);
-	Size		len = VARSIZE_ANY_EXHDR(method);
-	StringInfoData known;
-
-	for (int i = 0; names[i] != NULL; i++)
-		if (strlen(names[i]) == len && memcmp(given, names[i], len) == 0)
-			return i;
-
-	initStringInfo(&known);
-	for (int i = 0; names[i] != NULL; i++)
-		appendStringInfo(&known, "%s'%s'", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown method \"%s\"", text_to_cstring(method)),
-			 errhint("Use %s.", known.data)));
-	return -1;					/* keep the compiler quiet */
-}
 
 /* fy_start_month: 1..12, and on the start of one of the series' periods */
 static int
@@ -85,13 +54,6 @@ year_arg(FunctionCallInfo fcinfo, int argno)
 	if (unlikely(year < INDICATOR_MIN_YEAR || year > INDICATOR_MAX_YEAR))
 		check_year(year, "year");
 	return year;
-}
-
-/* The period of s that holds a date argument. */
-static inline int64
-period_arg(FunctionCallInfo fcinfo, int argno, const IndicatorSeries *s, const char *argname)
-{
-	return month_to_period(date_to_month(PG_GETARG_DATEADT(argno), argname), s->frequency);
 }
 
 /* The first period of the fiscal year holding "period". */
@@ -401,6 +363,30 @@ series_ytd_attainment_pct(PG_FUNCTION_ARGS)
 	if (target == 0 || !ytd_level(s, period, fy, &ytd))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(finite_result(level_double(s, ytd) / target * 100.0));
+}
+
+/*
+ * ytd_plan_attainment_pct(s, as_of, plan, fy_start_month): the year-to-date
+ * against the plan's year-to-date, the plan a series of the same frequency
+ * (of either kind); NULL unless both are complete, or when the plan's is 0.
+ */
+PG_FUNCTION_INFO_V1(series_ytd_plan_attainment_pct);
+Datum
+series_ytd_plan_attainment_pct(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int64		period = period_arg(fcinfo, 1, s, "as_of");
+	IndicatorSeries *plan = PG_GETARG_INDICATOR_SERIES_P(2);
+	int			fy;
+	Level		ytd;
+	Level		plan_ytd;
+
+	series_check_same_frequency(s, plan, "compare");
+	fy = fy_start_arg(fcinfo, 3, s);
+	if (!ytd_level(s, period, fy, &ytd) || !ytd_level(plan, period, fy, &plan_ytd) ||
+		level_is_zero(plan, plan_ytd))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(finite_result(level_double(s, ytd) / level_double(plan, plan_ytd) * 100.0));
 }
 
 /* expected_ytd_share_pct(s, as_of, fy_start_month) */

@@ -213,6 +213,38 @@ COMMENT ON FUNCTION missing_months(indicator_series) IS 'the first days of the p
 COMMENT ON FUNCTION series_rows(indicator_series, integer) IS
 	'one row per period of the span: period, value, mom_pct (previous period), yoy_pct, ytd, ytd_growth_pct';
 
+-- Ranges and conversions (src/ranges.c; ytd_plan_attainment_pct in
+-- src/accessors.c).  New names only, so no 1.0 call resolves differently:
+-- ytd_plan_attainment_pct is not an overload of ytd_attainment_pct, whose
+-- untyped-target calls it would make ambiguous.
+CREATE FUNCTION range_value(s indicator_series, first_period date, last_period date,
+		method text DEFAULT 'sum') RETURNS numeric
+	AS 'MODULE_PATHNAME', 'series_range_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION range_value(indicator_series, date, date, text) IS
+	'''sum'', ''avg'' (the mean of the periods) or ''last'' over the periods from first_period through last_period (a quarter, a half, nine months, Jan+Feb, a trailing 12 months); NULL when any is missing';
+
+CREATE FUNCTION range_growth_pct(s indicator_series, first_period date, last_period date,
+		method text DEFAULT 'sum', lag_months integer DEFAULT 12) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'series_range_growth_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION range_growth_pct(indicator_series, date, date, text, integer) IS
+	'growth in percent of range_value over first_period..last_period against the same range lag_months earlier (whole periods of the series); NULL unless both are complete, or when the earlier is 0';
+
+CREATE FUNCTION to_frequency(s indicator_series, frequency text, method text DEFAULT 'sum') RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_to_frequency' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION to_frequency(indicator_series, text, text) IS
+	'the series as quarters or years (''sum'', ''avg'' or ''last'' of each whole period; a period with a missing one is missing; ''avg'' of a numeric series at its scale plus 6 decimals); the same frequency returns s, a finer one is an error';
+
+CREATE FUNCTION fill_missing(s indicator_series, method text) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_fill_missing' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION fill_missing(indicator_series, text) IS
+	'the missing periods between two present ones filled by ''locf'' (the last value carried forward), ''linear'' (between the neighbours; a numeric series at its scale plus 6 decimals) or ''zero''; missing periods at the ends of the span stay missing';
+
+CREATE FUNCTION ytd_plan_attainment_pct(s indicator_series, as_of date, plan indicator_series,
+		fy_start_month integer DEFAULT 1) RETURNS double precision
+	AS 'MODULE_PATHNAME', 'series_ytd_plan_attainment_pct' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION ytd_plan_attainment_pct(indicator_series, date, indicator_series, integer) IS
+	'year-to-date of s through the period of as_of against the year-to-date of plan (a series of the same frequency), in percent; NULL unless both are complete, or when the plan''s is 0';
+
 
 ------------------------------------------------------------------------------
 -- Indices: rebasing, index aggregation, contributions, chain-linking
@@ -434,8 +466,118 @@ COMMENT ON FUNCTION attainment_phrase(double precision, text, integer) IS
 -- Yearly rows and BI long format (src/series_rows.c)
 ------------------------------------------------------------------------------
 
+CREATE FUNCTION annual_rows(s indicator_series, method text DEFAULT 'sum', fy_start_month integer DEFAULT 1,
+							OUT year integer, OUT value numeric, OUT growth_pct double precision,
+							OUT months integer)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'series_annual_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION annual_rows(indicator_series, text, integer) IS
+	'one row per fiscal year of the span: year (as fiscal_year() names it), value (annual(); NULL unless complete), growth_pct (annual_growth_pct()), months present';
+
+-- Three arguments and no defaults: every 1.0 call (series_rows(s),
+-- series_rows(s, 7), series_rows(s, $1)) still reaches 1.0's function.
+CREATE FUNCTION series_rows(s indicator_series, fy_start_month integer, method text,
+							OUT period date, OUT value numeric, OUT mom_pct double precision,
+							OUT yoy_pct double precision, OUT ytd numeric, OUT ytd_growth_pct double precision,
+							OUT value_last_year numeric, OUT ytd_last_year numeric)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'series_rows_last_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 120;
+COMMENT ON FUNCTION series_rows(indicator_series, integer, text) IS
+	'one row per month of the span with year-to-date by ''sum'', ''avg'' or ''last'': series_rows''s columns, then value_last_year and ytd_last_year (the same month and the same months of last year) beside them';
+
+
+-- Partial totals: series_sum gives a month only when every input has it;
+-- these give the total of whatever is there and how many inputs that was.
+CREATE FUNCTION series_sum_present_transfn(indicator_series, indicator_series) RETURNS indicator_series
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_sum_present_transfn(indicator_series, indicator_series) IS
+	'series_sum_present transition and combine function, and series_count combine function: the month-by-month total of the series that have the month';
+
+CREATE AGGREGATE series_sum_present(s indicator_series) (
+	SFUNC = series_sum_present_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_sum_present_transfn,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_sum_present(indicator_series) IS
+	'the month-by-month partial total: the sum of the series that have the month; missing only where none has it (series_count says how many had it)';
+
+CREATE FUNCTION series_count_transfn(indicator_series, indicator_series) RETURNS indicator_series
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_count_transfn(indicator_series, indicator_series) IS
+	'series_count transition function: counts, month by month, the series that have the month';
+
+CREATE FUNCTION series_count_final(indicator_series) RETURNS indicator_series
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION series_count_final(indicator_series) IS
+	'series_count final function: the counts, 0 where no series covers the month';
+
+CREATE AGGREGATE series_count(s indicator_series) (
+	SFUNC = series_count_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_count_final,
+	COMBINEFUNC = series_sum_present_transfn,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_count(indicator_series) IS
+	'month by month, how many of the series have a value (an integer series over the union of their spans, 0 where none has it); NULL series are not counted';
 
 ------------------------------------------------------------------------------
 -- Stored series kept current (src/store.c)
 ------------------------------------------------------------------------------
 
+-- series_set is not strict: a NULL value marks the month missing and a NULL
+-- series starts one.  Four value types, as series_agg has, so that an
+-- integer (series_set(s, d, 5)) reaches an exact overload.
+CREATE FUNCTION series_set(s indicator_series, period date, value numeric) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION series_set(s indicator_series, period date, value double precision) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION series_set(s indicator_series, period date, value bigint) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION series_set(s indicator_series, period date, value integer) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_set(indicator_series, date, numeric) IS
+	's with the month of period set to value (NULL: missing); a NULL s starts a series';
+COMMENT ON FUNCTION series_set(indicator_series, date, double precision) IS
+	's with the month of period set to value (NULL: missing); a NULL s starts a series';
+COMMENT ON FUNCTION series_set(indicator_series, date, bigint) IS
+	's with the month of period set to value (NULL: missing); a NULL s starts a series';
+COMMENT ON FUNCTION series_set(indicator_series, date, integer) IS
+	's with the month of period set to value (NULL: missing); a NULL s starts a series';
+
+-- What the store's triggers run, per affected key.
+CREATE FUNCTION series_store_apply(s indicator_series, removed date[], added indicator_series)
+	RETURNS indicator_series
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_store_apply(indicator_series, date[], indicator_series) IS
+	'used by series_store''s triggers: s without the months removed, with the months added (one month twice is an error), trimmed; NULL when empty';
+
+CREATE FUNCTION series_store_trigger() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION series_store_trigger() IS
+	'the statement-level trigger that series_store installs on a source to keep its store current';
+
+CREATE FUNCTION series_store(source regclass, store text, keys text[],
+							 period_column text DEFAULT 'period', value_column text DEFAULT 'value',
+							 frequency text DEFAULT 'month')
+	RETURNS regclass
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION series_store(regclass, text, text[], text, text, text) IS
+	'creates the table store of one series per key of source, fills it, and installs the triggers that keep it equal to series_agg over source';
+
+CREATE FUNCTION series_store_check(store regclass) RETURNS SETOF text
+	AS 'MODULE_PATHNAME' LANGUAGE C STRICT;
+COMMENT ON FUNCTION series_store_check(regclass) IS
+	'the keys (as row literals) where a store and series_agg over its source differ';
+
+CREATE FUNCTION series_store_rebuild(store regclass) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C STRICT;
+COMMENT ON FUNCTION series_store_rebuild(regclass) IS
+	'refills a store from its source; returns the number of series stored';
+
+CREATE FUNCTION series_store_drop(store regclass) RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C STRICT;
+COMMENT ON FUNCTION series_store_drop(regclass) IS
+	'drops the triggers that keep a store current; the store stays as an ordinary table';

@@ -182,7 +182,6 @@ contribution_pp(PG_FUNCTION_ARGS)
 	IndicatorSeries *a = PG_GETARG_INDICATOR_SERIES_P(2);
 	int64		month = date_to_period(PG_GETARG_DATEADT(3), c->frequency, "period");
 	int32		lag = PG_GETARG_INT32(4);
-	int			per = months_per_period(c->frequency);
 	Level		now;
 	Level		before;
 	Level		diff;
@@ -193,21 +192,8 @@ contribution_pp(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("weight_share cannot be %s", isnan(share) ? "NaN" : "infinite")));
-	if (lag < 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("lag_months must be positive, not %d", lag),
-				 errhint("Use 12 for growth on the same month of last year, 1 for growth on the month.")));
+	lag = lag_months_periods(lag, c->frequency);
 	check_same_periods(c, a);
-	/* lag_months counts months; on quarters or years it must be whole periods */
-	if (lag % per != 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("lag_months %d does not fall on the %ss of the series", lag,
-						frequency_name(c->frequency)),
-				 errhint("Use a multiple of %d months on a %sly series.", per,
-						 frequency_name(c->frequency))));
-	lag /= per;
 
 	if (!series_month(c, month, &now) || !series_month(c, (int64) month - lag, &before) ||
 		!month_double(a, (int64) month - lag, &base) || base == 0)

@@ -7,9 +7,15 @@
  * sums and differences are exact integer operations; a level of a float8
  * series is a double.  Percentages are computed from exact differences and
  * returned as doubles.
+ *
+ * A range of months (a fiscal year, a year-to-date) becomes one figure by a
+ * method: 'sum' (flows), 'avg' (indices, rates) or 'last' (stocks); the
+ * accessors, annual_rows and series_rows share the names and the arithmetic.
  */
 #include "postgres.h"
 
+#include "lib/stringinfo.h"
+#include "utils/builtins.h"
 #include "utils/float.h"
 #include "utils/fmgrprotos.h"
 
@@ -184,6 +190,30 @@ level_growth_pct(const IndicatorSeries *s, Level current, Level previous, double
 	return true;
 }
 
+const char *const annual_methods[] = {"sum", "avg", "last", NULL};
+
+/* Position of a method name in names; an unknown name is an error. */
+int
+method_arg(text *method, const char *const *names)
+{
+	const char *given = VARDATA_ANY(method);
+	Size		len = VARSIZE_ANY_EXHDR(method);
+	StringInfoData known;
+
+	for (int i = 0; names[i] != NULL; i++)
+		if (strlen(names[i]) == len && memcmp(given, names[i], len) == 0)
+			return i;
+
+	initStringInfo(&known);
+	for (int i = 0; names[i] != NULL; i++)
+		appendStringInfo(&known, "%s'%s'", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown method \"%s\"", text_to_cstring(method)),
+			 errhint("Use %s.", known.data)));
+	return -1;					/* keep the compiler quiet */
+}
+
 /*
  * The mean of n periods whose sum is "sum", as numeric: for a numeric
  * series by numeric division (so equal to avg(numeric) over the same rows),
@@ -244,4 +274,40 @@ series_doubles(const IndicatorSeries *s, double *out)
 
 			out[i] = series_get(s, i, &v) ? level_double(s, v) : get_float8_nan();
 		}
+}
+
+/*
+ * The scale of a numeric value that is not exact (a mean of periods, a
+ * value interpolated between two) when it is stored in a series: the
+ * series' scale plus 6 decimals, at most FIXED_MAX_SCALE.  The one rule for
+ * every derived series (to_frequency's 'avg', fill_missing's 'linear').
+ */
+int16
+level_inexact_scale(const IndicatorSeries *s)
+{
+	return (int16) Min(s->scale + 6, FIXED_MAX_SCALE);
+}
+
+/*
+ * num / den, num a mantissa at the series' scale, as a mantissa at
+ * level_inexact_scale(s), rounded half away from zero (as numeric rounds);
+ * false when it needs more than FIXED_MAX_DIGITS digits.
+ */
+bool
+level_div_inexact(const IndicatorSeries *s, int128 num, int64 den, int128 *quotient)
+{
+	int128		scaled;
+	int128		q;
+	int128		r;
+
+	Assert(den != 0);
+	if (!fixed_rescale(num, level_inexact_scale(s) - s->scale, &scaled))
+		return false;
+	q = scaled / den;
+	r = scaled % den;
+	/* |r| < |den| <= 2^63, so 2 * |r| cannot overflow */
+	if (2 * (r < 0 ? -r : r) >= (int128) (den < 0 ? -(int128) den : den))
+		q += ((scaled < 0) != (den < 0)) ? -1 : 1;
+	*quotient = q;
+	return fixed_in_range(q);
 }

@@ -98,6 +98,30 @@ check_fy_frequency(int32 fy_start_month, int frequency)
 				 errhint("Use 1 on a yearly series: its periods are the years as labelled.")));
 }
 
+/*
+ * A lag_months argument as a number of periods of a frequency: it must be
+ * positive and whole periods (22023), as growth on any lag needs.
+ */
+int32
+lag_months_periods(int32 lag_months, int frequency)
+{
+	int			per = months_per_period(frequency);
+
+	if (lag_months < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("lag_months must be positive, not %d", lag_months),
+				 errhint("Use 12 for growth on the same month of last year, 1 for growth on the month.")));
+	if (lag_months % per != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("lag_months %d does not fall on the %ss of the series", lag_months,
+						frequency_name(frequency)),
+				 errhint("Use a multiple of %d months on a %sly series.", per,
+						 frequency_name(frequency))));
+	return lag_months / per;
+}
+
 /* A year argument: 1..9999, as a series' periods; 22008 otherwise. */
 void
 check_year(int64 year, const char *argname)

@@ -109,6 +109,7 @@ extern void month_to_text(int32 month, char *buf);
 extern void check_fy_start_month(int32 fy_start_month);
 extern void check_fy_frequency(int32 fy_start_month, int frequency);
 extern void check_year(int64 year, const char *argname);
+extern int32 lag_months_periods(int32 lag_months, int frequency);
 
 extern int64 date_to_period(DateADT date, int frequency, const char *argname);
 extern DateADT period_to_date(int64 period, int frequency);

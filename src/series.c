@@ -317,7 +317,8 @@ series_extend(IndicatorSeries *s, int32 first, int32 last, bool in_place)
 	needed = new_last - new_first + 1;
 	capacity = needed;
 	if (in_place)
-		capacity = series_growth_capacity(s->slot_bytes, Max(Max(needed, 2 * s->nmonths), SERIES_GROWTH_MIN_MONTHS));
+		capacity = series_growth_capacity(s->slot_bytes, Max(Max(needed, 2 * s->nmonths),
+																 series_growth_min(s->frequency)));
 
 	grown = series_alloc_freq(s->kind, s->slot_bytes, s->scale, new_first, needed, capacity,
 							  s->frequency);

@@ -95,6 +95,13 @@
  */
 #define SERIES_GROWTH_MIN_MONTHS 120
 
+/* Ten years of a frequency's periods: 120 months, 40 quarters, 10 years. */
+static inline int32
+series_growth_min(int frequency)
+{
+	return SERIES_GROWTH_MIN_MONTHS / months_per_period(frequency);
+}
+
 /* The longest span a series may cover: 1,000 years of months (periods). */
 #define SERIES_MAX_MONTHS PARSE_MAX_MONTHS
 
@@ -331,6 +338,14 @@ extern Datum indicator_series_out(PG_FUNCTION_ARGS);
 extern Datum indicator_series_send(PG_FUNCTION_ARGS);
 extern Datum indicator_series_recv(PG_FUNCTION_ARGS);
 
+/* How a range of months becomes one figure: annual_methods[] names them. */
+typedef enum AnnualMethod
+{
+	ANNUAL_SUM,
+	ANNUAL_AVG,
+	ANNUAL_LAST
+} AnnualMethod;
+
 /* level.c: arithmetic on levels, shared by the accessors */
 extern bool level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum);
 extern void level_add(const IndicatorSeries *s, Level a, Level b, Level *sum);
@@ -340,8 +355,20 @@ extern double level_double(const IndicatorSeries *s, Level l);
 extern bool level_growth_pct(const IndicatorSeries *s, Level current,
 							 Level previous, double *pct);
 extern bool level_is_zero(const IndicatorSeries *s, Level l);
+extern const char *const annual_methods[];
+extern int	method_arg(text *method, const char *const *names);
 extern Datum level_avg_numeric(const IndicatorSeries *s, Level sum, int64 n);
 extern double level_avg_double(const IndicatorSeries *s, Level sum, int64 n);
 extern void series_doubles(const IndicatorSeries *s, double *out);
+extern int16 level_inexact_scale(const IndicatorSeries *s);
+extern bool level_div_inexact(const IndicatorSeries *s, int128 num, int64 den,
+							  int128 *quotient);
+
+/* The period of s that holds a date argument (accessors.c, ranges.c). */
+static inline int64
+period_arg(FunctionCallInfo fcinfo, int argno, const IndicatorSeries *s, const char *argname)
+{
+	return month_to_period(date_to_month(PG_GETARG_DATEADT(argno), argname), s->frequency);
+}
 
 #endif							/* INDICATOR_SERIES_H */

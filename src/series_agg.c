@@ -129,13 +129,16 @@ series_agg_accum(FunctionCallInfo fcinfo, const AggRow *row, uint8 kind, bool va
 	/*
 	 * A new state has room for ten years from its first period, so that most
 	 * series never grow: each growth is a copy, and nodeAgg copies the grown
-	 * state once more into the aggregate context.
+	 * state once more into the aggregate context.  Ten years of its own
+	 * periods: 40 slots for quarters (a 256-byte chunk, not the 1 kB of 120
+	 * months), so a quarterly GROUP BY holds four times the groups in
+	 * work_mem.
 	 */
 	if (state == NULL)
 	{
 		state = series_alloc_freq(kind, series_first_slot(kind), 0, period, 1,
 								  series_growth_capacity(series_first_slot(kind),
-														 SERIES_GROWTH_MIN_MONTHS),
+														 series_growth_min(row->frequency)),
 								  row->frequency);
 		/* without a frequency, the final function looks for quarterly data */
 		if (in_agg && !row->explicit_frequency)

@@ -1,8 +1,10 @@
 /*
  * series_rollup.c
  *	  Combining stored series: the union of series over disjoint months
- *	  (series_merge, and the combine function of series_agg), and the
- *	  month-by-month total across series (series_sum).
+ *	  (series_merge, and the combine function of series_agg), the
+ *	  month-by-month total across series (series_sum), the partial total of
+ *	  the series that have each month (series_sum_present) and how many
+ *	  series have it (series_count).
  *
  * Both are transition functions whose state is an indicator_series, and
  * each is its own combine function: union and total are associative and
@@ -12,7 +14,9 @@
  * series_sum never understates a total: a month is present in the result
  * only when every input series has it.  A month that some input lacks
  * (missing, or outside that input's span) is missing in the result, where
- * missing_months() shows it.
+ * missing_months() shows it.  series_sum_present is the total of whatever
+ * is there, and series_count says, month by month, how many inputs that
+ * was: together they give the partial total and how partial it is.
  */
 #include "postgres.h"
 
@@ -23,7 +27,8 @@
 typedef enum RollupOp
 {
 	ROLLUP_UNION,				/* disjoint months; one month twice is an error */
-	ROLLUP_SUM					/* month by month; present only where all are */
+	ROLLUP_SUM,					/* month by month; present only where all are */
+	ROLLUP_SUM_PRESENT			/* month by month; present where any is */
 } RollupOp;
 
 /* Returns the state, which storing a wide value may have widened. */
@@ -50,6 +55,18 @@ rollup_month(IndicatorSeries *state, const IndicatorSeries *other, int32 i,
 		mine = theirs;
 		state->npresent++;
 	}
+	else if (op == ROLLUP_SUM_PRESENT)
+	{
+		if (!have_theirs)
+			return state;
+		if (have_mine)
+			level_add(state, mine, theirs, &mine);
+		else
+		{
+			mine = theirs;
+			state->npresent++;
+		}
+	}
 	else
 	{
 		if (!have_mine)
@@ -66,6 +83,34 @@ rollup_month(IndicatorSeries *state, const IndicatorSeries *other, int32 i,
 	if (state->kind == SERIES_KIND_NUMERIC)
 		return series_put_exact(state, i, mine.exact);
 	series_set_fp(state, i, mine.fp);
+	return state;
+}
+
+/*
+ * The state combined with other by op; other may be a temporary of the
+ * caller's.  Returns the state, which may have been moved.
+ */
+static IndicatorSeries *
+rollup(IndicatorSeries *state, const IndicatorSeries *other, RollupOp op, bool in_agg)
+{
+	if (state->kind != other->kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cannot %s a numeric series and a float8 series",
+						op == ROLLUP_UNION ? "merge" : "add"),
+				 errhint("Build every series from the same value type.")));
+	series_check_same_frequency(state, other, op == ROLLUP_UNION ? "merge" : "add");
+
+	/* outside an aggregate the first input is not ours to change either */
+	state = series_extend(state, other->first, series_last(other), in_agg);
+	if (state->kind == SERIES_KIND_NUMERIC && other->scale > state->scale)
+		state = series_rescale(state, other->scale);
+
+	for (int32 i = 0; i < state->nmonths; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		state = rollup_month(state, other, i, op, state->scale - other->scale);
+	}
 	return state;
 }
 
@@ -89,25 +134,7 @@ series_rollup(FunctionCallInfo fcinfo, RollupOp op)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_INDICATOR_SERIES_P(series_compact(other));
 
-	state = PG_GETARG_INDICATOR_SERIES_P(0);
-	if (state->kind != other->kind)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("cannot %s a numeric series and a float8 series",
-						op == ROLLUP_UNION ? "merge" : "add"),
-				 errhint("Build every series from the same value type.")));
-	series_check_same_frequency(state, other, op == ROLLUP_UNION ? "merge" : "add");
-
-	/* outside an aggregate the first input is not ours to change either */
-	state = series_extend(state, other->first, series_last(other), in_agg);
-	if (state->kind == SERIES_KIND_NUMERIC && other->scale > state->scale)
-		state = series_rescale(state, other->scale);
-
-	for (int32 i = 0; i < state->nmonths; i++)
-	{
-		CHECK_FOR_INTERRUPTS();
-		state = rollup_month(state, other, i, op, state->scale - other->scale);
-	}
+	state = rollup(PG_GETARG_INDICATOR_SERIES_P(0), other, op, in_agg);
 	/* a plain call's result may be stored: in its smallest form */
 	PG_RETURN_INDICATOR_SERIES_P(in_agg ? state : series_compact(state));
 }
@@ -133,4 +160,84 @@ Datum
 series_sum_transfn(PG_FUNCTION_ARGS)
 {
 	return series_rollup(fcinfo, ROLLUP_SUM);
+}
+
+/*
+ * series_sum_present_transfn(indicator_series, indicator_series): the
+ * month-by-month total of the series that have the month; the transition
+ * and combine function of series_sum_present, and the combine function of
+ * series_count (whose states are counts to add).
+ */
+PG_FUNCTION_INFO_V1(series_sum_present_transfn);
+Datum
+series_sum_present_transfn(PG_FUNCTION_ARGS)
+{
+	return series_rollup(fcinfo, ROLLUP_SUM_PRESENT);
+}
+
+/* A count series over s's span (and periods): 1 where s has the period, 0 where it lacks it. */
+static IndicatorSeries *
+series_presence(const IndicatorSeries *s)
+{
+	IndicatorSeries *ones = series_alloc(SERIES_KIND_NUMERIC, SERIES_SLOT_INT32, 0,
+										 s->first, s->nmonths, s->nmonths);
+
+	series_set_frequency(ones, s->frequency);
+
+	for (int32 i = 0; i < s->nmonths; i++)
+	{
+		Level		v;
+
+		series_set_exact(ones, i, series_get(s, i, &v) ? 1 : 0);
+	}
+	ones->npresent = s->nmonths;
+	return ones;
+}
+
+/*
+ * series_count_transfn(indicator_series, indicator_series): the state
+ * counts, month by month, the input series that have the month; a month
+ * that no input's span covers is missing until series_count_final.
+ */
+PG_FUNCTION_INFO_V1(series_count_transfn);
+Datum
+series_count_transfn(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *presence;
+	IndicatorSeries *state;
+	bool		in_agg = AggCheckCallContext(fcinfo, NULL) != 0;
+
+	/* a NULL series is no input, as count(x) skips NULL rows */
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	}
+	presence = series_presence(PG_GETARG_INDICATOR_SERIES_P(1));
+	if (PG_ARGISNULL(0))
+		PG_RETURN_INDICATOR_SERIES_P(presence);
+	state = rollup(PG_GETARG_INDICATOR_SERIES_P(0), presence, ROLLUP_SUM_PRESENT, in_agg);
+	PG_RETURN_INDICATOR_SERIES_P(in_agg ? state : series_compact(state));
+}
+
+/*
+ * series_count_final(indicator_series): the counts, 0 in the months between
+ * the inputs' spans that none of them covers.
+ */
+PG_FUNCTION_INFO_V1(series_count_final);
+Datum
+series_count_final(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *counts = series_compact(PG_GETARG_INDICATOR_SERIES_P(0));
+
+	for (int32 i = 0; i < counts->nmonths; i++)
+	{
+		Level		v;
+
+		if (!series_get(counts, i, &v))
+			series_set_exact(counts, i, 0);
+	}
+	counts->npresent = counts->nmonths;
+	PG_RETURN_INDICATOR_SERIES_P(counts);
 }

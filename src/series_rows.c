@@ -1,11 +1,22 @@
 /*
  * series_rows.c
+ *	  The long formats for views and BI tools, each computed in one pass over
+ *	  the span:
+ *
  *	  series_rows(s, fy_start_month): one row per period of the span (the
  *	  series' own periods: months, quarters or years), with the period's
  *	  value, growth against the previous period and the same period of last
- *	  year, year-to-date and its growth.  This is the monthly
- *	  report in one pass: year-to-date sums run along the span and are kept
- *	  per month, so each row costs a few additions, not a rescan.
+ *	  year, year-to-date and its growth.  Year-to-date sums run along the
+ *	  span and are kept per period, so each row costs a few additions, not a
+ *	  rescan.
+ *
+ *	  series_rows(s, fy_start_month, method): the same columns with
+ *	  year-to-date by 'sum', 'avg' or 'last', and last year's value and
+ *	  year-to-date beside this year's.
+ *
+ *	  annual_rows(s, method, fy_start_month): one row per fiscal year of the
+ *	  span, with annual()'s value, annual_growth_pct()'s growth and the
+ *	  number of periods present.
  */
 #include "postgres.h"
 
@@ -16,15 +27,82 @@
 
 #include "series.h"
 
-#define SERIES_ROWS_COLUMNS 6
-
-/* series_rows(s, fy_start_month) */
-PG_FUNCTION_INFO_V1(series_rows);
-Datum
-series_rows(PG_FUNCTION_ARGS)
+/* series_rows's columns; the last two only in the three-argument form */
+enum
 {
-	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
-	int32		fy = PG_GETARG_INT32(1);
+	ROWS_PERIOD,
+	ROWS_VALUE,
+	ROWS_MOM_PCT,
+	ROWS_YOY_PCT,
+	ROWS_YTD,
+	ROWS_YTD_GROWTH_PCT,
+	ROWS_VALUE_LAST_YEAR,
+	ROWS_YTD_LAST_YEAR,
+	ROWS_COLUMNS
+};
+
+/*
+ * A materialized result set for this call.  The executor's descriptor of
+ * the result, where it passes one, is copied: looking the result type up in
+ * the catalog, as InitMaterializedSRF otherwise does, costs more than the
+ * rows of a ten-year series when a query calls us once per series.
+ */
+static void
+rows_init(FunctionCallInfo fcinfo)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	bool		expected = rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
+		rsinfo->expectedDesc != NULL;
+
+	InitMaterializedSRF(fcinfo, expected ? MAT_SRF_USE_EXPECTED_DESC : 0);
+}
+
+/* The first period of fiscal year "year" (as fiscal_year() names it). */
+static inline int64
+fy_year_first_period(const IndicatorSeries *s, int64 year, int fy_start_month)
+{
+	return month_to_period(fiscal_year_start(year, fy_start_month), s->frequency);
+}
+
+/* The fiscal year holding a period. */
+static inline int64
+fy_of_period(const IndicatorSeries *s, int64 period, int fy_start_month)
+{
+	return fiscal_year_of((int32) period_first_month(period, s->frequency), fy_start_month);
+}
+
+/* Periods from the start of the fiscal year through period, 1..per year. */
+static inline int32
+periods_into_year(const IndicatorSeries *s, int64 period, int fy_start_month)
+{
+	return (int32) (period - fy_year_first_period(s, fy_of_period(s, period, fy_start_month),
+												  fy_start_month)) + 1;
+}
+
+/*
+ * Year-to-date through month as a figure: its level (the sum, or for
+ * 'last' the month's value), divided by the months so far for 'avg'.
+ */
+static Datum
+ytd_numeric(const IndicatorSeries *s, Level level, AnnualMethod method, int64 period,
+			int fy_start_month)
+{
+	if (method == ANNUAL_AVG)
+		return level_avg_numeric(s, level, periods_into_year(s, period, fy_start_month));
+	return level_numeric(s, level);
+}
+
+/*
+ * The rows of series_rows; with last_year, also last year's value and
+ * year-to-date.  Year-to-date by method: the running sum is kept per month
+ * whatever the method ('avg' divides it only for output, 'last' needs the
+ * months before to be present all the same), and its growth is that of the
+ * sum, or of the month's value for 'last'.
+ */
+static Datum
+series_rows_fill(FunctionCallInfo fcinfo, const IndicatorSeries *s, int fy,
+				 AnnualMethod method, bool last_year)
+{
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Level	   *ytd;
 	bool	   *ytd_ok;
@@ -32,8 +110,7 @@ series_rows(PG_FUNCTION_ARGS)
 	MemoryContext old_context;
 	int			per_year = periods_per_year(s->frequency);
 
-	check_fy_frequency(fy, s->frequency);
-	InitMaterializedSRF(fcinfo, 0);
+	rows_init(fcinfo);
 
 	ytd = palloc(sizeof(Level) * s->nmonths);
 	ytd_ok = palloc(sizeof(bool) * s->nmonths);
@@ -43,37 +120,42 @@ series_rows(PG_FUNCTION_ARGS)
 	for (int32 i = 0; i < s->nmonths; i++)
 	{
 		int32		period = s->first + i;
-		Datum		values[SERIES_ROWS_COLUMNS];
-		bool		nulls[SERIES_ROWS_COLUMNS];
+		Datum		values[ROWS_COLUMNS];
+		bool		nulls[ROWS_COLUMNS];
 		Level		v = {0, 0};
 		Level		other;
 		bool		present = series_get(s, i, &v);
+		bool		have_year_ago = i >= per_year && series_get(s, i - per_year, &other);
 		double		pct;
 
 		CHECK_FOR_INTERRUPTS();
 		memset(nulls, true, sizeof(nulls));
 		old_context = MemoryContextSwitchTo(row_context);
 
-		values[0] = DateADTGetDatum(period_to_date(period, s->frequency));
-		nulls[0] = false;
+		values[ROWS_PERIOD] = DateADTGetDatum(period_to_date(period, s->frequency));
+		nulls[ROWS_PERIOD] = false;
 		if (present)
 		{
-			values[1] = level_numeric(s, v);
-			nulls[1] = false;
+			values[ROWS_VALUE] = level_numeric(s, v);
+			nulls[ROWS_VALUE] = false;
+		}
+		if (last_year && have_year_ago)
+		{
+			values[ROWS_VALUE_LAST_YEAR] = level_numeric(s, other);
+			nulls[ROWS_VALUE_LAST_YEAR] = false;
 		}
 
 		/* mom_pct and yoy_pct */
+		if (present && have_year_ago && level_growth_pct(s, v, other, &pct))
+		{
+			values[ROWS_YOY_PCT] = Float8GetDatum(pct);
+			nulls[ROWS_YOY_PCT] = false;
+		}
 		if (present && i >= 1 && series_get(s, i - 1, &other) &&
 			level_growth_pct(s, v, other, &pct))
 		{
-			values[2] = Float8GetDatum(pct);
-			nulls[2] = false;
-		}
-		if (present && i >= per_year && series_get(s, i - per_year, &other) &&
-			level_growth_pct(s, v, other, &pct))
-		{
-			values[3] = Float8GetDatum(pct);
-			nulls[3] = false;
+			values[ROWS_MOM_PCT] = Float8GetDatum(pct);
+			nulls[ROWS_MOM_PCT] = false;
 		}
 
 		/* ytd restarts at each fiscal year; one missing period voids the rest of the year */
@@ -92,16 +174,131 @@ series_rows(PG_FUNCTION_ARGS)
 		}
 		if (ytd_ok[i])
 		{
-			values[4] = level_numeric(s, ytd[i]);
-			nulls[4] = false;
-			if (i >= per_year && ytd_ok[i - per_year] &&
-				level_growth_pct(s, ytd[i], ytd[i - per_year], &pct))
+			values[ROWS_YTD] = method == ANNUAL_LAST ? values[ROWS_VALUE] :
+				ytd_numeric(s, ytd[i], method, period, fy);
+			nulls[ROWS_YTD] = false;
+		}
+		if (i >= per_year && ytd_ok[i - per_year])
+		{
+			/* last year's level: its ytd sum, or its period for 'last' */
+			Level		previous = ytd[i - per_year];
+
+			if (method == ANNUAL_LAST)
+				(void) series_get(s, i - per_year, &previous);	/* present: ytd_ok says so */
+			if (ytd_ok[i] &&
+				level_growth_pct(s, method == ANNUAL_LAST ? v : ytd[i], previous, &pct))
 			{
-				values[5] = Float8GetDatum(pct);
-				nulls[5] = false;
+				values[ROWS_YTD_GROWTH_PCT] = Float8GetDatum(pct);
+				nulls[ROWS_YTD_GROWTH_PCT] = false;
+			}
+			if (last_year)
+			{
+				values[ROWS_YTD_LAST_YEAR] = ytd_numeric(s, previous, method, period, fy);
+				nulls[ROWS_YTD_LAST_YEAR] = false;
 			}
 		}
 
+		MemoryContextSwitchTo(old_context);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		MemoryContextReset(row_context);
+	}
+	return (Datum) 0;
+}
+
+/* series_rows(s, fy_start_month) */
+PG_FUNCTION_INFO_V1(series_rows);
+Datum
+series_rows(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int32		fy = PG_GETARG_INT32(1);
+
+	check_fy_frequency(fy, s->frequency);
+	return series_rows_fill(fcinfo, s, fy, ANNUAL_SUM, false);
+}
+
+/* series_rows(s, fy_start_month, method) */
+PG_FUNCTION_INFO_V1(series_rows_last_year);
+Datum
+series_rows_last_year(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int32		fy = PG_GETARG_INT32(1);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), annual_methods);
+
+	check_fy_frequency(fy, s->frequency);
+	return series_rows_fill(fcinfo, s, fy, method, true);
+}
+
+/*
+ * annual_rows(s, method, fy_start_month): the fiscal years of the span,
+ * each read once to count its months and once more, when complete, to sum
+ * it; the year before is kept for growth.  A year's level is its sum ('sum'
+ * and 'avg') or its last period ('last'), as annual_level() in accessors.c
+ * takes it, and it exists only when every period of the year is present.
+ */
+PG_FUNCTION_INFO_V1(series_annual_rows);
+Datum
+series_annual_rows(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(1), annual_methods);
+	int32		fy = PG_GETARG_INT32(2);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Level		previous = {0, 0};
+	bool		have_previous = false;
+	int			per_year = periods_per_year(s->frequency);
+	int64		first_year;
+	int64		last_year;
+	MemoryContext row_context;
+	MemoryContext old_context;
+
+	check_fy_frequency(fy, s->frequency);
+	rows_init(fcinfo);
+	row_context = AllocSetContextCreate(CurrentMemoryContext, "annual_rows row",
+										ALLOCSET_SMALL_SIZES);
+	first_year = fy_of_period(s, s->first, fy);
+	last_year = fy_of_period(s, series_last(s), fy);
+
+	for (int64 year = first_year; year <= last_year; year++)
+	{
+		int64		start = fy_year_first_period(s, year, fy);
+		int64		end = start + per_year - 1;
+		int64		from = Max(start, s->first);
+		int64		to = Min(end, series_last(s));
+		Level		level;
+		int32		periods = 0;
+		Datum		values[4];
+		bool		nulls[4] = {false, true, true, false};
+		double		pct;
+
+		CHECK_FOR_INTERRUPTS();
+		for (int64 period = from; period <= to; period++)
+		{
+			Level		v;
+
+			periods += series_get(s, (int32) (period - s->first), &v);
+		}
+		old_context = MemoryContextSwitchTo(row_context);
+		values[0] = Int32GetDatum((int32) year);
+		values[3] = Int32GetDatum(periods);
+		/* a complete year is summed as annual() sums it: a partial one never is */
+		if (periods == per_year)
+		{
+			(void) level_sum(s, start, end, &level);
+			if (method == ANNUAL_LAST)
+				(void) series_month(s, end, &level);
+			values[1] = method == ANNUAL_AVG ? level_avg_numeric(s, level, per_year) :
+				level_numeric(s, level);
+			nulls[1] = false;
+			if (have_previous && level_growth_pct(s, level, previous, &pct))
+			{
+				values[2] = Float8GetDatum(pct);
+				nulls[2] = false;
+			}
+			previous = level;
+		}
+		have_previous = periods == per_year;
 		MemoryContextSwitchTo(old_context);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		MemoryContextReset(row_context);

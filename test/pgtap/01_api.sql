@@ -5,9 +5,11 @@
 -- function with its exact argument types and result type.  The tests check
 -- that the catalog holds exactly these, and the properties every one of
 -- them must have: IMMUTABLE (STABLE for the transition functions of timestamptz periods), PARALLEL SAFE, STRICT (except the aggregate's
--- transition and combine functions), not SECURITY DEFINER, and commented.
+-- transition and combine functions, series_set and the series store's;
+-- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
+-- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(347);
+SELECT plan(417);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -128,6 +130,34 @@ INSERT INTO expected_fn VALUES
 	-- 1.1: report wording
 	('growth_phrase',           '{"double precision",text,integer}',                   'text'),
 	('attainment_phrase',       '{"double precision",text,integer}',                   'text');
+-- release 1.1: yearly rows, the BI long format, partial totals
+INSERT INTO expected_fn VALUES
+	('annual_rows',             '{indicator_series,text,integer}',                     'setof record'),
+	('series_rows',             '{indicator_series,integer,text}',                     'setof record'),
+	('series_sum_present_transfn', '{indicator_series,indicator_series}',              'indicator_series'),
+	('series_sum_present',      '{indicator_series}',                                  'indicator_series'),
+	('series_count_transfn',    '{indicator_series,indicator_series}',                 'indicator_series'),
+	('series_count_final',      '{indicator_series}',                                  'indicator_series'),
+	('series_count',            '{indicator_series}',                                  'indicator_series'),
+	-- 1.1: ranges and conversions, plans by period
+	('range_value',             '{indicator_series,date,date,text}',                   'numeric'),
+	('range_growth_pct',        '{indicator_series,date,date,text,integer}',           'double precision'),
+	('to_frequency',            '{indicator_series,text,text}',                        'indicator_series'),
+	('fill_missing',            '{indicator_series,text}',                             'indicator_series'),
+	('ytd_plan_attainment_pct', '{indicator_series,date,indicator_series,integer}',    'double precision');
+-- release 1.1: stored series kept current (series_set and series_store_apply
+-- are not STRICT; the store's other functions are VOLATILE, PARALLEL UNSAFE)
+INSERT INTO expected_fn VALUES
+	('series_set',              '{indicator_series,date,numeric}',                     'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,"double precision"}',          'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,bigint}',                      'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,integer}',                     'indicator_series', 'immutable'),
+	('series_store_apply',      '{indicator_series,date[],indicator_series}',          'indicator_series', 'immutable'),
+	('series_store',            '{regclass,text,text[],text,text,text}',               'regclass', 'volatile'),
+	('series_store_check',      '{regclass}',                                          'setof text', 'volatile'),
+	('series_store_rebuild',    '{regclass}',                                          'bigint', 'volatile'),
+	('series_store_drop',       '{regclass}',                                          'void', 'volatile'),
+	('series_store_trigger',    '{}',                                                  'trigger', 'volatile');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -162,13 +192,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 105 * 3 tests)
+-- Every function, exactly (1 + 127 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 105 functions and aggregates of the API');
+	'the extension holds exactly the 127 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -183,7 +213,7 @@ SELECT volatility_is(name, args, volatility,
   FROM expected_fn ORDER BY name, args;
 
 ------------------------------------------------------------------------------
--- The aggregates (7 + 6 tests)
+-- The aggregates (9 + 6 tests)
 ------------------------------------------------------------------------------
 
 SELECT is_aggregate('series_agg', ARRAY['date', 'numeric']);
@@ -192,6 +222,8 @@ SELECT is_aggregate('series_agg', ARRAY['date', 'bigint']);
 SELECT is_aggregate('series_agg', ARRAY['date', 'integer']);
 SELECT is_aggregate('series_merge', ARRAY['indicator_series']);
 SELECT is_aggregate('series_sum', ARRAY['indicator_series']);
+SELECT is_aggregate('series_sum_present', ARRAY['indicator_series']);
+SELECT is_aggregate('series_count', ARRAY['indicator_series']);
 SELECT is_aggregate('index_agg', ARRAY['indicator_series', 'double precision']);
 
 SELECT is(
@@ -207,30 +239,37 @@ SELECT is(
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
 		   WHERE f.proname <> 'index_agg'
 			 AND a.aggcombinefn <> CASE f.proname WHEN 'series_sum' THEN 'series_sum_transfn(indicator_series, indicator_series)'
+													  WHEN 'series_sum_present' THEN 'series_sum_present_transfn(indicator_series, indicator_series)'
+													  WHEN 'series_count' THEN 'series_sum_present_transfn(indicator_series, indicator_series)'
 													  ELSE 'series_agg_combine(indicator_series, indicator_series)' END::regprocedure
 		   ORDER BY 1),
 	'{}'::text[],
-	'series_agg and series_merge combine with series_agg_combine (the union), series_sum with series_sum_transfn');
+	'series_agg and series_merge combine with series_agg_combine (the union), series_sum with series_sum_transfn, series_sum_present and series_count (adding counts) with series_sum_present_transfn');
 
 SELECT is(
 	ARRAY(SELECT a.aggfnoid::regprocedure::text
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
-		   WHERE f.proname <> 'index_agg' AND (a.aggfinalfn <> 'series_agg_final(indicator_series)'::regprocedure
+		   WHERE f.proname <> 'index_agg' AND (a.aggfinalfn <> CASE f.proname WHEN 'series_count' THEN 'series_count_final(indicator_series)'
+																		  ELSE 'series_agg_final(indicator_series)' END::regprocedure
 			  OR (f.proname = 'series_agg' AND
 				  a.aggtransfn <> format('series_agg_transfn(indicator_series, %s)',
 										 array_to_string(f.proargtypes::regtype[], ', '))::regprocedure)
 			  OR (f.proname = 'series_merge' AND
 				  a.aggtransfn <> 'series_agg_combine(indicator_series, indicator_series)'::regprocedure)
 			  OR (f.proname = 'series_sum' AND
-				  a.aggtransfn <> 'series_sum_transfn(indicator_series, indicator_series)'::regprocedure))
+				  a.aggtransfn <> 'series_sum_transfn(indicator_series, indicator_series)'::regprocedure)
+			  OR (f.proname = 'series_sum_present' AND
+				  a.aggtransfn <> 'series_sum_present_transfn(indicator_series, indicator_series)'::regprocedure)
+			  OR (f.proname = 'series_count' AND
+				  a.aggtransfn <> 'series_count_transfn(indicator_series, indicator_series)'::regprocedure))
 		   ORDER BY 1),
 	'{}'::text[],
-	'every series_agg uses the transition function for its input type and series_agg_final');
+	'every series_agg uses the transition function for its input type and series_agg_final; each aggregate over series its own transition function, series_count its own final function');
 
 SELECT is(
 	(SELECT count(*) FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid),
-	19::bigint,
-	'the extension has 19 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency; series_merge, series_sum, index_agg)');
+	21::bigint,
+	'the extension has 21 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency; series_merge, series_sum, series_sum_present, series_count, index_agg)');
 
 -- index_agg's state is a real type too (not internal: Citus ships it as
 -- text), with its own text and binary forms
@@ -254,9 +293,10 @@ SELECT is(
 ------------------------------------------------------------------------------
 
 SELECT is(
-	ARRAY(SELECT signature FROM ext_fn WHERE proparallel <> 's' ORDER BY 1),
+	ARRAY(SELECT signature FROM ext_fn
+		   WHERE (proparallel <> 's') <> (proname IN (SELECT name FROM expected_fn WHERE volatility = 'volatile')) ORDER BY 1),
 	'{}'::text[],
-	'every function and aggregate of the extension is PARALLEL SAFE');
+	'every function and aggregate of the extension is PARALLEL SAFE, but those that run queries');
 
 -- Aggregates are left out: pg_proc.proisstrict means nothing for them (their
 -- NULL handling is the transition function's).
@@ -264,14 +304,17 @@ SELECT is(
 	ARRAY(SELECT signature FROM ext_fn
 		   WHERE prokind = 'f' AND NOT proisstrict
 			 AND proname NOT IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn',
-								 'index_agg_transfn', 'index_agg_combine')
+								 'series_sum_present_transfn', 'series_count_transfn',
+								 'index_agg_transfn', 'index_agg_combine',
+								 'series_set', 'series_store_apply', 'series_store', 'series_store_trigger')
 		   ORDER BY 1),
 	'{}'::text[],
-	'every function but the transition and combine functions is STRICT');
+	'every function but the transition and combine functions, series_set and the store''s is STRICT');
 
 SELECT is(
 	ARRAY(SELECT signature FROM ext_fn
 		   WHERE proisstrict AND proname IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn',
+											 'series_sum_present_transfn', 'series_count_transfn',
 											 'index_agg_transfn', 'index_agg_combine')
 		   ORDER BY 1),
 	'{}'::text[],
@@ -297,7 +340,7 @@ SELECT is(
 	'every function of the extension is written in C');
 
 ------------------------------------------------------------------------------
--- series_rows: its columns and default (1 test)
+-- series_rows and annual_rows: their columns and defaults (3 tests)
 ------------------------------------------------------------------------------
 
 SELECT is(
@@ -306,6 +349,19 @@ SELECT is(
 	'OUT mom_pct double precision, OUT yoy_pct double precision, OUT ytd numeric, '
 	'OUT ytd_growth_pct double precision',
 	'series_rows returns (period, value, mom_pct, yoy_pct, ytd, ytd_growth_pct) and fy_start_month defaults to 1');
+
+SELECT is(
+	pg_get_function_arguments('series_rows(indicator_series, integer, text)'::regprocedure),
+	's indicator_series, fy_start_month integer, method text, OUT period date, OUT value numeric, '
+	'OUT mom_pct double precision, OUT yoy_pct double precision, OUT ytd numeric, '
+	'OUT ytd_growth_pct double precision, OUT value_last_year numeric, OUT ytd_last_year numeric',
+	'series_rows(s, fy_start_month, method) has no defaults (1.0''s calls resolve as before) and adds value_last_year, ytd_last_year');
+
+SELECT is(
+	pg_get_function_arguments('annual_rows(indicator_series, text, integer)'::regprocedure),
+	's indicator_series, method text DEFAULT ''sum''::text, fy_start_month integer DEFAULT 1, OUT year integer, '
+	'OUT value numeric, OUT growth_pct double precision, OUT months integer',
+	'annual_rows returns (year, value, growth_pct, months); method defaults to sum, fy_start_month to 1');
 
 ------------------------------------------------------------------------------
 -- 1.1: equality and order (5 tests), report wording (2 tests)

@@ -127,6 +127,9 @@ put_mantissa(IndicatorSeries *result, int32 i, int128 m)
 	return result;
 }
 
+static void inexact_overflow_error(const IndicatorSeries *s, int64 period, int frequency)
+			pg_attribute_noreturn();
+
 /* A value of s at level_inexact_scale(s), for a period of that frequency, overflows. */
 static void
 inexact_overflow_error(const IndicatorSeries *s, int64 period, int frequency)

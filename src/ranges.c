@@ -180,8 +180,9 @@ series_to_frequency(PG_FUNCTION_ARGS)
 	k = months_per_period(to) / months_per_period(s->frequency);
 	first = month_to_period(period_first_month(s->first, s->frequency), to);
 	last = month_to_period(period_first_month(series_last(s), s->frequency), to);
-	scale = (s->kind == SERIES_KIND_NUMERIC && method == ANNUAL_AVG) ?
-		level_inexact_scale(s) : s->scale;
+	scale = s->scale;
+	if (s->kind == SERIES_KIND_NUMERIC && method == ANNUAL_AVG)
+		scale = level_inexact_scale(s);
 	result = series_alloc_freq(s->kind, series_first_slot(s->kind), scale, (int32) first,
 							   (int32) (last - first + 1), (int32) (last - first + 1),
 							   (uint8) to);
@@ -226,13 +227,15 @@ series_fill_missing(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	FillMethod	method = (FillMethod) method_arg(PG_GETARG_TEXT_PP(1), fill_methods);
-	int16		scale = (s->kind == SERIES_KIND_NUMERIC && method == FILL_LINEAR) ?
-		level_inexact_scale(s) : s->scale;
-	int			k = scale - s->scale;
+	int16		scale = s->scale;
+	int			k;
 	IndicatorSeries *result;
 	int32		prev = -1;		/* the last present slot seen */
 	Level		before = {0, 0};
 
+	if (s->kind == SERIES_KIND_NUMERIC && method == FILL_LINEAR)
+		scale = level_inexact_scale(s);
+	k = scale - s->scale;
 	result = series_alloc_freq(s->kind, series_first_slot(s->kind), scale, s->first,
 							   s->nmonths, s->nmonths, s->frequency);
 	for (int32 i = 0; i < s->nmonths; i++)

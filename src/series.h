@@ -346,6 +346,9 @@ typedef enum AnnualMethod
 	ANNUAL_LAST
 } AnnualMethod;
 
+/* series_compare.c: equality (the same kind, frequency, span and values) */
+extern bool series_eq(const IndicatorSeries *a, const IndicatorSeries *b);
+
 /* level.c: arithmetic on levels, shared by the accessors */
 extern bool level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum);
 extern void level_add(const IndicatorSeries *s, Level a, Level b, Level *sum);

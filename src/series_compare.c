@@ -102,7 +102,8 @@ series_cmp(const IndicatorSeries *a, const IndicatorSeries *b)
 	return a->nmonths < b->nmonths ? -1 : a->nmonths > b->nmonths ? 1 : 0;
 }
 
-static bool
+/* a = b: also for C callers (series_store_check compares through it) */
+bool
 series_eq(const IndicatorSeries *a, const IndicatorSeries *b)
 {
 	/* a cheap test first: equal series have as many months */

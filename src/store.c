@@ -287,9 +287,7 @@ series_store_apply(PG_FUNCTION_ARGS)
 		Datum		added = PG_GETARG_DATUM(2);
 
 		/* the union of series_agg's combine function: one month twice is 21000 */
-		if (s == NULL)
-			s = DatumGetIndicatorSeriesP(added);
-		else if (s->npresent == 0)
+		if (s == NULL || s->npresent == 0)
 			s = DatumGetIndicatorSeriesP(added);
 		else
 			s = DatumGetIndicatorSeriesP(DirectFunctionCall2(series_agg_combine,
@@ -1047,7 +1045,11 @@ store_lookup(FunctionCallInfo fcinfo, Oid store, LOCKMODE lockmode, StoreDef *de
 				 errhint("Create a store with series_store(); a store whose triggers were dropped is kept current no more.")));
 }
 
-/* Two series hold the same values in the same months (at any scale); NULL is none. */
+/*
+ * Two series hold the same values in the same periods (at any scale: the
+ * equality of =), once trimmed of missing periods at their ends; NULL is
+ * none.
+ */
 static bool
 store_same_values(IndicatorSeries *a, IndicatorSeries *b)
 {
@@ -1057,40 +1059,7 @@ store_same_values(IndicatorSeries *a, IndicatorSeries *b)
 		b = store_trim(b);
 	if (a == NULL || b == NULL)
 		return a == NULL && b == NULL;
-	if (a->kind != b->kind || a->frequency != b->frequency || a->first != b->first ||
-		a->nmonths != b->nmonths ||
-		a->npresent != b->npresent)
-		return false;
-	for (int32 i = 0; i < a->nmonths; i++)
-	{
-		Level		va;
-		Level		vb;
-		bool		ha = series_get(a, i, &va);
-		bool		hb = series_get(b, i, &vb);
-
-		if (ha != hb)
-			return false;
-		if (!ha)
-			continue;
-		if (a->kind == SERIES_KIND_FLOAT8)
-		{
-			if (va.fp != vb.fp)
-				return false;
-		}
-		else if (a->scale != b->scale)
-		{
-			int128		x;
-			bool		fits = a->scale < b->scale ?
-				fixed_rescale(va.exact, b->scale - a->scale, &x) && x == vb.exact :
-				fixed_rescale(vb.exact, a->scale - b->scale, &x) && x == va.exact;
-
-			if (!fits)
-				return false;
-		}
-		else if (va.exact != vb.exact)
-			return false;
-	}
-	return true;
+	return series_eq(a, b);
 }
 
 /*

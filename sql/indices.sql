@@ -257,6 +257,15 @@ FROM c, t ORDER BY commodity;
 SELECT chain_link('float8 {2003-12: 104.47}', 'float8 {2003-12: 100, 2004-01: 100.34}', date '2003-12-01') AS base_2000,
        round(value_at(chain_link('float8 {2003-12: 104.47}', 'float8 {2003-12: 100, 2004-01: 100.34}', date '2003-12-01'), '2004-01-01'), 2) AS jan_2004_base_2000,
        round(value_at(chain_link('float8 {2003-12: 101.88}', 'float8 {2003-12: 100, 2004-01: 100.34}', date '2003-12-01'), '2004-01-01'), 2) AS jan_2004_base_2002_12;
+-- The Open University, OpenLearn course M140 "Prices, location and spread",
+-- "Determining a chained price index" (a chain of yearly price ratios): the
+-- index is 100 in 2007; the price ratio 2008/2007 is 1.192, so 2008 is
+-- 119.2; the ratio 2009/2008 is 1.059, and the chained 2009 index is
+-- 119.2 x 1.059 = 126.2328, printed 126.2.  As chain_link on yearly series:
+-- the old index (2007 = 100) through 2008, the new one on base 2008 = 100
+-- (2009: 105.9) linked in 2008.
+SELECT chain_link('float8 {2007: 100, 2008: 119.2}', 'float8 {2008: 100, 2009: 105.9}', date '2008-01-01') AS chained,
+       round(value_at(chain_link('float8 {2007: 100, 2008: 119.2}', 'float8 {2008: 100, 2009: 105.9}', date '2008-01-01'), '2009-01-01')::numeric, 1) AS index_2009;
 -- old's months after the link and new's months before it are not used;
 -- the span runs from old's first month to new's last; missing months stay
 -- missing.  Old: 2020-01..04 = 50, 60, 70, 999; new: 2019-12..2020-06 = 1,

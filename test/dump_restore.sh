@@ -12,6 +12,9 @@
 # accessors (pg_restore and the plain dump recompute the view by REFRESH
 # MATERIALIZED VIEW, so its rows check the restored series and the
 # functions under pg_dump's empty search_path too).  Any difference fails.
+# A store kept by series_store (obs_store over the real rows) must come
+# back equal to its source (series_store_check finds no key) with its
+# triggers working: a month inserted after the restore reaches it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -120,6 +123,10 @@ INSERT INTO store (id, name, s, f) VALUES
 
 UPDATE store SET both_kinds = ARRAY[s, f, NULL];
 
+-- a store kept current by series_store's triggers, over the real rows
+CREATE TABLE obs AS SELECT * FROM raw_obs;
+SELECT series_store('obs', 'obs_store', '{series}') \g /dev/null
+
 -- the accessors over every series, one row per (series, kind, year) and
 -- one per month
 CREATE MATERIALIZED VIEW store_facts AS
@@ -180,16 +187,36 @@ compare() {
 	fi
 }
 
+# The restored store: equal to its source, and kept current after the
+# restore (a new month for the first series, 2099-01 = 12345.5, reaches it).
+n_stored=$(psql -X -A -t -d "$src" -c "SELECT count(s) FROM obs_store")
+check_store() {
+	local how=$1 db=$2 result
+	result=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" <<'SQL'
+SELECT concat_ws(' ', (SELECT count(s) FROM obs_store), (SELECT count(*) FROM series_store_check('obs_store')));
+INSERT INTO obs SELECT min(series), '2099-01-01', 12345.5 FROM obs;
+SELECT concat_ws(' ', value_at(s, '2099-01-01'), (SELECT count(*) FROM series_store_check('obs_store')))
+FROM obs_store WHERE series = (SELECT min(series) FROM obs);
+SQL
+	)
+	if [ "$result" != "$n_stored 0"$'\n'"12345.5 0" ]; then
+		echo "dump/restore: $how: the store (expected \"$n_stored 0\" then \"12345.5 0\"): $result" >&2
+		status=1
+	fi
+}
+
 # custom format: pg_dump -Fc, pg_restore into a new database
 pg_dump -Fc -f "$work/src.dump" "$src"
 createdb ir_custom
 pg_restore --exit-on-error -d ir_custom "$work/src.dump"
 compare "custom format (pg_dump -Fc, pg_restore)" ir_custom
+check_store "custom format (pg_dump -Fc, pg_restore)" ir_custom
 
 # plain format: pg_dump -Fp replayed by psql
 createdb ir_plain
 pg_dump -Fp "$src" | psql_q -o /dev/null -d ir_plain
 compare "plain format (pg_dump -Fp | psql)" ir_plain
+check_store "plain format (pg_dump -Fp | psql)" ir_plain
 
 # binary COPY: the schema from a schema-only dump, the rows by COPY (FORMAT
 # binary) through the client, then the view refreshed from them
@@ -213,4 +240,4 @@ fi
 if [ $status -ne 0 ]; then
 	exit $status
 fi
-echo "dump/restore: $n_series series, $n_rows view rows identical (custom, plain, binary COPY)"
+echo "dump/restore: $n_series series, $n_rows view rows identical (custom, plain, binary COPY); a store of $n_stored series equal to its source and kept current after each restore (custom, plain)"

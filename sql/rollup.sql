@@ -20,6 +20,21 @@ FROM (VALUES ('numeric {2021-03: 3}'::indicator_series), ('numeric {2021-01: 1.2
 -- two values for one month: an error naming the month
 SELECT series_merge(s) FROM (VALUES ('numeric {2021-01: 1, 2021-02: 2}'::indicator_series),
 									('numeric {2021-02: 2}')) t(s);
+-- inputs of one slot width and scale, as a parallel series_agg's partial
+-- states are: 4-byte slots, the second input inside the first's span and
+-- filling its gaps (2021-02, 2021-04), a missing month of the second input
+-- (2021-03) leaving the first's value
+SELECT series_merge(s)::text
+FROM (VALUES ('numeric {2021-01: 1.5, 2021-02: NULL, 2021-03: 3.5, 2021-04: NULL, 2021-05: 5.5}'::indicator_series),
+			 ('numeric {2021-02: 2.5, 2021-03: NULL, 2021-04: -4.5}')) t(s);
+-- and 8-byte slots (values beyond 2,147,483,647 at scale 0), the second
+-- input extending the span at both ends
+SELECT series_merge(s)::text
+FROM (VALUES ('numeric {2021-02: 3000000000, 2021-03: NULL}'::indicator_series),
+			 ('numeric {2021-01: -3000000001, 2021-02: NULL, 2021-03: 4000000000, 2021-04: 5000000000}')) t(s);
+-- two values for one month in 8-byte slots: the same error
+SELECT series_merge(s) FROM (VALUES ('numeric {2021-01: 3000000000, 2021-02: 1}'::indicator_series),
+									('numeric {2021-01: 5, 2021-02: 4000000000}')) t(s);
 -- numeric and float8 series do not mix
 SELECT series_merge(s) FROM (VALUES ('numeric {2021-01: 1}'::indicator_series),
 									('float8 {2021-02: 2}')) t(s);

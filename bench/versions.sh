@@ -28,7 +28,6 @@
 # tree / base within a pair.  Run as root; the cluster is deleted at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-repo=$PWD
 base=${BASE:-fddf4229d029ed24d76c92f2759e3a23ae194a05}	# release 1.0
 series=${1:-20000}
 repeats=${REPEATS:-9}

@@ -212,3 +212,46 @@ FROM (VALUES
 	('cagr_pct(1::float8, 1e300::float8, 0.001::float8)'),
 	-- 1e308 * 100 / 0.1 in double precision
 	('implied_base(1e308::float8, -99.9::float8)')) AS v(call);
+
+--
+-- Numeric percentages without numeric arithmetic.  Where both operands fit
+-- a 128-bit mantissa, growth_pct, index_pct, attainment_pct and exceed_pct
+-- divide integers: the quotient to the scale numeric's division picks,
+-- rounded half away from zero, then the nearest double, ties to even.  Each
+-- must be the very double that numeric arithmetic itself gives (the
+-- expressions on the right), over pairs of every magnitude and scale
+-- (0 differences), and where the quotient falls exactly between two
+-- doubles.
+--
+SELECT setseed(0.42);
+CREATE TEMP TABLE pct_pairs AS
+SELECT round(((random() - 0.3) * 10 ^ (floor(random() * 34) - 10))::numeric, (floor(random() * 14))::int) AS a,
+	   round(((random() - 0.3) * 10 ^ (floor(random() * 34) - 10))::numeric, (floor(random() * 14))::int) AS b
+FROM generate_series(1, 10000)
+UNION ALL	-- monthly figures and targets at three decimals
+SELECT round((random() * 1e7)::numeric, 3), round((random() * 1e7)::numeric, 3) FROM generate_series(1, 10000)
+UNION ALL	-- small integers, zeros among them
+SELECT (random() * 100)::int, (random() * 100)::int FROM generate_series(1, 10000)
+UNION ALL	-- 21 digits against a small divisor of six decimals
+SELECT round((random() * 1e15)::numeric, 3) * 1000, round((random() * 1e3)::numeric, 6) FROM generate_series(1, 10000);
+SELECT count(*) AS pairs,
+	   count(*) FILTER (WHERE b = 0) AS zero_b,
+	   count(*) FILTER (WHERE growth_pct(a, b) IS DISTINCT FROM
+					   CASE WHEN b <> 0 THEN ((a - b) * 100 / abs(b))::float8 END) AS growth_differ,
+	   count(*) FILTER (WHERE index_pct(a, b) IS DISTINCT FROM
+					   CASE WHEN b > 0 THEN (a * 100 / b)::float8 END) AS index_differ,
+	   count(*) FILTER (WHERE attainment_pct(a, b) IS DISTINCT FROM
+					   CASE WHEN b <> 0 THEN (a * 100 / b)::float8 END) AS attainment_differ,
+	   count(*) FILTER (WHERE exceed_pct(a, b) IS DISTINCT FROM
+					   CASE WHEN b <> 0 THEN ((a - b) * 100 / b)::float8 END) AS exceed_differ
+FROM pct_pairs;
+-- Above 2^53 doubles are 2 apart, above 2^54 4 apart.  90071992547409930
+-- / 1000 * 100 is 2^53 + 1, halfway between 2^53 and 2^53 + 2: to the one
+-- with an even mantissa, 2^53 = 9007199254740992; 2^53 + 3 goes to 2^53 + 4
+-- = 9007199254740996 (also for a negative quotient); 2^54 + 2 to 2^54 =
+-- 18014398509481984, 2^54 + 6 to 2^54 + 8 = 18014398509481992.  Just off
+-- a tie, 2^53 + 2.5 is nearer 2^53 + 2 = 9007199254740994.
+SELECT a, b, attainment_pct(a, b), attainment_pct(a, b) = (a * 100 / b)::float8 AS same
+FROM (VALUES (90071992547409930::numeric, 1000::numeric), (90071992547409950, 1000),
+			 (-90071992547409950, 1000), (18014398509481986, 100), (18014398509481990, 100),
+			 (90071992547409945, 1000)) AS v(a, b);

@@ -306,3 +306,181 @@ fixed_to_double(int128 mantissa, int scale)
 {
 	return (double) mantissa / (double) fixed_pow10[scale];
 }
+
+/* The number of decimal digits of v, 0 < v < 10^38. */
+static int
+fixed_decimal_digits(uint128 v)
+{
+	uint64		high = (uint64) (v >> 64);
+	int			bits = high != 0 ? 128 - __builtin_clzll(high) : 64 - __builtin_clzll((uint64) v);
+	int			estimate = (bits * 1233) >> 12;	/* bits * log10(2), at most one short */
+
+	return estimate + 1 - (v < (uint128) fixed_pow10[estimate]);
+}
+
+/*
+ * The position (weight) and value of the first nonzero base-10000 digit of
+ * |m| * 10^-scale, m != 0 and |m| < 10^38: what numeric.c's
+ * select_div_scale() reads of a division's operands.
+ */
+static void
+fixed_first_group(int128 m, int scale, int *weight, int *group)
+{
+	uint128		v = m < 0 ? -(uint128) m : (uint128) m;
+	int			exponent = fixed_decimal_digits(v) - 1 - scale; /* of the leading digit */
+	int			w = exponent >= 0 ? exponent / DEC_DIGITS :
+		-((-exponent + DEC_DIGITS - 1) / DEC_DIGITS);
+	int			shift = -scale - DEC_DIGITS * w;	/* group = v * 10^shift */
+
+	/* 4w > exponent - 4, so shift < 4 - digits: at most 3, at least -37 */
+	*weight = w;
+	*group = (int) (shift >= 0 ? v * (uint128) fixed_pow10[shift] : v / (uint128) fixed_pow10[-shift]);
+}
+
+/*
+ * n * 10^-nscale divided by d * 10^-dscale exactly as numeric_div() divides
+ * two numerics of those display scales: to the scale numeric.c's
+ * select_div_scale() picks (at least 16 significant digits, and no fewer
+ * decimals than either operand shows), rounded half away from zero.  The
+ * quotient is *q * 10^-*qscale.  False (and the caller divides numerics)
+ * when an operand or the scaled dividend leaves 10^38.  d != 0.
+ */
+bool
+fixed_div_as_numeric(int128 n, int nscale, int128 d, int dscale, int128 *q, int *qscale)
+{
+	int			nweight = 0,
+				ngroup = 0,
+				dweight,
+				dgroup,
+				qweight,
+				rscale;
+	int128		dividend,
+				remainder;
+	uint128		abs_rem,
+				abs_d;
+
+	Assert(d != 0);
+	if (!fixed_in_range(n) || !fixed_in_range(d))
+		return false;
+	if (n != 0)
+		fixed_first_group(n, nscale, &nweight, &ngroup);
+	fixed_first_group(d, dscale, &dweight, &dgroup);
+
+	/* select_div_scale(), with NUMERIC_MIN_SIG_DIGITS = 16 */
+	qweight = nweight - dweight;
+	if (ngroup <= dgroup)
+		qweight--;
+	rscale = 16 - qweight * DEC_DIGITS;
+	rscale = Max(rscale, nscale);
+	rscale = Max(rscale, dscale);
+	rscale = Max(rscale, 0);
+	if (rscale > FIXED_MAX_SCALE)
+		return false;
+
+	/* q = n / d * 10^(rscale + dscale - nscale), and rscale >= nscale */
+	if (!fixed_rescale(n, rscale + dscale - nscale, &dividend))
+		return false;
+	*q = dividend / d;
+	remainder = dividend % d;
+	abs_rem = remainder < 0 ? -(uint128) remainder : (uint128) remainder;
+	abs_d = d < 0 ? -(uint128) d : (uint128) d;
+	if (abs_rem >= abs_d - abs_rem)		/* at least half: away from zero */
+		*q += (dividend < 0) != (d < 0) ? -1 : 1;
+	*qscale = rscale;
+	return true;
+}
+
+/*
+ * The sign of v * 10^-scale - mant * 2^exp (mant > 0), computed exactly in
+ * 128 bits; false when they do not hold it.
+ */
+static bool
+fixed_compare_binary(uint128 v, int scale, uint128 mant, int exp, int *cmp)
+{
+	uint128		left = v;
+	uint128		right;
+
+	if (__builtin_mul_overflow(mant, (uint128) fixed_pow10[scale], &right))
+		return false;
+	if (exp < 0)
+	{
+		if (-exp >= 127 || (left >> (127 + exp)) != 0)
+			return false;
+		left <<= -exp;
+	}
+	else if (exp > 0)
+	{
+		if (exp >= 127 || (right >> (127 - exp)) != 0)
+			return false;
+		right <<= exp;
+	}
+	*cmp = (left > right) - (left < right);
+	return true;
+}
+
+/*
+ * The double nearest m * 10^-scale, ties to even: exactly what strtod()
+ * makes of its decimal text, as numeric_float8() does, without the text.
+ * False when it cannot be decided in 128 bits (scale above 22), and the
+ * caller converts through numeric.
+ */
+bool
+fixed_nearest_double(int128 m, int scale, double *result)
+{
+	static const double exact_pow10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+	};
+	uint128		v = m < 0 ? -(uint128) m : (uint128) m;
+	double		d;
+
+	if (scale < 0 || scale > 22)
+		return false;
+	if (v <= ((uint128) 1 << 53))
+		d = (double) (uint64) v / exact_pow10[scale];	/* both exact: one rounding */
+	else
+	{
+		/*
+		 * An estimate within a few units in the last place, then corrected:
+		 * bits is d's image, and for a positive double bits + 1 is the next
+		 * one up and bits - 1 the next one down.
+		 */
+		uint64		bits;
+
+		d = (double) v / exact_pow10[scale];
+		memcpy(&bits, &d, sizeof(bits));
+		for (int tries = 0;; tries++)
+		{
+			int			biased = (int) (bits >> 52);
+			uint64		mant = (bits & ((UINT64CONST(1) << 52) - 1)) | (UINT64CONST(1) << 52);
+			int			exp = biased - 1075;	/* d = mant * 2^exp */
+			int			cmp;
+
+			if (tries == 4 || biased == 0 || biased >= 0x7ff)
+				return false;
+			if (!fixed_compare_binary(v, scale, mant, exp, &cmp))
+				return false;
+			if (cmp < 0)
+			{
+				bits--;
+				continue;
+			}
+			if (!fixed_compare_binary(v, scale, (uint128) mant + 1, exp, &cmp))
+				return false;
+			if (cmp >= 0)
+			{
+				bits++;
+				continue;
+			}
+			/* d <= value < the next double: which is nearer? */
+			if (!fixed_compare_binary(v, scale, 2 * (uint128) mant + 1, exp - 1, &cmp))
+				return false;
+			if (cmp > 0 || (cmp == 0 && (mant & 1) != 0))
+				bits++;
+			break;
+		}
+		memcpy(&d, &bits, sizeof(d));
+	}
+	*result = m < 0 ? -d : d;
+	return true;
+}

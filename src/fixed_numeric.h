@@ -66,5 +66,8 @@ extern FixedStatus numeric_to_fixed(const struct varlena *num, int128 *mantissa,
 extern Numeric fixed_to_numeric(int128 mantissa, int scale);
 extern double fixed_to_double(int128 mantissa, int scale);
 extern double numeric_to_double(const struct varlena *num);
+extern bool fixed_div_as_numeric(int128 n, int nscale, int128 d, int dscale,
+								 int128 *q, int *qscale);
+extern bool fixed_nearest_double(int128 m, int scale, double *result);
 
 #endif							/* INDICATOR_FIXED_NUMERIC_H */

@@ -26,6 +26,7 @@
 #include "utils/float.h"
 #include "utils/numeric.h"
 
+#include "fixed_numeric.h"
 #include "float_result.h"
 #include "scalar.h"
 
@@ -57,6 +58,36 @@ numeric_arg(FunctionCallInfo fcinfo, int n, const char *argname)
 	return num;
 }
 
+/*
+ * Argument n, a finite numeric, as a mantissa at its display scale, read in
+ * place; false when it is too long for one (the caller then takes the
+ * numeric path, which reads it again).
+ */
+static bool
+fixed_arg(FunctionCallInfo fcinfo, int n, const char *argname, int128 *m, int *scale)
+{
+	switch (numeric_to_fixed(PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(n)), m, scale))
+	{
+		case FIXED_OK:
+			return true;
+		case FIXED_NAN:
+		case FIXED_INFINITE:
+			(void) numeric_arg(fcinfo, n, argname); /* the error */
+			break;
+		default:
+			break;
+	}
+	return false;
+}
+
+/* Arguments 0 and 1 as mantissas (fixed_arg): false when either is too long */
+static bool
+fixed_args(FunctionCallInfo fcinfo, const char *name0, const char *name1,
+		   int128 *m0, int *scale0, int128 *m1, int *scale1)
+{
+	return fixed_arg(fcinfo, 0, name0, m0, scale0) && fixed_arg(fcinfo, 1, name1, m1, scale1);
+}
+
 /* Argument n as a finite double. */
 static double
 float8_arg(FunctionCallInfo fcinfo, int n, const char *argname)
@@ -75,7 +106,13 @@ float8_arg(FunctionCallInfo fcinfo, int n, const char *argname)
 int
 numeric_sign_of(Numeric num)
 {
-	Datum		zero = NumericGetDatum(int64_to_numeric(0));
+	Datum		zero;
+	int128		m;
+	int			scale;
+
+	if (numeric_to_fixed((struct varlena *) num, &m, &scale) == FIXED_OK)
+		return (m > 0) - (m < 0);
+	zero = NumericGetDatum(int64_to_numeric(0));
 
 	return DatumGetInt32(DirectFunctionCall2(numeric_cmp,
 											 NumericGetDatum(num), zero));
@@ -107,17 +144,80 @@ numeric_hundredfold_div(Numeric part, Numeric whole)
 	return numeric_div_opt_error(scaled, whole, NULL);
 }
 
+/*
+ * part * 10^-part_scale / whole * 10^-whole_scale * 100 as a double, by
+ * integer arithmetic: the same double as numeric_hundredfold_div() followed
+ * by numeric_to_float8() (numeric's division to its scale, rounded half away
+ * from zero, then the nearest double), bit for bit, at a fraction of the
+ * cost.  False when the operands are too long for it; whole != 0.
+ */
+static bool
+fixed_pct(int128 part, int part_scale, int128 whole, int whole_scale, double *result)
+{
+	int128		hundredfold;
+	int128		quotient;
+	int			quotient_scale;
+
+	if (__builtin_mul_overflow(part, (int128) 100, &hundredfold))
+		return false;
+	return fixed_div_as_numeric(hundredfold, part_scale, whole, whole_scale,
+								&quotient, &quotient_scale) &&
+		fixed_nearest_double(quotient, quotient_scale, result);
+}
+
+/* num as a mantissa at its display scale; false when it does not fit */
+static inline bool
+numeric_fixed(Numeric num, int128 *m, int *scale)
+{
+	return numeric_to_fixed((struct varlena *) num, m, scale) == FIXED_OK;
+}
+
 /* part / whole * 100 as a double; whole must not be 0 */
 static double
 numeric_pct(Numeric part, Numeric whole)
 {
+	int128		p,
+				w;
+	int			p_scale,
+				w_scale;
+	double		result;
+
+	if (numeric_fixed(part, &p, &p_scale) && numeric_fixed(whole, &w, &w_scale) &&
+		fixed_pct(p, p_scale, w, w_scale, &result))
+		return result;
 	return numeric_to_float8(numeric_hundredfold_div(part, whole));
+}
+
+/* (value - base) / divisor * 100 as fixed_pct() computes it */
+static bool
+fixed_change_pct(int128 value, int value_scale, int128 base, int base_scale,
+				 int128 divisor, int divisor_scale, double *result)
+{
+	int128		diff;
+
+	/* the difference at the larger scale, as numeric_sub() makes it */
+	return fixed_rescale(value, Max(base_scale - value_scale, 0), &value) &&
+		fixed_rescale(base, Max(value_scale - base_scale, 0), &base) &&
+		fixed_add(value, -base, &diff) &&
+		fixed_pct(diff, Max(value_scale, base_scale), divisor, divisor_scale, result);
 }
 
 /* (value - base) / divisor * 100, the difference exact */
 static double
 numeric_change_pct(Numeric value, Numeric base, Numeric divisor)
 {
+	int128		v,
+				b,
+				d;
+	int			v_scale,
+				b_scale,
+				d_scale;
+	double		result;
+
+	if (numeric_fixed(value, &v, &v_scale) && numeric_fixed(base, &b, &b_scale) &&
+		numeric_fixed(divisor, &d, &d_scale) &&
+		fixed_change_pct(v, v_scale, b, b_scale, d, d_scale, &result))
+		return result;
 	return numeric_pct(numeric_sub_opt_error(value, base, NULL), divisor);
 }
 
@@ -200,10 +300,24 @@ PG_FUNCTION_INFO_V1(growth_pct_numeric);
 Datum
 growth_pct_numeric(PG_FUNCTION_ARGS)
 {
-	Numeric		current = numeric_arg(fcinfo, 0, "current");
-	Numeric		previous = numeric_arg(fcinfo, 1, "previous");
+	Numeric		current;
+	Numeric		previous;
+	int128		c,
+				p;
+	int			c_scale,
+				p_scale;
 	double		result;
 
+	/* the common case, without numeric arithmetic: the same double */
+	if (fixed_args(fcinfo, "current", "previous", &c, &c_scale, &p, &p_scale))
+	{
+		if (p == 0)
+			PG_RETURN_NULL();
+		if (fixed_change_pct(c, c_scale, p, p_scale, p < 0 ? -p : p, p_scale, &result))
+			PG_RETURN_FLOAT8(result);
+	}
+	current = numeric_arg(fcinfo, 0, "current");
+	previous = numeric_arg(fcinfo, 1, "previous");
 	if (!numeric_growth_pct(current, previous, &result))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(result);
@@ -254,9 +368,24 @@ PG_FUNCTION_INFO_V1(attainment_pct_numeric);
 Datum
 attainment_pct_numeric(PG_FUNCTION_ARGS)
 {
-	Numeric		actual = numeric_arg(fcinfo, 0, "actual");
-	Numeric		target = numeric_arg(fcinfo, 1, "target");
+	Numeric		actual;
+	Numeric		target;
+	int128		a,
+				t;
+	int			a_scale,
+				t_scale;
+	double		result;
 
+	/* the common case, without numeric arithmetic: the same double */
+	if (fixed_args(fcinfo, "actual", "target", &a, &a_scale, &t, &t_scale))
+	{
+		if (t == 0)
+			PG_RETURN_NULL();
+		if (fixed_pct(a, a_scale, t, t_scale, &result))
+			PG_RETURN_FLOAT8(result);
+	}
+	actual = numeric_arg(fcinfo, 0, "actual");
+	target = numeric_arg(fcinfo, 1, "target");
 	if (numeric_sign_of(target) == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(numeric_pct(actual, target));
@@ -280,12 +409,26 @@ PG_FUNCTION_INFO_V1(exceed_pct_numeric);
 Datum
 exceed_pct_numeric(PG_FUNCTION_ARGS)
 {
-	Numeric		actual = numeric_arg(fcinfo, 0, "actual");
-	Numeric		target = numeric_arg(fcinfo, 1, "target");
+	Numeric		actual;
+	Numeric		target;
+	int128		a,
+				t;
+	int			a_scale,
+				t_scale;
+	double		result;
 
+	/* attainment_pct - 100, without losing digits to the subtraction */
+	if (fixed_args(fcinfo, "actual", "target", &a, &a_scale, &t, &t_scale))
+	{
+		if (t == 0)
+			PG_RETURN_NULL();
+		if (fixed_change_pct(a, a_scale, t, t_scale, t, t_scale, &result))
+			PG_RETURN_FLOAT8(result);
+	}
+	actual = numeric_arg(fcinfo, 0, "actual");
+	target = numeric_arg(fcinfo, 1, "target");
 	if (numeric_sign_of(target) == 0)
 		PG_RETURN_NULL();
-	/* attainment_pct - 100, without losing digits to the subtraction */
 	PG_RETURN_FLOAT8(numeric_change_pct(actual, target, target));
 }
 

@@ -65,6 +65,7 @@
 #include "fmgr.h"
 
 #include "fixed_numeric.h"
+#include "float_result.h"
 #include "period.h"
 #include "series_parse.h"
 
@@ -350,15 +351,80 @@ typedef enum AnnualMethod
 extern bool series_eq(const IndicatorSeries *a, const IndicatorSeries *b);
 
 /* level.c: arithmetic on levels, shared by the accessors */
+extern void level_overflow_error(void) pg_attribute_noreturn();
 extern bool level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum);
-extern void level_add(const IndicatorSeries *s, Level a, Level b, Level *sum);
-extern void level_sub(const IndicatorSeries *s, Level a, Level b, Level *diff);
 extern Datum level_numeric(const IndicatorSeries *s, Level l);
 extern double level_double(const IndicatorSeries *s, Level l);
-extern bool level_growth_pct(const IndicatorSeries *s, Level current,
-							 Level previous, double *pct);
-extern bool level_is_zero(const IndicatorSeries *s, Level l);
 extern const char *const annual_methods[];
+
+/*
+ * The arithmetic of every row of series_rows, inline: a numeric level is
+ * an exact mantissa, so sums and differences are exact integer operations.
+ */
+static inline void
+level_add(const IndicatorSeries *s, Level a, Level b, Level *sum)
+{
+	if (s->kind == SERIES_KIND_NUMERIC)
+	{
+		if (!fixed_add(a.exact, b.exact, &sum->exact))
+			level_overflow_error();
+	}
+	else
+		sum->fp = finite_result(a.fp + b.fp);
+}
+
+static inline void
+level_sub(const IndicatorSeries *s, Level a, Level b, Level *diff)
+{
+	if (s->kind == SERIES_KIND_NUMERIC)
+	{
+		if (!fixed_add(a.exact, -b.exact, &diff->exact))
+			level_overflow_error();
+	}
+	else
+		diff->fp = finite_result(a.fp - b.fp);
+}
+
+static inline bool
+level_is_zero(const IndicatorSeries *s, Level l)
+{
+	return s->kind == SERIES_KIND_NUMERIC ? l.exact == 0 : l.fp == 0;
+}
+
+/* The nearest double, converting through int64 where it fits (one instruction). */
+static inline double
+int128_to_double(int128 v)
+{
+	return v == (int64) v ? (double) (int64) v : (double) v;
+}
+
+/*
+ * (current - previous) / |previous| * 100, from the exact difference;
+ * false when previous is 0.
+ */
+static inline bool
+level_growth_pct(const IndicatorSeries *s, Level current, Level previous, double *pct)
+{
+	if (level_is_zero(s, previous))
+		return false;
+	if (s->kind == SERIES_KIND_NUMERIC)
+	{
+		Level		diff;
+
+		/* a numeric ratio is below 2 * 10^38 * 100: always finite */
+		level_sub(s, current, previous, &diff);
+		*pct = int128_to_double(diff.exact) / fabs(int128_to_double(previous.exact)) * 100.0;
+	}
+	else
+	{
+		/* as growth_pct: a difference that alone overflows is no error */
+		double		divisor = fabs(previous.fp);
+		double		diff = float8_change(current.fp, previous.fp, &divisor);
+
+		*pct = finite_result(diff / divisor * 100.0);
+	}
+	return true;
+}
 extern int	method_arg(text *method, const char *const *names);
 extern Datum level_avg_numeric(const IndicatorSeries *s, Level sum, int64 n);
 extern double level_avg_double(const IndicatorSeries *s, Level sum, int64 n);

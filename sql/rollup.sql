@@ -35,6 +35,19 @@ FROM (VALUES ('numeric {2021-02: 3000000000, 2021-03: NULL}'::indicator_series),
 -- two values for one month in 8-byte slots: the same error
 SELECT series_merge(s) FROM (VALUES ('numeric {2021-01: 3000000000, 2021-02: 1}'::indicator_series),
 									('numeric {2021-01: 5, 2021-02: 4000000000}')) t(s);
+-- float8 slots: a gap filled, a missing month left, the span extended
+SELECT series_merge(s)::text
+FROM (VALUES ('float8 {2021-01: 0.5, 2021-02: NULL, 2021-03: 1.5}'::indicator_series),
+			 ('float8 {2021-02: 2.5, 2021-03: NULL, 2021-04: 4.25}')) t(s);
+-- 16-byte slots (beyond 9,223,372,036,854,775,807 at scale 0)
+SELECT series_merge(s)::text
+FROM (VALUES ('numeric {2021-01: 10000000000000000000, 2021-02: NULL}'::indicator_series),
+			 ('numeric {2021-02: -20000000000000000000, 2021-03: 30000000000000000000}')) t(s);
+-- two values for one month in float8 and in 16-byte slots: the same error
+SELECT series_merge(s) FROM (VALUES ('float8 {2021-01: 0.5, 2021-02: 1}'::indicator_series),
+									('float8 {2021-02: 2}')) t(s);
+SELECT series_merge(s) FROM (VALUES ('numeric {2021-01: 10000000000000000000}'::indicator_series),
+									('numeric {2020-12: 1, 2021-01: 20000000000000000000}')) t(s);
 -- numeric and float8 series do not mix
 SELECT series_merge(s) FROM (VALUES ('numeric {2021-01: 1}'::indicator_series),
 									('float8 {2021-02: 2}')) t(s);

@@ -87,6 +87,48 @@ rollup_month(IndicatorSeries *state, const IndicatorSeries *other, int32 i,
 }
 
 /*
+ * Copy other's present values into state, whose span holds other's and
+ * whose slots have other's width: the union of two series with the same
+ * slots and scale, in one tight loop.  A month present in both is an error.
+ */
+#define UNION_SLOTS(type, is_missing) \
+	do { \
+		const type *from = (const type *) (const void *) series_values(other); \
+		type	   *to = (type *) (void *) (series_values(state) + (Size) offset * sizeof(type)); \
+		\
+		for (int32 i = 0; i < other->nmonths; i++) \
+		{ \
+			if (is_missing(from[i])) \
+				continue; \
+			if (!is_missing(to[i])) \
+				duplicate_period_error(other->first + i, state->frequency); \
+			to[i] = from[i]; \
+			state->npresent++; \
+		} \
+	} while (0)
+#define MISSING_INT32(v) ((v) == SERIES_MISSING_INT32)
+#define MISSING_INT64(v) ((v) == SERIES_MISSING_INT64)
+#define MISSING_INT128(v) ((v) == SERIES_MISSING_EXACT)
+
+static void
+union_same_slots(IndicatorSeries *state, const IndicatorSeries *other)
+{
+	int32		offset = other->first - state->first;
+
+	Assert(state->slot_bytes == other->slot_bytes && offset >= 0 &&
+		   series_last(other) <= series_last(state));
+	/* slots are aligned for their type: a MAXALIGN'd header, then whole slots */
+	if (state->kind == SERIES_KIND_FLOAT8)
+		UNION_SLOTS(double, isnan);
+	else if (state->slot_bytes == SERIES_SLOT_INT32)
+		UNION_SLOTS(int32, MISSING_INT32);
+	else if (state->slot_bytes == SERIES_SLOT_INT64)
+		UNION_SLOTS(int64, MISSING_INT64);
+	else
+		UNION_SLOTS(int128, MISSING_INT128);
+}
+
+/*
  * The state combined with other by op; other may be a temporary of the
  * caller's.  Returns the state, which may have been moved.
  */
@@ -105,6 +147,14 @@ rollup(IndicatorSeries *state, const IndicatorSeries *other, RollupOp op, bool i
 	state = series_extend(state, other->first, series_last(other), in_agg);
 	if (state->kind == SERIES_KIND_NUMERIC && other->scale > state->scale)
 		state = series_rescale(state, other->scale);
+
+	/* the combine step of a parallel series_agg: partial states alike */
+	if (op == ROLLUP_UNION && state->slot_bytes == other->slot_bytes &&
+		state->scale == other->scale)
+	{
+		union_same_slots(state, other);
+		return state;
+	}
 
 	for (int32 i = 0; i < state->nmonths; i++)
 	{
@@ -130,9 +180,16 @@ series_rollup(FunctionCallInfo fcinfo, RollupOp op)
 	}
 	other = PG_GETARG_INDICATOR_SERIES_P(1);
 
-	/* never return the second input itself: it is not ours to keep */
+	/*
+	 * The first input becomes the state.  In an aggregate, nodeAgg copies
+	 * what is returned into its own memory, spare slots and all: a partial
+	 * state of a parallel series_agg keeps the room where the other
+	 * partial states' periods go (see series_agg_accum), and they are
+	 * merged in place.  A plain call returns a copy, compacted: the input
+	 * is not ours to return.
+	 */
 	if (PG_ARGISNULL(0))
-		PG_RETURN_INDICATOR_SERIES_P(series_compact(other));
+		PG_RETURN_INDICATOR_SERIES_P(in_agg ? other : series_compact(other));
 
 	state = rollup(PG_GETARG_INDICATOR_SERIES_P(0), other, op, in_agg);
 	/* a plain call's result may be stored: in its smallest form */

@@ -374,6 +374,29 @@ series_compact(const IndicatorSeries *s)
 	return copy;
 }
 
+/*
+ * A copy with s's room (its capacity), its periods placed so that the room
+ * starts at the first period of their first year where the room allows:
+ * what a combine function keeps of a parallel aggregate's first partial
+ * state.  The other processes' partial states of the series start at other
+ * periods of that year (each where its first block of the series happened
+ * to be), and then fit in the room and are merged in place, where a state
+ * that started later than they do would have to grow (a copy) to take them.
+ */
+IndicatorSeries *
+series_copy_year_room(const IndicatorSeries *s)
+{
+	int32		front = Min(s->first % periods_per_year(s->frequency), s->capacity - s->nmonths);
+	IndicatorSeries *copy = (IndicatorSeries *) palloc(series_size(s->slot_bytes, s->capacity));
+
+	memcpy(copy, s, SERIES_HEADER_SIZE);
+	copy->front = 0;
+	series_set_missing(copy, 0, copy->capacity);
+	copy->front = front;
+	memcpy(series_values(copy), series_values(s), (Size) s->nmonths * s->slot_bytes);
+	return copy;
+}
+
 /* The parser's arrays hold int128, which the compiler may access as 16-byte aligned. */
 static void *
 parse_palloc(size_t size)

@@ -332,6 +332,7 @@ extern void duplicate_month_error(int32 month);
 extern IndicatorSeries *series_rescale(IndicatorSeries *s, int16 scale);
 extern int32 series_growth_capacity(uint8 slot_bytes, int32 needed);
 extern IndicatorSeries *series_compact(const IndicatorSeries *s);
+extern IndicatorSeries *series_copy_year_room(const IndicatorSeries *s);
 extern IndicatorSeries *series_extend(IndicatorSeries *s, int32 first, int32 last,
 									  bool in_place);
 extern Datum indicator_series_in(PG_FUNCTION_ARGS);

@@ -127,27 +127,19 @@ series_agg_accum(FunctionCallInfo fcinfo, const AggRow *row, uint8 kind, bool va
 				 errhint("Pass one frequency for every row of a series.")));
 
 	/*
-	 * A new state has room for ten years, so that most series never grow:
-	 * each growth is a copy, and nodeAgg copies the grown state once more
-	 * into the aggregate context.  Ten years of its own periods: 40 slots
-	 * for quarters (a 256-byte chunk, not the 1 kB of 120 months), so a
-	 * quarterly GROUP BY holds four times the groups in work_mem.
-	 *
-	 * The ten years are calendar years, from the first one's first period:
-	 * in a parallel aggregate each process sees some of every series'
-	 * periods, so the partial states of one series start at different
-	 * periods of the same year; with the same room they merge in place
-	 * (series_rollup), where a state that started later would have to grow
-	 * to take one that started earlier.
+	 * A new state has room for ten years from its first period, so that most
+	 * series never grow: each growth is a copy, and nodeAgg copies the grown
+	 * state once more into the aggregate context.  Ten years of its own
+	 * periods: 40 slots for quarters (a 256-byte chunk, not the 1 kB of 120
+	 * months), so a quarterly GROUP BY holds four times the groups in
+	 * work_mem.
 	 */
 	if (state == NULL)
 	{
-		int32		capacity = series_growth_capacity(series_first_slot(kind),
-													  series_growth_min(row->frequency));
-
-		state = series_alloc_freq(kind, series_first_slot(kind), 0, period, 1, capacity,
+		state = series_alloc_freq(kind, series_first_slot(kind), 0, period, 1,
+								  series_growth_capacity(series_first_slot(kind),
+														 series_growth_min(row->frequency)),
 								  row->frequency);
-		state->front = period % periods_per_year(row->frequency);
 		/* without a frequency, the final function looks for quarterly data */
 		if (in_agg && !row->explicit_frequency)
 			state->flags |= SERIES_FLAG_CHECK_QUARTERLY;

@@ -181,15 +181,14 @@ series_rollup(FunctionCallInfo fcinfo, RollupOp op)
 	other = PG_GETARG_INDICATOR_SERIES_P(1);
 
 	/*
-	 * The first input becomes the state.  In an aggregate, nodeAgg copies
-	 * what is returned into its own memory, spare slots and all: a partial
-	 * state of a parallel series_agg keeps the room where the other
-	 * partial states' periods go (see series_agg_accum), and they are
-	 * merged in place.  A plain call returns a copy, compacted: the input
-	 * is not ours to return.
+	 * The first input becomes the state, as a copy (the input is not ours
+	 * to return).  In an aggregate, a copy with room from the start of its
+	 * first year: the other partial states of a parallel series_agg are
+	 * then merged into it in place.  A plain call's result may be stored:
+	 * compacted.
 	 */
 	if (PG_ARGISNULL(0))
-		PG_RETURN_INDICATOR_SERIES_P(in_agg ? other : series_compact(other));
+		PG_RETURN_INDICATOR_SERIES_P(in_agg ? series_copy_year_room(other) : series_compact(other));
 
 	state = rollup(PG_GETARG_INDICATOR_SERIES_P(0), other, op, in_agg);
 	/* a plain call's result may be stored: in its smallest form */

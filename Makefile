@@ -100,6 +100,15 @@ fuzz-parser:
 	cp test/fuzz/corpus/* tmp_fuzz/corpus/
 	tmp_fuzz/fuzz_parser -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1 tmp_fuzz/corpus
 
+# Differential fuzzing of the numeric percentages against numeric arithmetic,
+# in the server that PG* names (the extension installed): FUZZ_PAIRS pairs of
+# each of four kinds, a new seed each run.
+FUZZ_PAIRS ?= 1000000
+.PHONY: fuzz-pct
+fuzz-pct:
+	psql -X -q -v ON_ERROR_STOP=1 -v n=$(FUZZ_PAIRS) -v seed=0.$$(od -An -tu4 -N4 /dev/urandom | tr -d ' ') \
+		-c 'CREATE EXTENSION IF NOT EXISTS indicator' -f test/fuzz/pct.sql
+
 # The speed benchmark (see BENCHMARKS.md); BENCH_SERIES sizes, REPEATS rounds.
 BENCH_SERIES ?= 20000
 .PHONY: bench

@@ -224,7 +224,8 @@ FROM (VALUES
 -- doubles.
 --
 SELECT setseed(0.42);
-CREATE TEMP TABLE pct_pairs AS
+CREATE TEMP TABLE pct_pairs (a numeric, b numeric);
+INSERT INTO pct_pairs
 SELECT round(((random() - 0.3) * 10 ^ (floor(random() * 34) - 10))::numeric, (floor(random() * 14))::int) AS a,
 	   round(((random() - 0.3) * 10 ^ (floor(random() * 34) - 10))::numeric, (floor(random() * 14))::int) AS b
 FROM generate_series(1, 10000)

@@ -369,9 +369,13 @@ level_add(const IndicatorSeries *s, Level a, Level b, Level *sum)
 	{
 		if (!fixed_add(a.exact, b.exact, &sum->exact))
 			level_overflow_error();
+		sum->fp = 0;
 	}
 	else
+	{
 		sum->fp = finite_result(a.fp + b.fp);
+		sum->exact = 0;
+	}
 }
 
 static inline void
@@ -381,9 +385,13 @@ level_sub(const IndicatorSeries *s, Level a, Level b, Level *diff)
 	{
 		if (!fixed_add(a.exact, -b.exact, &diff->exact))
 			level_overflow_error();
+		diff->fp = 0;
 	}
 	else
+	{
 		diff->fp = finite_result(a.fp - b.fp);
+		diff->exact = 0;
+	}
 }
 
 static inline bool

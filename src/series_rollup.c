@@ -91,6 +91,7 @@ rollup_month(IndicatorSeries *state, const IndicatorSeries *other, int32 i,
  * whose slots have other's width: the union of two series with the same
  * slots and scale, in one tight loop.  A month present in both is an error.
  */
+/* NOLINTBEGIN(bugprone-macro-parentheses): "type" names a type */
 #define UNION_SLOTS(type, is_missing) \
 	do { \
 		const type *from = (const type *) (const void *) series_values(other); \
@@ -109,6 +110,7 @@ rollup_month(IndicatorSeries *state, const IndicatorSeries *other, int32 i,
 #define MISSING_INT32(v) ((v) == SERIES_MISSING_INT32)
 #define MISSING_INT64(v) ((v) == SERIES_MISSING_INT64)
 #define MISSING_INT128(v) ((v) == SERIES_MISSING_EXACT)
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 static void
 union_same_slots(IndicatorSeries *state, const IndicatorSeries *other)

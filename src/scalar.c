@@ -8,10 +8,11 @@
  * Percentages come back as double precision in percent units, unrounded.
  * For numeric input every difference and product is exact, so the only
  * roundings are numeric's division (to at least 16 significant digits) and
- * the final conversion to double.  Where the operands fit 128-bit mantissas
- * (fixed_numeric.h) the percentages get the same double from integer
- * arithmetic (fixed_pct), about five times faster; sql/scalar.sql compares
- * the two.  Levels (target_gap, implied_base) stay in the input's type.
+ * the final conversion to double.  growth_pct, index_pct, attainment_pct
+ * and exceed_pct get the same double from integer arithmetic where their
+ * arguments fit 128-bit mantissas (fixed_args_pct), about five times
+ * faster; sql/scalar.sql and make fuzz-pct compare the two.  Levels
+ * (target_gap, implied_base) stay in the input's type.
  *
  * An undefined result (a zero base or target) is NULL.  A NaN or infinite
  * argument is an error naming the argument.  A result out of double's range
@@ -82,14 +83,6 @@ fixed_arg(FunctionCallInfo fcinfo, int n, const char *argname, int128 *m, int *s
 	return false;
 }
 
-/* Arguments 0 and 1 as mantissas (fixed_arg): false when either is too long */
-static bool
-fixed_args(FunctionCallInfo fcinfo, const char *name0, const char *name1,
-		   int128 *m0, int *scale0, int128 *m1, int *scale1)
-{
-	return fixed_arg(fcinfo, 0, name0, m0, scale0) && fixed_arg(fcinfo, 1, name1, m1, scale1);
-}
-
 /* Argument n as a finite double. */
 static double
 float8_arg(FunctionCallInfo fcinfo, int n, const char *argname)
@@ -108,13 +101,7 @@ float8_arg(FunctionCallInfo fcinfo, int n, const char *argname)
 int
 numeric_sign_of(Numeric num)
 {
-	Datum		zero;
-	int128		m;
-	int			scale;
-
-	if (numeric_to_fixed((struct varlena *) num, &m, &scale) == FIXED_OK)
-		return (m > 0) - (m < 0);
-	zero = NumericGetDatum(int64_to_numeric(0));
+	Datum		zero = NumericGetDatum(int64_to_numeric(0));
 
 	return DatumGetInt32(DirectFunctionCall2(numeric_cmp,
 											 NumericGetDatum(num), zero));
@@ -167,26 +154,10 @@ fixed_pct(int128 part, int part_scale, int128 whole, int whole_scale, double *re
 		fixed_nearest_double(quotient, quotient_scale, result);
 }
 
-/* num as a mantissa at its display scale; false when it does not fit */
-static inline bool
-numeric_fixed(Numeric num, int128 *m, int *scale)
-{
-	return numeric_to_fixed((struct varlena *) num, m, scale) == FIXED_OK;
-}
-
 /* part / whole * 100 as a double; whole must not be 0 */
 static double
 numeric_pct(Numeric part, Numeric whole)
 {
-	int128		p,
-				w;
-	int			p_scale,
-				w_scale;
-	double		result;
-
-	if (numeric_fixed(part, &p, &p_scale) && numeric_fixed(whole, &w, &w_scale) &&
-		fixed_pct(p, p_scale, w, w_scale, &result))
-		return result;
 	return numeric_to_float8(numeric_hundredfold_div(part, whole));
 }
 
@@ -204,22 +175,46 @@ fixed_change_pct(int128 value, int value_scale, int128 base, int base_scale,
 		fixed_pct(diff, Max(value_scale, base_scale), divisor, divisor_scale, result);
 }
 
+/* What a percentage of two arguments divides (fixed_args_pct) */
+typedef enum PctOf
+{
+	PCT_OF_WHOLE,				/* arg0 / arg1 * 100: index_pct, attainment_pct */
+	PCT_CHANGE_OF_BASE,			/* (arg0 - arg1) / arg1 * 100: exceed_pct */
+	PCT_CHANGE_OF_ABS_BASE		/* (arg0 - arg1) / |arg1| * 100: growth_pct */
+} PctOf;
+
+/*
+ * The percentage of the numeric arguments 0 and 1, read in place and
+ * computed in 128-bit integers: the double the numeric path below gives,
+ * about five times faster.  False when an argument or the arithmetic is too
+ * long for it, and the caller takes the numeric path; otherwise *sign is
+ * arg1's sign (where the caller's NULLs are) and, when arg1 != 0, *result
+ * the percentage.  A NaN or infinite argument is the numeric path's error.
+ */
+static bool
+fixed_args_pct(FunctionCallInfo fcinfo, const char *name0, const char *name1, PctOf of,
+			   int *sign, double *result)
+{
+	int128		a,
+				b;
+	int			a_scale,
+				b_scale;
+
+	if (!fixed_arg(fcinfo, 0, name0, &a, &a_scale) || !fixed_arg(fcinfo, 1, name1, &b, &b_scale))
+		return false;
+	*sign = (b > 0) - (b < 0);
+	if (b == 0)
+		return true;
+	if (of == PCT_OF_WHOLE)
+		return fixed_pct(a, a_scale, b, b_scale, result);
+	return fixed_change_pct(a, a_scale, b, b_scale,
+							of == PCT_CHANGE_OF_ABS_BASE && b < 0 ? -b : b, b_scale, result);
+}
+
 /* (value - base) / divisor * 100, the difference exact */
 static double
 numeric_change_pct(Numeric value, Numeric base, Numeric divisor)
 {
-	int128		v,
-				b,
-				d;
-	int			v_scale,
-				b_scale,
-				d_scale;
-	double		result;
-
-	if (numeric_fixed(value, &v, &v_scale) && numeric_fixed(base, &b, &b_scale) &&
-		numeric_fixed(divisor, &d, &d_scale) &&
-		fixed_change_pct(v, v_scale, b, b_scale, d, d_scale, &result))
-		return result;
 	return numeric_pct(numeric_sub_opt_error(value, base, NULL), divisor);
 }
 
@@ -304,19 +299,14 @@ growth_pct_numeric(PG_FUNCTION_ARGS)
 {
 	Numeric		current;
 	Numeric		previous;
-	int128		c,
-				p;
-	int			c_scale,
-				p_scale;
+	int			sign;
 	double		result;
 
-	/* the common case, without numeric arithmetic: the same double */
-	if (fixed_args(fcinfo, "current", "previous", &c, &c_scale, &p, &p_scale))
+	if (fixed_args_pct(fcinfo, "current", "previous", PCT_CHANGE_OF_ABS_BASE, &sign, &result))
 	{
-		if (p == 0)
+		if (sign == 0)
 			PG_RETURN_NULL();
-		if (fixed_change_pct(c, c_scale, p, p_scale, p < 0 ? -p : p, p_scale, &result))
-			PG_RETURN_FLOAT8(result);
+		PG_RETURN_FLOAT8(result);
 	}
 	current = numeric_arg(fcinfo, 0, "current");
 	previous = numeric_arg(fcinfo, 1, "previous");
@@ -344,9 +334,19 @@ PG_FUNCTION_INFO_V1(index_pct_numeric);
 Datum
 index_pct_numeric(PG_FUNCTION_ARGS)
 {
-	Numeric		current = numeric_arg(fcinfo, 0, "current");
-	Numeric		previous = numeric_arg(fcinfo, 1, "previous");
+	Numeric		current;
+	Numeric		previous;
+	int			sign;
+	double		result;
 
+	if (fixed_args_pct(fcinfo, "current", "previous", PCT_OF_WHOLE, &sign, &result))
+	{
+		if (sign <= 0)
+			PG_RETURN_NULL();
+		PG_RETURN_FLOAT8(result);
+	}
+	current = numeric_arg(fcinfo, 0, "current");
+	previous = numeric_arg(fcinfo, 1, "previous");
 	if (numeric_sign_of(previous) <= 0)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(numeric_pct(current, previous));
@@ -372,19 +372,14 @@ attainment_pct_numeric(PG_FUNCTION_ARGS)
 {
 	Numeric		actual;
 	Numeric		target;
-	int128		a,
-				t;
-	int			a_scale,
-				t_scale;
+	int			sign;
 	double		result;
 
-	/* the common case, without numeric arithmetic: the same double */
-	if (fixed_args(fcinfo, "actual", "target", &a, &a_scale, &t, &t_scale))
+	if (fixed_args_pct(fcinfo, "actual", "target", PCT_OF_WHOLE, &sign, &result))
 	{
-		if (t == 0)
+		if (sign == 0)
 			PG_RETURN_NULL();
-		if (fixed_pct(a, a_scale, t, t_scale, &result))
-			PG_RETURN_FLOAT8(result);
+		PG_RETURN_FLOAT8(result);
 	}
 	actual = numeric_arg(fcinfo, 0, "actual");
 	target = numeric_arg(fcinfo, 1, "target");
@@ -413,19 +408,15 @@ exceed_pct_numeric(PG_FUNCTION_ARGS)
 {
 	Numeric		actual;
 	Numeric		target;
-	int128		a,
-				t;
-	int			a_scale,
-				t_scale;
+	int			sign;
 	double		result;
 
 	/* attainment_pct - 100, without losing digits to the subtraction */
-	if (fixed_args(fcinfo, "actual", "target", &a, &a_scale, &t, &t_scale))
+	if (fixed_args_pct(fcinfo, "actual", "target", PCT_CHANGE_OF_BASE, &sign, &result))
 	{
-		if (t == 0)
+		if (sign == 0)
 			PG_RETURN_NULL();
-		if (fixed_change_pct(a, a_scale, t, t_scale, t, t_scale, &result))
-			PG_RETURN_FLOAT8(result);
+		PG_RETURN_FLOAT8(result);
 	}
 	actual = numeric_arg(fcinfo, 0, "actual");
 	target = numeric_arg(fcinfo, 1, "target");

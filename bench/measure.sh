@@ -113,6 +113,7 @@ SQL
 			relative("R2 extension / r2_out", "r2_ext", "r2_out", "goal <= 1.3x")
 			line("R2 with last year's columns", "r2ly_ext", "rows", "")
 			relative("R2 with last year's / r2ly_out", "r2ly_ext", "r2ly_out", "goal <= 1.5x")
+			line("R1 as series x years (1.0's way)", "r1_years", "scan", "")
 			line("R1 with annual_rows", "r1_rows", "scan", "goal <= 1.5x scan")
 			line("R1 read from the store", "r1_store", "scan", "goal <= 0.5x scan")
 			line("R1 from the store, annual_rows", "r1_store_rows", "scan", "")

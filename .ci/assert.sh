@@ -19,7 +19,7 @@ make -s PG_CONFIG=$pg_config uninstall
 make -s PG_CONFIG=$pg_config clean
 make -s PG_CONFIG=$pg_config COPT=-DUSE_ASSERT_CHECKING with_llvm=no
 # the assertions are in: the library calls the server's assertion failure
-if ! nm -D --undefined-only indicator.so | grep -qw ExceptionalCondition; then
+if ! nm -D --undefined-only indicator.so | grep -w ExceptionalCondition >/dev/null; then
 	echo "assert: indicator.so has no Assert() compiled in" >&2
 	exit 1
 fi

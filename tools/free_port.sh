@@ -5,7 +5,7 @@ set -euo pipefail
 for _ in $(seq 1 200); do
 	port=$((20000 + RANDOM % 20000))
 	[ -e "/var/run/postgresql/.s.PGSQL.$port" ] && continue
-	ss -Htln "sport = :$port" 2>/dev/null | grep -q . && continue
+	ss -Htln "sport = :$port" 2>/dev/null | grep . >/dev/null && continue
 	echo "$port"
 	exit 0
 done

@@ -228,7 +228,7 @@ crashes=$(grep -Ec "terminated by signal|exited with exit code [^01]|PANIC" "$wo
 elapsed=$(($(date +%s) - start))
 if [ "$crashes" -gt 0 ]; then
 	echo "valgrind: the server log reports $crashes crashes or abnormal exits:"
-	grep -E "terminated by signal|exited with exit code [^01]|PANIC" "$work/server.log" | head -20
+	grep -m 20 -E "terminated by signal|exited with exit code [^01]|PANIC" "$work/server.log"
 fi
 echo "valgrind: regression suite $([ $suite -eq 0 ] && echo passed || echo FAILED) under Valgrind"
 echo "valgrind: $ours errors in indicator code ($elapsed s)"

@@ -25,7 +25,7 @@ OBJS = \
 # followed by every upgrade script since, so that a fresh install and an
 # upgraded one create the same objects; the upgrade scripts are installed
 # as they are.
-UPGRADES = src/indicator--1.0--1.1.sql
+UPGRADES = src/indicator--1.0--1.1.sql src/indicator--1.1--1.2.sql
 DATA_built = indicator--$(EXTVERSION).sql
 DATA = $(UPGRADES)
 EXTRA_CLEAN = indicator--$(EXTVERSION).sql

@@ -29,11 +29,12 @@ cd "$(dirname "$0")/.."
 repo=$PWD
 
 # Every version of the chain with the commit it was released from, oldest
-# first; "." is the working tree, the version under development.  When 1.1
-# is released, put its commit in place of "." and add "1.2 ." below.
+# first; "." is the working tree, the version under development.  When a
+# version is released, put its commit in place of "." and add the next.
 chain=(
 	"1.0 fddf4229d029ed24d76c92f2759e3a23ae194a05"
-	"1.1 ."
+	"1.1 116c5271504dae8decef7836de955912d0e04912"
+	"1.2 ."
 )
 
 fail() {

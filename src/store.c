@@ -65,7 +65,7 @@ store_equality(Oid type, const char *column)
 	if (!OidIsValid(tc->eq_opr))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_FUNCTION),
-				 errmsg("key column %s of type %s has no default equality operator",
+				 errmsg("key column \"%s\" of type %s has no default equality operator",
 						column, format_type_be(type)),
 				 errhint("A store's keys need a btree operator class, as a primary key does.")));
 	tup = SearchSysCache1(OPEROID, ObjectIdGetDatum(tc->eq_opr));
@@ -79,9 +79,9 @@ store_equality(Oid type, const char *column)
 	return result;
 }
 
-/* A column of the source, by name. */
-static void
-store_column(Relation source, const char *name, const char *role, StoreColumn *col)
+/* A column of the source, by name; false when there is none. */
+static bool
+store_column(Relation source, const char *name, StoreColumn *col)
 {
 	AttrNumber	attnum = InvalidAttrNumber;
 	TupleDesc	desc = RelationGetDescr(source);
@@ -100,14 +100,47 @@ store_column(Relation source, const char *name, const char *role, StoreColumn *c
 		}
 	}
 	if (attnum == InvalidAttrNumber)
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_COLUMN),
-				 errmsg("%s column \"%s\" of source \"%s\" does not exist",
-						role, name, RelationGetRelationName(source))));
+		return false;
 	col->attnum = attnum;
 	col->name = quote_identifier(name);
 	col->raw = name;
 	col->eq = NULL;
+	return true;
+}
+
+/*
+ * A value type that series_agg takes: one of its four (numeric, double
+ * precision, bigint, integer), one that an implicit cast makes one of them
+ * (real, smallint), or a domain over one of those.
+ */
+static bool
+store_value_type(Oid type)
+{
+	switch (getBaseType(type))
+	{
+		case NUMERICOID:
+		case FLOAT8OID:
+		case FLOAT4OID:
+		case INT8OID:
+		case INT4OID:
+		case INT2OID:
+			return true;
+		default:
+			return false;
+	}
+}
+
+/*
+ * The store's names: quoted for SQL, and for messages (as PostgreSQL's own
+ * messages name a relation: schema.name, inside double quotes).
+ */
+void
+store_set_name(StoreDef *def, Oid nsp, const char *relname)
+{
+	const char *schema = get_namespace_name(nsp);
+
+	def->store_name = quote_qualified_identifier(schema, relname);
+	def->store_label = psprintf("%s.%s", schema, relname);
 }
 
 /*
@@ -137,18 +170,36 @@ store_define(StoreDef *def, Relation source, const char *ext, const char *period
 	/* statements on a plain table's inheritance children fire none of its triggers */
 	def->source_name = psprintf("%s%s", relkind == RELKIND_RELATION ? "ONLY " : "",
 								store_relation_name(def->source));
-	store_column(source, period, "period", &def->period);
+	if (!store_column(source, period, &def->period))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("period column \"%s\" of source \"%s\" does not exist",
+						period, RelationGetRelationName(source))));
 	if (getBaseType(def->period.type) != DATEOID)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
 				 errmsg("period column \"%s\" is of type %s, not date", period,
 						format_type_be(def->period.type))));
-	store_column(source, value, "value", &def->value);
+	if (!store_column(source, value, &def->value))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_COLUMN),
+				 errmsg("value column \"%s\" of source \"%s\" does not exist",
+						value, RelationGetRelationName(source))));
+	if (!store_value_type(def->value.type))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("value column \"%s\" is of type %s, which series_agg does not take", value,
+						format_type_be(def->value.type)),
+				 errhint("A store's values are numeric, double precision, real, bigint, integer or smallint.")));
 	def->nkeys = nkeys;
 	def->keys = palloc(sizeof(StoreColumn) * nkeys);
 	for (int i = 0; i < nkeys; i++)
 	{
-		store_column(source, keys[i], "key", &def->keys[i]);
+		if (!store_column(source, keys[i], &def->keys[i]))
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("key column \"%s\" of source \"%s\" does not exist",
+							keys[i], RelationGetRelationName(source))));
 		if (def->keys[i].attnum == def->period.attnum || def->keys[i].attnum == def->value.attnum)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -158,7 +209,7 @@ store_define(StoreDef *def, Relation source, const char *ext, const char *period
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("key column \"%s\" is named twice", keys[i])));
-		def->keys[i].eq = store_equality(def->keys[i].type, def->keys[i].name);
+		def->keys[i].eq = store_equality(def->keys[i].type, def->keys[i].raw);
 	}
 }
 
@@ -218,7 +269,7 @@ store_spi_exec(const char *sql, int expected)
  */
 void
 store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, Datum *args,
-						int expected, const char *store_name)
+						int expected, const StoreDef *def)
 {
 	MemoryContext oldcontext = CurrentMemoryContext;
 
@@ -236,7 +287,7 @@ store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, Datum *args,
 		MemoryContextSwitchTo(oldcontext);
 		edata = CopyErrorData();
 		FlushErrorState();
-		edata->context = psprintf("keeping series store %s current", store_name);
+		edata->context = psprintf("keeping series store \"%s\" current", def->store_label);
 		edata->internalquery = NULL;
 		edata->internalpos = 0;
 		ReThrowError(edata);
@@ -246,7 +297,7 @@ store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, Datum *args,
 
 /* store_spi_exec, an error naming the store (see store_spi_exec_args_for) */
 void
-store_spi_exec_for(const char *sql, int expected, const char *store_name)
+store_spi_exec_for(const char *sql, int expected, const StoreDef *def)
 {
-	store_spi_exec_args_for(sql, 0, NULL, NULL, expected, store_name);
+	store_spi_exec_args_for(sql, 0, NULL, NULL, expected, def);
 }

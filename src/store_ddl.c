@@ -137,7 +137,7 @@ series_store(PG_FUNCTION_ARGS)
 	/* the store where CREATE TABLE would put it, named with its schema from now on */
 	store_rv = makeRangeVarFromNameList(stringToQualifiedNameList(store_text));
 	store_nsp = RangeVarGetCreationNamespace(store_rv);
-	def.store_name = quote_qualified_identifier(get_namespace_name(store_nsp), store_rv->relname);
+	store_set_name(&def, store_nsp, store_rv->relname);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -188,7 +188,7 @@ series_store(PG_FUNCTION_ARGS)
 
 	resetStringInfo(&sql);
 	append_fill(&sql, &def);
-	store_spi_exec_for(sql.data, SPI_OK_INSERT, def.store_name);
+	store_spi_exec_for(sql.data, SPI_OK_INSERT, &def);
 	SPI_finish();
 	PG_RETURN_OID(def.store);
 }
@@ -247,7 +247,7 @@ store_lookup(FunctionCallInfo fcinfo, Oid store, LOCKMODE lockmode, StoreDef *de
 					 argv[STORE_ARG_FREQUENCY], nargs - STORE_ARG_KEYS, argv + STORE_ARG_KEYS);
 		table_close(source, NoLock);
 		def->store = store;
-		def->store_name = store_relation_name(store);
+		store_set_name(def, get_rel_namespace(store), get_rel_name(store));
 	}
 	if (!found)
 		ereport(ERROR,
@@ -369,7 +369,7 @@ series_store_rebuild(PG_FUNCTION_ARGS)
 	store_spi_exec(psprintf("DELETE FROM %s", def.store_name), SPI_OK_DELETE);
 	initStringInfo(&sql);
 	append_fill(&sql, &def);
-	store_spi_exec_for(sql.data, SPI_OK_INSERT, def.store_name);
+	store_spi_exec_for(sql.data, SPI_OK_INSERT, &def);
 	stored = SPI_processed;
 	SPI_finish();
 	PG_RETURN_INT64((int64) stored);

@@ -52,8 +52,8 @@ store_check_keys(Tuplestorestate *rows, Relation source, const StoreDef *def)
 						(errcode(ERRCODE_NOT_NULL_VIOLATION),
 						 errmsg("null value in key column \"%s\" of a row of \"%s\"",
 								def->keys[i].raw, RelationGetRelationName(source)),
-						 errdetail("The table is kept in series store %s, whose keys cannot be NULL.",
-								   def->store_name)));
+						 errdetail("The table is kept in series store \"%s\", whose keys cannot be NULL.",
+								   def->store_label)));
 	}
 	tuplestore_select_read_pointer(rows, 0);
 	ExecDropSingleTupleTableSlot(slot);
@@ -172,7 +172,7 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 	store_plan_setting("enable_seqscan");
 	/* a FULL JOIN (of an UPDATE's changes) then costs 1e10: no JIT for that */
 	store_plan_setting("jit");
-	store_spi_exec_for(sql.data, SPI_OK_UPDATE_RETURNING, def->store_name);
+	store_spi_exec_for(sql.data, SPI_OK_UPDATE_RETURNING, def);
 	AtEOXact_GUC(true, nestlevel);
 
 	nupdated = SPI_processed;
@@ -196,7 +196,7 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 		append_keys(&sql, def, NULL);
 		appendStringInfo(&sql, " FROM %s) x WHERE st.s IS NULL AND ", STORE_OLD_ROWS);
 		append_key_match(&sql, def, "st", "x");
-		store_spi_exec_for(sql.data, SPI_OK_DELETE, def->store_name);
+		store_spi_exec_for(sql.data, SPI_OK_DELETE, def);
 	}
 
 	/*
@@ -227,7 +227,7 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 						 def->ext);
 		nestlevel = NewGUCNestLevel();
 		store_plan_setting("enable_hashagg");
-		store_spi_exec_args_for(sql.data, 1, argtypes, args, SPI_OK_INSERT, def->store_name);
+		store_spi_exec_args_for(sql.data, 1, argtypes, args, SPI_OK_INSERT, def);
 		AtEOXact_GUC(true, nestlevel);
 	}
 }
@@ -270,7 +270,7 @@ series_store_trigger(PG_FUNCTION_ARGS)
 				 trigger->tgargs + STORE_ARG_KEYS);
 	names = stringToQualifiedNameList(trigger->tgargs[STORE_ARG_STORE]);
 	def.store = RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, false);
-	def.store_name = store_relation_name(def.store);
+	store_set_name(&def, get_rel_namespace(def.store), get_rel_name(def.store));
 
 	event = trigdata->tg_event & TRIGGER_EVENT_OPMASK;
 	if (event != TRIGGER_EVENT_TRUNCATE)
@@ -290,8 +290,7 @@ series_store_trigger(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (event == TRIGGER_EVENT_TRUNCATE)
-		store_spi_exec_for(psprintf("DELETE FROM %s", def.store_name), SPI_OK_DELETE,
-						   def.store_name);
+		store_spi_exec_for(psprintf("DELETE FROM %s", def.store_name), SPI_OK_DELETE, &def);
 	else
 	{
 		if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)

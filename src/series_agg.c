@@ -443,13 +443,13 @@ series_warn_if_quarterly(const IndicatorSeries *s, bool in_store)
 				(errmsg("every value of this monthly series falls on the same month of its year"),
 				 errdetail("%d values from %s to %s, and the other months are missing, so growth on the previous period, year-to-date and annual figures are NULL (said for the store's first such series).",
 						   s->npresent, from, to),
-				 errhint("For yearly data pass the frequency: series_store(source, store, keys, period_column, value_column, 'year').")));
+				 errhint("For yearly data pass the frequency: series_store(source, store, keys, frequency => 'year').")));
 	else
 		ereport(WARNING,
 				(errmsg("every value of this monthly series falls on the same month of its quarter"),
 				 errdetail("%d values from %s to %s, and the other months are missing, so growth on the previous period, year-to-date and annual figures are NULL (said for the store's first such series).",
 						   s->npresent, from, to),
-				 errhint("For quarterly data pass the frequency: series_store(source, store, keys, period_column, value_column, 'quarter').")));
+				 errhint("For quarterly data pass the frequency: series_store(source, store, keys, frequency => 'quarter').")));
 	return true;
 }
 

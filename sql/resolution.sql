@@ -166,5 +166,18 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$series_agg($1, $2, $3)$$, 3)
 ) c(call, n);
 
+-- 1.2 report wording: progress_phrase, a new name, reached with a numeric,
+-- an int2 or an untyped percentage and an int2 number of decimals
+SELECT call, reached(call) FROM (VALUES
+	($$progress_phrase(v)$$),
+	($$progress_phrase(57.9)$$),
+	($$progress_phrase(1::int2, 'vi')$$),
+	($$progress_phrase('57.9', 'vi', 2::int2)$$)
+) c(call);
+SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
+	($$progress_phrase($1)$$, 1),
+	($$progress_phrase($1, $2, $3)$$, 3)
+) c(call, n);
+
 DROP FUNCTION reached(text), reached_params(text, int);
 DROP TABLE rs;

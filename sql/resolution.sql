@@ -1,5 +1,5 @@
--- Which function each call reaches (issue 10.5, DESIGN.md "API of release
--- 1.1"): overloads added in 1.1 must not change how any 1.0 call resolves,
+-- Which function each call reaches: overloads added in 1.1 (and later
+-- releases) must not change how any 1.0 or 1.1 call resolves,
 -- with untyped literals, int2 arguments (psycopg 3 sends a small Python int
 -- as int2) and unknown-typed parameters (node-postgres's $n, pgJDBC's
 -- setDate).  The one intended change: series_agg with an untyped literal

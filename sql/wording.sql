@@ -1,11 +1,12 @@
 --
--- Report wording: growth_phrase and attainment_phrase, in English and
--- Vietnamese.
+-- Report wording: growth_phrase, attainment_phrase and progress_phrase, in
+-- English and Vietnamese.
 --
 -- Every expected phrase is written out by hand beside its query: the
--- examples of DESIGN.md and issue 11 literally, the seed report's figures
--- (../shared/seed/FIGURES.md, article-vi.txt), then the rounding rule (half
--- away from zero, of the decimal the double prints as) at its edges.
+-- examples of the functions' specification literally, the figures of the
+-- seed report (the Thanh Hoa trade review of 2021, as in sql/article.sql),
+-- then the rounding rule (half away from zero, of the decimal the double
+-- prints as) at its edges.
 --
 -- Reports errors as SQLSTATE and message, without stopping the script.
 CREATE FUNCTION pg_temp.error_of(query text) RETURNS text LANGUAGE plpgsql AS $$
@@ -18,7 +19,7 @@ END
 $$;
 
 ------------------------------------------------------------------------------
--- DESIGN.md's examples, literally
+-- The specification's examples, literally
 ------------------------------------------------------------------------------
 
 -- 'up 42.7%', 'down 3.4%', 'unchanged'; 'tăng 42,7%', 'giảm 3,4%', 'không đổi';

@@ -249,7 +249,7 @@ bash tools/setup.sh
 bash tools/packages.sh sqlsmith
 
 start=$(date +%s)
-work=$(mktemp -d /tmp/indicator-sqlsmith.XXXXXX)
+work=$(mktemp -d -t indicator-sqlsmith.XXXXXX)
 export SQLSMITH_WORK=$work SQLSMITH_QUERIES=$queries
 export SQLSMITH_SEED=${SQLSMITH_SEED:-$((RANDOM * 32768 + RANDOM))}
 

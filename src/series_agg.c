@@ -184,35 +184,26 @@ nonfinite_value_error(const AggRow *row, bool is_nan)
 	switch (row->frequency)
 	{
 		case SERIES_FREQ_MONTH:
-			if (is_nan)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("value for month %s cannot be NaN", label),
-						 errhint("Pass NULL for a month without a value.")));
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 is_nan ?
+					 errmsg("value for month %s cannot be NaN", label) :
 					 errmsg("value for month %s cannot be infinite", label),
 					 errhint("Pass NULL for a month without a value.")));
 			break;
 		case SERIES_FREQ_QUARTER:
-			if (is_nan)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("value for quarter %s cannot be NaN", label),
-						 errhint("Pass NULL for a quarter without a value.")));
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 is_nan ?
+					 errmsg("value for quarter %s cannot be NaN", label) :
 					 errmsg("value for quarter %s cannot be infinite", label),
 					 errhint("Pass NULL for a quarter without a value.")));
 			break;
 		case SERIES_FREQ_YEAR:
-			if (is_nan)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("value for year %s cannot be NaN", label),
-						 errhint("Pass NULL for a year without a value.")));
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 is_nan ?
+					 errmsg("value for year %s cannot be NaN", label) :
 					 errmsg("value for year %s cannot be infinite", label),
 					 errhint("Pass NULL for a year without a value.")));
 			break;

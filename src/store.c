@@ -345,48 +345,33 @@ store_duplicate_error(const StoreDef *def, const char *key, DateADT day, bool in
 	switch (def->freq)
 	{
 		case PERIOD_FREQ_MONTH:
-			if (in_source)
-				ereport(ERROR,
-						(errcode(ERRCODE_CARDINALITY_VIOLATION),
-						 errmsg("more than one value for month %s of key %s", label, key),
-						 errdetail("Series store \"%s\" holds one value per key and month.",
-								   def->store_label),
-						 errhint("Sum the source's rows of one key and month, or delete all but one of them, and store it again.")));
 			ereport(ERROR,
 					(errcode(ERRCODE_CARDINALITY_VIOLATION),
 					 errmsg("more than one value for month %s of key %s", label, key),
 					 errdetail("Series store \"%s\" holds one value per key and month.",
 							   def->store_label),
+					 in_source ?
+					 errhint("Sum the source's rows of one key and month, or delete all but one of them, and store it again.") :
 					 errhint("Update the row that holds the month's value instead of inserting another one, or delete that row first.")));
 			break;
 		case PERIOD_FREQ_QUARTER:
-			if (in_source)
-				ereport(ERROR,
-						(errcode(ERRCODE_CARDINALITY_VIOLATION),
-						 errmsg("more than one value for quarter %s of key %s", label, key),
-						 errdetail("Series store \"%s\" holds one value per key and quarter.",
-								   def->store_label),
-						 errhint("Sum the source's rows of one key and quarter, or delete all but one of them, and store it again.")));
 			ereport(ERROR,
 					(errcode(ERRCODE_CARDINALITY_VIOLATION),
 					 errmsg("more than one value for quarter %s of key %s", label, key),
 					 errdetail("Series store \"%s\" holds one value per key and quarter.",
 							   def->store_label),
+					 in_source ?
+					 errhint("Sum the source's rows of one key and quarter, or delete all but one of them, and store it again.") :
 					 errhint("Update the row that holds the quarter's value instead of inserting another one, or delete that row first.")));
 			break;
 		case PERIOD_FREQ_YEAR:
-			if (in_source)
-				ereport(ERROR,
-						(errcode(ERRCODE_CARDINALITY_VIOLATION),
-						 errmsg("more than one value for year %s of key %s", label, key),
-						 errdetail("Series store \"%s\" holds one value per key and year.",
-								   def->store_label),
-						 errhint("Sum the source's rows of one key and year, or delete all but one of them, and store it again.")));
 			ereport(ERROR,
 					(errcode(ERRCODE_CARDINALITY_VIOLATION),
 					 errmsg("more than one value for year %s of key %s", label, key),
 					 errdetail("Series store \"%s\" holds one value per key and year.",
 							   def->store_label),
+					 in_source ?
+					 errhint("Sum the source's rows of one key and year, or delete all but one of them, and store it again.") :
 					 errhint("Update the row that holds the year's value instead of inserting another one, or delete that row first.")));
 			break;
 	}

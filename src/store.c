@@ -388,7 +388,13 @@ store_duplicate_error(const StoreDef *def, const char *key, DateADT day, bool in
  * found a period given two values, but not for which key) the query can
  * run after it to name the key and the period; when it finds none, the
  * statement's own error is raised.  A statement that succeeds costs one
- * subtransaction more (one per statement on the source, not per row).
+ * subtransaction more (one per statement on the source, not per row):
+ * measured on a store of 1,000 series, 2,000 single-row INSERTs in one
+ * transaction took 1.8 s (median of 3; 1.2 to 1.8 s without it, on a
+ * loaded machine); a 1,000-row INSERT, 40 to 70 ms either way.  A
+ * transaction of more than 64 such statements also overflows its backend's
+ * cache of subtransaction ids, as a PL/pgSQL loop with an EXCEPTION block
+ * does.
  */
 void
 store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, Datum *args,

@@ -312,6 +312,17 @@ FROM (VALUES ('float8 {2020-Q1: 100, 2020-Q2: 100, 2020-Q3: 100, 2020-Q4: 100*, 
 -- 50: 25 x 100 / 50 = 50, 75 x 100 / 50 = 150)
 SELECT rebase('numeric {2021: 50, 2022: 25*, 2023: 75}', 2021) AS own_flags;
 
+-- chain_link: through the link, the old index's own flags; after it, the
+-- new index's value x old link level / new link level (60 x 110 / 50 = 132,
+-- 70 x 110 / 50 = 154), an estimate when its own value or a link level is
+SELECT chain_link('float8 {2020-01: 100, 2020-02: 110*, 2020-03: 120}',
+                  'float8 {2020-02: 50, 2020-03: 60, 2020-04: 70}', '2020-02-01'::date) AS link_estimated,
+       chain_link('float8 {2020-01: 100, 2020-02: 110, 2020-03: 120}',
+                  'float8 {2020-02: 50, 2020-03: 60, 2020-04: 70*}', '2020-02-01'::date) AS own_flag;
+-- linked through a year whose old average rests on an estimate (60 x 100 / 50 = 120)
+SELECT chain_link('float8 {2020-Q1: 100*, 2020-Q2: 100, 2020-Q3: 100, 2020-Q4: 100, 2021-Q1: 90}',
+                  'float8 {2020-Q1: 50, 2020-Q2: 50, 2020-Q3: 50, 2020-Q4: 50, 2021-Q1: 60}', 2020) AS link_year;
+
 -- index_agg: a period rests on every component's value in it:
 -- (100 x 1 + 200 x 3) / 4 = 175*, (110 x 1 + 220 x 3) / 4 = 192.5*
 SELECT index_agg(s, w) AS weighted
@@ -339,6 +350,42 @@ SELECT value_at(a, '2021-02-01') = value_at(b, '2021-02-01') AS same_value,
        mom_pct(a, '2021-02-01') = mom_pct(b, '2021-02-01') AS same_mom
 FROM (VALUES ('numeric {2021-01: 1, 2021-02: 2*, 2021-03: 3*}'::indicator_series,
               'numeric {2021-01: 1, 2021-02: 2, 2021-03: 3}'::indicator_series)) v(a, b);
+
+------------------------------------------------------------------------------
+-- series_rows_estimated and annual_rows_estimated: which rows rest on estimates
+------------------------------------------------------------------------------
+
+-- 2020-Q2 is an estimate.  By row (fy_start_month 1, 'sum'):
+-- 2020-Q1 nothing flagged; 2020-Q2 its value; 2020-Q3 mom_pct (on Q2);
+-- 2020-Q4 ytd (Q1..Q4); 2021-Q1 nothing (last year's Q1 and its ytd are
+-- official); 2021-Q2 yoy_pct and value_last_year (on 2020-Q2); 2021-Q3 (no
+-- value) ytd_last_year (2020's Q1..Q3); 2021-Q4 ytd_last_year (2020's year)
+CREATE TABLE est_rows_s (s indicator_series);
+INSERT INTO est_rows_s VALUES ('numeric {2020-Q1: 10, 2020-Q2: 20*, 2020-Q3: 30, 2020-Q4: 40, 2021-Q1: 11, 2021-Q2: 22, 2021-Q3: NULL, 2021-Q4: 44}');
+SELECT r.* FROM est_rows_s, series_rows_estimated(s) r;
+-- 'last': a year-to-date is its last period, so 2020-Q4's and 2021-Q3's
+-- rest on no estimate any more
+SELECT r.period, r.ytd, r.ytd_last_year, r.estimated FROM est_rows_s, series_rows_estimated(s, 1, 'last') r;
+-- the same figures as series_rows(s, 1, method), and all false without flags
+SELECT (SELECT array_agg(ROW(r.period, r.value, r.mom_pct, r.yoy_pct, r.ytd, r.ytd_growth_pct, r.value_last_year, r.ytd_last_year)::text)
+          FROM series_rows_estimated(s, 1, 'avg') r) =
+       (SELECT array_agg(r::text) FROM series_rows(s, 1, 'avg') r) AS same_figures,
+       (SELECT bool_or(estimated) FROM series_rows_estimated(series_with_flags_removed) r) AS any_without_flags
+FROM est_rows_s, LATERAL (SELECT series_set(s, '2020-04-01', 20) AS series_with_flags_removed) x;
+
+-- annual_rows_estimated: a year's value rests on its periods ('last': its
+-- last one), growth_pct also on last year's
+SELECT r.* FROM est_rows_s, annual_rows_estimated(s) r;
+SELECT m, r.* FROM (VALUES ('sum'), ('avg'), ('last')) v(m),
+     annual_rows_estimated('numeric {2020-Q1: 1*, 2020-Q2: 2, 2020-Q3: 3, 2020-Q4: 4, 2021-Q1: 5, 2021-Q2: 6, 2021-Q3: 7, 2021-Q4: 8*, 2022-Q1: 9, 2022-Q2: 10, 2022-Q3: 11, 2022-Q4: 12}', m) r;
+SELECT r.* FROM annual_rows_estimated('numeric {2020: 1, 2021: 2*, 2022: 3, 2023: 4}', 'sum', 1) r;
+-- views on 1.1's functions keep 1.1's columns: the new column has new names
+SELECT oid::regprocedure AS function,
+       (SELECT string_agg(n, ', ' ORDER BY k) FROM unnest(proargnames, proargmodes) WITH ORDINALITY u(n, m, k)
+         WHERE m = 'o') AS columns
+FROM pg_proc
+WHERE proname IN ('series_rows', 'annual_rows', 'series_rows_estimated', 'annual_rows_estimated')
+ORDER BY proname, pronargs;
 
 ------------------------------------------------------------------------------
 -- A parallel series_agg: the partial states' flags reach the result
@@ -380,6 +427,6 @@ FROM est_par_parallel p JOIN (SELECT g, series_agg(p, v, 'month', e) AS s FROM e
 WHERE p.s = s.s AND p.s::text = s.s::text;
 RESET max_parallel_workers_per_gather;
 
-DROP TABLE est_s, est_rows, est_bin_src, est_bin_dst, est_recv, est_parts, est_par, est_par_parallel;
+DROP TABLE est_s, est_rows, est_bin_src, est_bin_dst, est_recv, est_parts, est_par, est_par_parallel, est_rows_s;
 DROP FUNCTION recv_file(text);
 DROP FUNCTION hx(text);

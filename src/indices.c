@@ -19,8 +19,10 @@
  *
  * Estimates: a period of a rebased series is an estimate when its own value
  * or a value of the base (the base year's periods, or the base period) is
- * one; a period of index_agg's result when any component's value in it is
- * one (the sums carry the flags of every value added into them).
+ * one; a chain-linked period after the link when its own value or a value
+ * of the link (either index's link period, or link year's periods) is one;
+ * a period of index_agg's result when any component's value in it is one
+ * (the sums carry the flags of every value added into them).
  */
 #include "postgres.h"
 
@@ -231,12 +233,24 @@ contribution_pp(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(pp);
 }
 
+/* Whether s flags a period of first..last (which may leave its span). */
+static bool
+estimated_within(const IndicatorSeries *s, int64 first, int64 last)
+{
+	for (int64 p = Max(first, s->first); p <= Min(last, series_last(s)); p++)
+		if (series_estimated_at(s, (int32) (p - s->first)))
+			return true;
+	return false;
+}
+
 /*
  * old through month "through"; after it, new x old_level / new_level, up
- * to the later of new's last month and "through".
+ * to the later of new's last month and "through".  The levels are old's and
+ * new's over link_first..through: a linked value is an estimate when its
+ * own value or one of theirs is.
  */
 static IndicatorSeries *
-chain(const IndicatorSeries *old, const IndicatorSeries *new, int32 through,
+chain(const IndicatorSeries *old, const IndicatorSeries *new, int32 link_first, int32 through,
 	  double old_level, double new_level)
 {
 	int32		last = Max(series_last(new), through);
@@ -251,6 +265,18 @@ chain(const IndicatorSeries *old, const IndicatorSeries *new, int32 through,
 		CHECK_FOR_INTERRUPTS();
 		if (month <= through ? month_double(old, month, &v) : month_double(new, month, &v))
 			index_put(r, month - r->first, month <= through ? v : v * old_level / new_level);
+	}
+	if (series_has_bitmap(old) || series_has_bitmap(new))
+	{
+		bool	   *flags = palloc(sizeof(bool) * r->nmonths);
+		bool		link_estimated = estimated_within(old, link_first, through) ||
+			estimated_within(new, link_first, through);
+
+		for (int32 month = r->first; month <= last; month++)
+			flags[month - r->first] = month <= through ?
+				estimated_within(old, month, month) :
+				link_estimated || estimated_within(new, month, month);
+		r = series_with_estimates(r, flags);
 	}
 	return r;
 }
@@ -270,7 +296,7 @@ chain_link_period(PG_FUNCTION_ARGS)
 	if (!month_double(old, link, &old_level) || !month_double(new, link, &new_level) ||
 		new_level == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_INDICATOR_SERIES_P(chain(old, new, link, old_level, new_level));
+	PG_RETURN_INDICATOR_SERIES_P(chain(old, new, link, link, old_level, new_level));
 }
 
 /* chain_link(old, new, link_year int, fy_start_month int) returns indicator_series */
@@ -284,6 +310,7 @@ chain_link_year(PG_FUNCTION_ARGS)
 	int32		fy_start_month = PG_GETARG_INT32(3);
 	double		old_level;
 	double		new_level;
+	int64		start;
 
 	check_year(year, "link_year");
 	check_same_periods(old, new);
@@ -291,9 +318,9 @@ chain_link_year(PG_FUNCTION_ARGS)
 	if (!year_average(old, year, fy_start_month, &old_level) ||
 		!year_average(new, year, fy_start_month, &new_level) || new_level == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_INDICATOR_SERIES_P(chain(old, new,
-									   (int32) (year_start_period(old, year, fy_start_month) +
-												periods_per_year(old->frequency) - 1),
+	start = year_start_period(old, year, fy_start_month);
+	PG_RETURN_INDICATOR_SERIES_P(chain(old, new, (int32) start,
+									   (int32) (start + periods_per_year(old->frequency) - 1),
 									   old_level, new_level));
 }
 

@@ -216,3 +216,38 @@ SELECT pg_temp.err($$ytd_contribution_pp(s, 0.5, s, '2021-03-01', 1, 'median') F
        pg_temp.err($$ytd_contribution_pp('float8 {2020-Q1: 1}', 1, 'float8 {2020-01: 1}', '2021-03-01', 1, 'sum')$$) AS frequencies,
        pg_temp.err($$ytd_contribution_pp('float8 {2020-Q1: 1}', 1, 'float8 {2020-Q1: 1}', '2021-03-01', 2, 'sum')$$) AS fy_off_quarters,
        pg_temp.err($$ytd_contribution_pp('float8 {2020-Q1: 1}', 1, 'float8 {2020-Q1: 1}', '2021-03-01', 1)$$) AS five_arguments;
+
+-- The IIP workload at test scale (bench/iip_workload.sql's shape): 400
+-- products in 40 four-digit industries under 10 two-digit ones, monthly
+-- quantities 2015-01 .. 2020-12 (deterministic), base year 2015, product
+-- weights and value added; product 7 lacks 2019-03, so its industries and
+-- the IIP lack it too.  The contributions of the two-digit industries
+-- (shares of the IIP's weights) add up to the IIP's ytd_growth_pct in every
+-- month, for every method and fiscal year start; the sum is taken only where
+-- every industry's contribution is defined (the industry with product 7 has
+-- none where its year-to-date spans 2019-03), and is NULL exactly where the
+-- growth is.
+CREATE TEMP TABLE wl_products AS
+SELECT p AS product, (p - 1) / 10 AS ind4, (p - 1) / 40 AS ind2, (1 + (p * 37) % 11)::float8 AS w,
+       rebase(series_agg((date '2015-01-01' + make_interval(months => k))::date,
+                         CASE WHEN p = 7 AND k = 50 THEN NULL
+                              ELSE round((200 + (p * 7919 + k * 104729) % 997 / 10.0 + 20 * sin(p + k / 6.0))::numeric, 3) END),
+              2015) AS idx
+FROM generate_series(1, 400) p, generate_series(0, 71) k
+GROUP BY p;
+CREATE TEMP TABLE wl_ind4 AS
+SELECT ind4, min(ind2) AS ind2, (100 + (ind4 * 53) % 400)::float8 AS va, index_agg(idx, w) AS idx
+FROM wl_products GROUP BY ind4;
+CREATE TEMP TABLE wl_ind2 AS
+SELECT ind2, sum(va) AS va, index_agg(idx, va) AS idx FROM wl_ind4 GROUP BY ind2;
+CREATE TEMP TABLE wl_iip AS SELECT index_agg(idx, va) AS idx, sum(va) AS va FROM wl_ind2;
+SELECT month_count(idx) AS iip_months, missing_months(idx) FROM wl_iip;
+SELECT f.method, f.fy, count(*) AS months, count(c.pp) AS defined,
+       count(*) FILTER (WHERE abs(c.pp - ytd_growth_pct(t.idx, m, f.fy, f.method)) < 1e-9) AS adds_up,
+       count(*) FILTER (WHERE (c.pp IS NULL) <> (ytd_growth_pct(t.idx, m, f.fy, f.method) IS NULL)) AS null_differs
+FROM wl_iip t, (VALUES ('sum', 1), ('avg', 1), ('last', 1), ('sum', 7), ('avg', 4), ('last', 10)) f(method, fy),
+     generate_series(date '2015-01-01', date '2020-12-01', interval '1 month') g(d),
+     LATERAL (SELECT g.d::date) mm(m),
+     LATERAL (SELECT CASE WHEN count(x.pp) = count(*) THEN sum(x.pp) END
+              FROM wl_ind2 i, LATERAL (SELECT ytd_contribution_pp(i.idx, i.va / t.va, t.idx, m, f.fy, f.method)) x(pp)) c(pp)
+GROUP BY f.method, f.fy ORDER BY f.fy, f.method;

@@ -23,6 +23,7 @@
 
 #include "accessors.h"
 #include "float_result.h"
+#include "level.h"
 #include "series.h"
 
 typedef enum ProjectionMethod

@@ -8,6 +8,7 @@
 
 #include "fmgr.h"
 
+#include "level.h"
 #include "series.h"
 
 extern int	fy_start_arg(FunctionCallInfo fcinfo, int argno, const IndicatorSeries *s);

@@ -31,6 +31,7 @@
 
 #include "accessors.h"
 #include "indices.h"
+#include "level.h"
 #include "series.h"
 
 /*

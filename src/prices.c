@@ -19,6 +19,7 @@
 #include "utils/float.h"
 
 #include "indices.h"
+#include "level.h"
 #include "prices.h"
 #include "series.h"
 

@@ -251,3 +251,30 @@ FROM wl_iip t, (VALUES ('sum', 1), ('avg', 1), ('last', 1), ('sum', 7), ('avg', 
      LATERAL (SELECT CASE WHEN count(x.pp) = count(*) THEN sum(x.pp) END
               FROM wl_ind2 i, LATERAL (SELECT ytd_contribution_pp(i.idx, i.va / t.va, t.idx, m, f.fy, f.method)) x(pp)) c(pp)
 GROUP BY f.method, f.fy ORDER BY f.fy, f.method;
+
+------------------------------------------------------------------------------
+-- Estimates: a deflated period is an estimate when its value, its price or
+-- a period of the base is; an implied level when the anchor or a growth
+-- rate it rests on is ('*' marks an estimate in the text form)
+------------------------------------------------------------------------------
+
+-- 2020's value and 2021's price are estimates: base 2019 flags 2020 and
+-- 2021; base 2021 (an estimated price) flags every period; the base
+-- period 2019-06-01 (on a yearly series, the year 2019) as base 2019
+SELECT deflate('numeric {2019: 100, 2020: 110*, 2021: 132}', 'numeric {2019: 100, 2020: 100, 2021: 120*}', 2019) AS base_2019,
+       deflate('numeric {2019: 100, 2020: 110*, 2021: 132}', 'numeric {2019: 100, 2020: 100, 2021: 120*}', 2021) AS base_2021,
+       deflate('numeric {2019: 100, 2020: 110*, 2021: 132}', 'numeric {2019: 100, 2020: 100, 2021: 120*}', '2019-06-01'::date) AS base_2019_period;
+-- a base year with one estimated quarter flags every period; a missing
+-- period is never flagged (2021-Q1: its price is 0)
+SELECT deflate('float8 {2020-Q4: 10, 2021-Q1: 20*, 2021-Q2: 30}', 'float8 {2020-Q1: 1, 2020-Q2: 1*, 2020-Q3: 1, 2020-Q4: 1, 2021-Q1: 0, 2021-Q2: 2}', 2020) AS base_flagged,
+       estimated_periods(deflate('float8 {2020-Q4: 10, 2021-Q1: 20*, 2021-Q2: 30}', 'float8 {2020-Q4: 1, 2021-Q1: 0, 2021-Q2: 2*}', '2020-10-01'::date)) AS flagged;
+-- no estimate anywhere: a series without flags, equal to one written without
+SELECT deflate('numeric {2019: 100, 2020: 110}', 'numeric {2019: 100, 2020: 100}', 2019)::text AS no_flags;
+
+-- implied_levels: 2020's growth (-50) is an estimate, so 2019 reached
+-- backwards through it is, and 2018 reached from 2019; 2021, carried from
+-- the anchor by an official rate, is not.  An estimated anchor flags every
+-- level carried from it.
+SELECT implied_levels('float8 {2019: 10, 2020: -50*, 2021: 100}', 'numeric {2020: 200}') AS estimated_rate,
+       implied_levels('float8 {2019: 10, 2020: -50, 2021: 100}', 'numeric {2020: 200*}') AS estimated_anchor,
+       implied_levels('float8 {2020: 10, 2021: 10}', 'float8 {2019: 100, 2020: NULL, 2021: 100*}') AS anchors_kept;

@@ -127,6 +127,27 @@ CREATE FUNCTION is_estimated(s indicator_series, period date) RETURNS boolean
 COMMENT ON FUNCTION is_estimated(indicator_series, date) IS
 	'whether the period holding that date is flagged as an estimate; NULL when it is outside the span or missing';
 
+-- series_set(s, period, value, estimated): as series_set(s, period, value),
+-- the new value flagged as an estimate when estimated is true (NULL is
+-- false).  Not strict, as series_set: a NULL value marks the period missing
+-- (and unflagged), a NULL s starts a series.
+CREATE FUNCTION series_set(s indicator_series, period date, value numeric, estimated boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION series_set(s indicator_series, period date, value double precision, estimated boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION series_set(s indicator_series, period date, value bigint, estimated boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION series_set(s indicator_series, period date, value integer, estimated boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_set(indicator_series, date, numeric, boolean) IS
+	's with the period holding that date set to value, flagged as an estimate when estimated is true (NULL value: missing, unflagged); a NULL s starts a series';
+COMMENT ON FUNCTION series_set(indicator_series, date, double precision, boolean) IS
+	's with the period holding that date set to value, flagged as an estimate when estimated is true (NULL value: missing, unflagged); a NULL s starts a series';
+COMMENT ON FUNCTION series_set(indicator_series, date, bigint, boolean) IS
+	's with the period holding that date set to value, flagged as an estimate when estimated is true (NULL value: missing, unflagged); a NULL s starts a series';
+COMMENT ON FUNCTION series_set(indicator_series, date, integer, boolean) IS
+	's with the period holding that date set to value, flagged as an estimate when estimated is true (NULL value: missing, unflagged); a NULL s starts a series';
+
 -------------------------------------------------------------------------------
 -- Prices and real growth (prices.c; the scalars in scalar.c,
 -- ytd_contribution_pp in indices.c)

@@ -12,12 +12,18 @@
  * is shaped and checked as an index is.  A value that leaves double's range
  * is 22003 naming the period; a period that cannot be computed (a price
  * missing or not positive, a growth rate of -100% or less) is missing.
+ *
+ * Estimates: a deflated period is an estimate when its value, its price or
+ * a period of the base (the base year's prices, or the base period's) is
+ * one; a level from implied_levels when the anchor or a growth rate it
+ * rests on is one.
  */
 #include "postgres.h"
 
 #include "miscadmin.h"
 #include "utils/float.h"
 
+#include "estimates.h"
 #include "indices.h"
 #include "level.h"
 #include "prices.h"
@@ -64,12 +70,54 @@ scale_level(double x, double num, double den)
 	return isinf(d) ? x / den * num : d / den;
 }
 
+/* Whether "period" of s is flagged as an estimate (false outside the span). */
+static bool
+estimated_period(const IndicatorSeries *s, int64 period)
+{
+	return period >= s->first && period <= series_last(s) &&
+		series_estimated_at(s, (int32) (period - s->first));
+}
+
+/* Whether any of the periods first..last of s is flagged as an estimate. */
+static bool
+estimated_range(const IndicatorSeries *s, int64 first, int64 last)
+{
+	for (int64 p = first; p <= last; p++)
+		if (estimated_period(s, p))
+			return true;
+	return false;
+}
+
+/*
+ * The deflated r with its estimates: a period rests on s's value, price's
+ * value and the base, so it is an estimate when any of them is
+ * (base_estimated: a period of the base is).
+ */
+static IndicatorSeries *
+deflate_estimates(IndicatorSeries *r, const IndicatorSeries *s, const IndicatorSeries *price,
+				  bool base_estimated)
+{
+	bool	   *flags;
+
+	if (!base_estimated && !series_has_estimates(s) && !series_has_estimates(price))
+		return r;
+	flags = palloc(sizeof(bool) * r->nmonths);
+	for (int32 i = 0; i < r->nmonths; i++)
+		flags[i] = base_estimated || series_estimated_at(s, i) ||
+			estimated_period(price, (int64) r->first + i);
+	/* a missing period is never flagged */
+	return series_with_estimates(r, flags);
+}
+
 /*
  * s x base_price / price, period by period, over s's span: missing where s
- * is, or where price is missing or not positive.  base_price > 0.
+ * is, or where price is missing or not positive.  base_price > 0.  A period
+ * is flagged as an estimate where s's or price's is, or everywhere when
+ * base_estimated (the base rests on an estimate).
  */
 IndicatorSeries *
-series_deflate(const IndicatorSeries *s, const IndicatorSeries *price, double base_price)
+series_deflate(const IndicatorSeries *s, const IndicatorSeries *price, double base_price,
+			   bool base_estimated)
 {
 	IndicatorSeries *r = index_result(s, s->first, s->nmonths);
 	double	   *v = palloc((Size) s->nmonths * sizeof(double));
@@ -85,7 +133,7 @@ series_deflate(const IndicatorSeries *s, const IndicatorSeries *price, double ba
 		prices_put(r, i, scale_level(v[i], base_price, p), PRICES_DEFLATED);
 	}
 	pfree(v);
-	return r;
+	return deflate_estimates(r, s, price, base_estimated);
 }
 
 /* deflate(s, price, base_year int, fy_start_month int) returns indicator_series */
@@ -99,12 +147,17 @@ deflate_year(PG_FUNCTION_ARGS)
 	int32		fy_start_month = PG_GETARG_INT32(3);
 	double		base;
 
+	int64		start;
+
 	series_check_same_frequency(s, price, "deflate");
 	check_year(year, "base_year");
 	check_fy_frequency(fy_start_month, price->frequency);
 	if (!year_average(price, year, fy_start_month, &base) || !(base > 0))
 		PG_RETURN_NULL();
-	PG_RETURN_INDICATOR_SERIES_P(series_deflate(s, price, base));
+	start = year_start_period(price, year, fy_start_month);
+	PG_RETURN_INDICATOR_SERIES_P(series_deflate(s, price, base,
+												estimated_range(price, start,
+																start + periods_per_year(price->frequency) - 1)));
 }
 
 /* deflate(s, price, base_period date) returns indicator_series */
@@ -116,11 +169,13 @@ deflate_period(PG_FUNCTION_ARGS)
 	IndicatorSeries *price = PG_GETARG_INDICATOR_SERIES_P(1);
 	double		base;
 
+	int64		period;
+
 	series_check_same_frequency(s, price, "deflate");
-	if (!month_double(price, period_arg(fcinfo, 2, price, "base_period"), &base) ||
-		!(base > 0))
+	period = period_arg(fcinfo, 2, price, "base_period");
+	if (!month_double(price, period, &base) || !(base > 0))
 		PG_RETURN_NULL();
-	PG_RETURN_INDICATOR_SERIES_P(series_deflate(s, price, base));
+	PG_RETURN_INDICATOR_SERIES_P(series_deflate(s, price, base, estimated_period(price, period)));
 }
 
 /*
@@ -131,8 +186,9 @@ deflate_period(PG_FUNCTION_ARGS)
  * chain (the periods lag apart) runs forwards from every level it has, then
  * backwards, and never overwrites a level: an anchor's value is kept, and a
  * period that two anchors reach takes the value carried forwards from the
- * earlier one.  The result spans the periods reached (at most a series'
- * span: 54000 beyond it); NULL when none is.
+ * earlier one.  A level carried from an estimated level or by an estimated
+ * growth rate is an estimate.  The result spans the periods reached (at
+ * most a series' span: 54000 beyond it); NULL when none is.
  */
 IndicatorSeries *
 series_implied_levels(const IndicatorSeries *growth, const IndicatorSeries *anchor, int32 lag)
@@ -147,6 +203,11 @@ series_implied_levels(const IndicatorSeries *growth, const IndicatorSeries *anch
 	int32		hi = n - 1;
 	IndicatorSeries *r;
 
+	/* estimates: of the levels (the anchor's, then carried) and of the rates */
+	bool		with_estimates = series_has_estimates(growth) || series_has_estimates(anchor);
+	bool	   *est = with_estimates ? palloc0((Size) n * sizeof(bool)) : NULL;
+	bool	   *rate_est = with_estimates ? palloc0((Size) n * sizeof(bool)) : NULL;
+
 	for (int32 i = 0; i < n; i++)
 	{
 		double		g;
@@ -157,20 +218,34 @@ series_implied_levels(const IndicatorSeries *growth, const IndicatorSeries *anch
 		factor[i] = get_float8_nan();
 		if (month_double(growth, first + i, &g) && g > -100.0)
 			factor[i] = 100.0 + g;
+		if (with_estimates)
+		{
+			est[i] = estimated_period(anchor, first + i);
+			rate_est[i] = estimated_period(growth, first + i);
+		}
 	}
 	CHECK_FOR_INTERRUPTS();
 
 	/*
 	 * x (100 + g) / 100 rather than x (1 + g / 100): 100 x 110 / 100 is 110
 	 * exactly, 100 x 1.1 is not.  NaN (missing) in a level or a factor
-	 * stays NaN.
+	 * stays NaN.  A level carried from an estimate, or by an estimated
+	 * rate, is an estimate.
 	 */
 	for (int32 i = lag; i < n; i++)
 		if (isnan(level[i]))
+		{
 			level[i] = scale_level(level[i - lag], factor[i], 100.0);
+			if (with_estimates)
+				est[i] = est[i - lag] || rate_est[i];
+		}
 	for (int32 i = n - 1; i >= lag; i--)
 		if (isnan(level[i - lag]))
+		{
 			level[i - lag] = scale_level(level[i], 100.0, factor[i]);
+			if (with_estimates)
+				est[i - lag] = est[i] || rate_est[i];
+		}
 
 	/* the periods reached, lo..hi: within a series' span limit */
 	while (lo < n && isnan(level[lo]))
@@ -184,6 +259,8 @@ series_implied_levels(const IndicatorSeries *growth, const IndicatorSeries *anch
 	for (int32 i = lo; i <= hi; i++)
 		if (!isnan(level[i]))
 			prices_put(r, i - lo, level[i], PRICES_IMPLIED);
+	if (with_estimates)
+		r = series_with_estimates(r, est + lo);	/* a missing level is never flagged */
 	pfree(level);
 	pfree(factor);
 	return r;

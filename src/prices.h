@@ -9,7 +9,7 @@
 #include "series.h"
 
 extern IndicatorSeries *series_deflate(const IndicatorSeries *s, const IndicatorSeries *price,
-									   double base_price);
+									   double base_price, bool base_estimated);
 extern IndicatorSeries *series_implied_levels(const IndicatorSeries *growth,
 											  const IndicatorSeries *anchor, int32 lag);
 

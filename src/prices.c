@@ -120,19 +120,29 @@ series_deflate(const IndicatorSeries *s, const IndicatorSeries *price, double ba
 			   bool base_estimated)
 {
 	IndicatorSeries *r = index_result(s, s->first, s->nmonths);
-	double	   *v = palloc((Size) s->nmonths * sizeof(double));
+	double	   *v = series_fp_array(r);
+	double	   *pv = palloc((Size) price->nmonths * sizeof(double));
+	bool		overflow = false;
 
 	Assert(base_price > 0);
+	/* s's values in place in the result, then divided: one pass, as rebase */
 	series_doubles(s, v);
+	series_doubles(price, pv);
 	for (int32 i = 0; i < s->nmonths; i++)
 	{
-		double		p;
+		int64		j = (int64) s->first + i - price->first;
+		double		p = j >= 0 && j < price->nmonths ? pv[j] : get_float8_nan();
 
-		if (isnan(v[i]) || !month_double(price, (int64) s->first + i, &p) || !(p > 0))
-			continue;
-		prices_put(r, i, scale_level(v[i], base_price, p), PRICES_DEFLATED);
+		/* a missing value (NaN) stays missing; a price that is not > 0 makes it so */
+		v[i] = p > 0 ? scale_level(v[i], base_price, p) : get_float8_nan();
+		r->npresent += !isnan(v[i]);
+		overflow |= isinf(v[i]);
 	}
-	pfree(v);
+	if (overflow)
+		for (int32 i = 0; i < s->nmonths; i++)
+			if (isinf(v[i]))
+				prices_put(r, i, v[i], PRICES_DEFLATED);	/* the error, naming the period */
+	pfree(pv);
 	return deflate_estimates(r, s, price, base_estimated);
 }
 
@@ -208,16 +218,15 @@ series_implied_levels(const IndicatorSeries *growth, const IndicatorSeries *anch
 	bool	   *est = with_estimates ? palloc0((Size) n * sizeof(bool)) : NULL;
 	bool	   *rate_est = with_estimates ? palloc0((Size) n * sizeof(bool)) : NULL;
 
+	/* the anchor's levels and the growth rates in place, NaN elsewhere */
+	for (int32 i = 0; i < n; i++)
+		level[i] = factor[i] = get_float8_nan();
+	series_doubles(anchor, level + (anchor->first - first));
+	series_doubles(growth, factor + (growth->first - first));
 	for (int32 i = 0; i < n; i++)
 	{
-		double		g;
-
-		if (!month_double(anchor, first + i, &level[i]))
-			level[i] = get_float8_nan();
 		/* 100 + g, exact near -100 (Sterbenz), so positive above it */
-		factor[i] = get_float8_nan();
-		if (month_double(growth, first + i, &g) && g > -100.0)
-			factor[i] = 100.0 + g;
+		factor[i] = factor[i] > -100.0 ? 100.0 + factor[i] : get_float8_nan();
 		if (with_estimates)
 		{
 			est[i] = estimated_period(anchor, first + i);

@@ -14,6 +14,10 @@
 -- progress against the year's plan) from the monthly series of part 2, the
 -- same series converted to quarters, and a series that exists only by
 -- quarter (UK gas consumption, 1960-Q1 .. 1986-Q4).
+-- Part 5 is real growth: the article's nominal retail growth beside a real
+-- growth from an ILLUSTRATIVE price index, levels from growth rates, and a
+-- monthly series deflated to constant prices by a real index standing in
+-- for a price index (the Dutch retail sales index: ILLUSTRATIVE).
 --
 -- Run from the repository root: psql -X -v ON_ERROR_STOP=1 -f report/report.sql
 
@@ -554,6 +558,41 @@ WHERE annual(idx, y, 'avg') IS NOT NULL
 ORDER BY y;
 
 \echo
+\echo 'Year-to-date contributions: each industry''s contribution, in percentage points,'
+\echo 'to the IIP''s growth from the start of the year through the month, against the'
+\echo 'same months of the year before: ytd_contribution_pp(industry index, its share of'
+\echo 'value added, IIP, month, 1, ''avg''), an index''s year to date being the average'
+\echo 'of its months.  "sum" adds them up; "IIP ytd %" is ytd_growth_pct(IIP, month, 1,'
+\echo '''avg''); "adds up" compares the two unrounded (1e-9).  The last 12 months:'
+SELECT to_char(m, 'YYYY-MM') AS month, col, val, ord
+FROM (
+	SELECT m, i.industry AS col,
+		   to_char(ytd_contribution_pp(i.idx, s.share, t.idx, m, 1, 'avg'), 'FMSG990.00') AS val, 1 AS ord
+	FROM iip_industry_index i
+	JOIN iip_share s USING (industry)
+	CROSS JOIN iip_total t
+	CROSS JOIN generate_series(:'iip_from'::date, :'iip_last', interval '1 month') AS g(t)
+	CROSS JOIN LATERAL (SELECT g.t::date) AS mm(m)
+	UNION ALL
+	SELECT m, x.col, x.val, x.ord
+	FROM iip_total t
+	CROSS JOIN generate_series(:'iip_from'::date, :'iip_last', interval '1 month') AS g(t)
+	CROSS JOIN LATERAL (SELECT g.t::date) AS mm(m)
+	CROSS JOIN LATERAL (
+		SELECT sum(ytd_contribution_pp(i.idx, s.share, t.idx, m, 1, 'avg'))
+		FROM iip_industry_index i
+		JOIN iip_share s USING (industry)
+	) AS c(pp)
+	CROSS JOIN LATERAL (VALUES
+		('sum', to_char(c.pp, 'FMSG990.00'), 2),
+		('IIP ytd %', to_char(ytd_growth_pct(t.idx, m, 1, 'avg'), 'FMSG990.00'), 3),
+		('adds up', CASE WHEN abs(c.pp - ytd_growth_pct(t.idx, m, 1, 'avg')) < 1e-9 THEN 'yes' ELSE 'NO' END, 4)
+	) AS x(col, val, ord)
+) AS r
+ORDER BY ord, col, month
+\crosstabview month col val
+
+\echo
 \echo '=============================================================================='
 \echo ' PART 4. Quarters, halves and nine months'
 \echo '=============================================================================='
@@ -656,3 +695,88 @@ SELECT y AS year,
 	   round(value_at(to_frequency(s, 'year', 'avg'), make_date(y, 1, 1)), 2) AS "mean of quarters"
 FROM ukgas, generate_series(:uk_year - 4, :uk_year) AS y
 ORDER BY y;
+
+\echo
+\echo '=============================================================================='
+\echo ' PART 5. Prices and real growth'
+\echo '=============================================================================='
+\echo 'Values in current prices grow with prices too.  Real growth ("excluding price'
+\echo 'effects") divides the nominal growth factor by the price growth factor:'
+\echo 'real_growth_pct(nominal %, price %) = ((1 + nominal/100) / (1 + price/100) - 1) x 100.'
+\echo
+\echo 'Retail sales of goods and consumer-service revenue, Thanh Hoa 2021 (part 1): +18%'
+\echo 'nominal, as the article states.  The article gives no price change: the price'
+\echo 'growth below is ILLUSTRATIVE (an assumed consumer-price rise), and so is every'
+\echo 'real growth computed from it.'
+SELECT format('%s%%', c.stated_pct) AS "nominal growth (article)",
+	   format('%s%%', p) AS "price growth (ILLUSTRATIVE)",
+	   round(real_growth_pct(c.stated_pct, p)::numeric, 2) AS "real growth %"
+FROM article_claims c
+CROSS JOIN unnest(ARRAY[0, 1.84, 3, 5]::numeric[]) AS p
+WHERE c.indicator = 'Retail+services' AND c.year = 2021 AND c.claim = 'growth'
+ORDER BY p;
+
+\echo 'The same from series: the retail value of 2020 (implied by the article''s +18%,'
+\echo 'part 1) and 2021, and an ILLUSTRATIVE yearly price index (2020 = 100, 2021 ='
+\echo '101.84).  deflate(retail, price, 2020) is the value at 2020 prices; its growth'
+\echo '(yoy_pct) is the real growth, the same as real_growth_pct of the two growths.'
+CREATE TEMP TABLE retail_years AS
+SELECT series_agg(make_date(year, 1, 1), value, 'year') AS nominal,
+	   'numeric {2020: 100, 2021: 101.84}'::indicator_series AS price
+FROM article_figures
+WHERE indicator = 'Retail+services' AND measure = 'actual';
+SELECT y AS year,
+	   round(value_at(nominal, make_date(y, 1, 1)), 0) AS "nominal (bn VND)",
+	   value_at(price, make_date(y, 1, 1)) AS "price index (ILLUSTRATIVE)",
+	   round(value_at(deflate(nominal, price, 2020), make_date(y, 1, 1)), 0) AS "at 2020 prices",
+	   round(yoy_pct(nominal, make_date(y, 1, 1))::numeric, 2) AS "nominal %",
+	   round(yoy_pct(deflate(nominal, price, 2020), make_date(y, 1, 1))::numeric, 2) AS "real %",
+	   round(real_growth_pct(yoy_pct(nominal, make_date(y, 1, 1)), yoy_pct(price, make_date(y, 1, 1)))::numeric, 2)
+		   AS "real_growth_pct"
+FROM retail_years, generate_series(2020, 2021) AS y
+ORDER BY y;
+
+\echo
+\echo 'Levels from growth rates (implied_levels): the article gives the retail value of'
+\echo '2021, its growth on 2020 (+18%) and the growth the 2022 target means (+8.6%).'
+\echo 'Anchored on 2021, the growths give the 2020 level backwards and the 2022 level'
+\echo 'forwards; the article''s 2022 target is 145,000.'
+SELECT to_char(p, 'YYYY') AS year, round(value_at(l, p), 1) AS "level (bn VND)",
+	   CASE WHEN p = '2022-01-01' THEN 145000 END AS "article's target"
+FROM (SELECT implied_levels('numeric {2021: 18, 2022: 8.6}',
+							(SELECT series_agg(make_date(year, 1, 1), value, 'year')
+							 FROM article_figures
+							 WHERE indicator = 'Retail+services' AND measure = 'actual' AND year = 2021)) AS l) x
+CROSS JOIN LATERAL (SELECT g::date FROM generate_series(first_month(l), last_month(l), interval '1 year') g) AS pp(p)
+ORDER BY p;
+
+\echo
+\echo 'A monthly series at constant prices.  The real data hold no price index, so the'
+\echo 'Dutch retail sales index (../shared/data/real/aer_dutchsales.csv, 1960-05 ..'
+\echo '1995-09) stands in for one (ILLUSTRATIVE: it is a volume index), and Australian'
+\echo 'gas production (part 2) for a value in current prices.  deflate(s, price, 1990)'
+\echo 'puts every month at the average prices of 1990; "real %" is yoy_pct of that'
+\echo 'series, equal to real_growth_pct(nominal %, price %); "real ytd %" is'
+\echo 'ytd_growth_pct of it.  The last 12 months:'
+CREATE TEMP TABLE dutch_rows (series text, period date, value numeric);
+\copy dutch_rows FROM '../shared/data/real/aer_dutchsales.csv' WITH (FORMAT csv, HEADER)
+CREATE TEMP TABLE real_gas AS
+SELECT g.s AS nominal, p.s AS price, deflate(g.s, p.s, 1990) AS at_1990
+FROM gas g,
+	 (SELECT series_agg(period, value) AS s FROM dutch_rows) p
+WHERE g.series = 'au_gas_production';
+SELECT to_char(m, 'YYYY-MM') AS month,
+	   value_at(nominal, m) AS nominal,
+	   value_at(price, m) AS "price (ILLUSTRATIVE)",
+	   round(value_at(at_1990, m), 1) AS "at 1990 prices",
+	   round(yoy_pct(nominal, m)::numeric, 1) AS "nominal %",
+	   round(yoy_pct(price, m)::numeric, 1) AS "price %",
+	   round(yoy_pct(at_1990, m)::numeric, 1) AS "real %",
+	   CASE WHEN abs(yoy_pct(at_1990, m) - real_growth_pct(yoy_pct(nominal, m), yoy_pct(price, m))) < 1e-9
+			THEN 'yes' ELSE 'NO' END AS "= real_growth_pct",
+	   round(ytd_growth_pct(nominal, m)::numeric, 1) AS "nominal ytd %",
+	   round(ytd_growth_pct(at_1990, m)::numeric, 1) AS "real ytd %"
+FROM real_gas
+CROSS JOIN LATERAL (SELECT g::date FROM generate_series(last_month(nominal) - interval '11 months',
+														last_month(nominal), interval '1 month') g) AS mm(m)
+ORDER BY m;

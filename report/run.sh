@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 for data in ../shared/data/real/forecast_gas.csv ../shared/data/real/vega_unemployment_across_industries.csv \
-	../shared/data/real/r_ukgas_quarterly.csv; do
+	../shared/data/real/r_ukgas_quarterly.csv ../shared/data/real/aer_dutchsales.csv; do
 	if [ ! -f "$data" ]; then
 		echo "report: $data not found: the report reads the real data beside the repository ($(cd .. && pwd)/shared/data/real/$(basename "$data"))" >&2
 		exit 1

@@ -224,6 +224,43 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$is_estimated(s, $1)$$, 1),
 	($$(series_rows_estimated(s, $1, $2)).estimated$$, 2),
 	($$(annual_rows_estimated(s, $1, $2)).estimated$$, 2)
+-- 1.2, prices and real growth: new names only (deflate, real_growth_pct,
+-- implied_levels, attainment_lower_pct, ytd_contribution_pp), so no 1.0 or
+-- 1.1 call can reach them; the rows above are unchanged.  deflate takes a
+-- year or a date, as rebase does: an untyped literal needs its cast.
+SELECT call, reached(call) FROM (VALUES
+	($$deflate(s, s, 2020)$$),
+	($$deflate(s, s, 2020::int2, 7::int2)$$),
+	($$deflate(s, s, '2020-06-01'::date)$$),
+	($$deflate(s, s, d)$$),
+	($$deflate(s, s, '2020-06-01')$$),
+	($$real_growth_pct(18, 3.5)$$),
+	($$real_growth_pct(18, 3.5::float8)$$),
+	($$real_growth_pct('18', '3.5')$$),
+	($$attainment_lower_pct(80, 100)$$),
+	($$attainment_lower_pct(80::int2, 100.5::float8)$$),
+	($$attainment_pct(80, 100)$$),
+	($$attainment_pct('80', '100')$$),
+	($$implied_levels(s, s)$$),
+	($$implied_levels(s, s, 3::int2)$$),
+	($$ytd_contribution_pp(s, 0.5, s, '2021-03-01', 1, 'sum')$$),
+	($$ytd_contribution_pp(s, 1, s, d, 7::int2, 'avg')$$),
+	($$contribution_pp(s, 0.5, s, '2021-03-01')$$)
+) c(call);
+
+-- and with unknown-typed parameters: a driver's attainment_pct($1, $2, $3)
+-- still reaches 1.0's attainment_pct(s, year, target) (a scalar
+-- attainment_pct with a third argument, lower_is_better say, would have made
+-- it ambiguous: hence the new name attainment_lower_pct)
+SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
+	($$attainment_pct($1, $2, $3)$$, 3),
+	($$attainment_pct($1, $2)$$, 2),
+	($$attainment_lower_pct($1, $2)$$, 2),
+	($$real_growth_pct($1, $2)$$, 2),
+	($$deflate(s, s, $1)$$, 1),
+	($$deflate(s, s, $1, $2)$$, 2),
+	($$implied_levels(s, s, $1)$$, 1),
+	($$ytd_contribution_pp(s, $1, s, $2, $3, $4)$$, 4)
 ) c(call, n);
 
 DROP FUNCTION reached(text), reached_params(text, int);

@@ -21,6 +21,7 @@
 #include "utils/date.h"
 #include "utils/fmgrprotos.h"
 
+#include "accessors.h"
 #include "float_result.h"
 #include "level.h"
 #include "series.h"
@@ -36,7 +37,7 @@ static const MethodNames projection_methods = {
 };
 
 /* fy_start_month: 1..12, and on the start of one of the series' periods */
-static int
+int
 fy_start_arg(FunctionCallInfo fcinfo, int argno, const IndicatorSeries *s)
 {
 	int32		fy_start_month = PG_GETARG_INT32(argno);
@@ -201,7 +202,7 @@ annual_level(const IndicatorSeries *s, int64 year, int fy_start_month,
  * annual_level), the as_of period's value for 'last'; false unless every
  * period from the start of the fiscal year is present.
  */
-static bool
+bool
 ytd_method_level(const IndicatorSeries *s, int64 period, int fy_start_month,
 				 AnnualMethod method, Level *level)
 {

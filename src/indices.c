@@ -2,8 +2,9 @@
  * indices.c
  *	  Indices (the IIP): rebasing a series on a base year or month, the
  *	  aggregate index_agg (a weighted mean of series, month by month), each
- *	  component's contribution to an aggregate's growth, and chain-linking
- *	  an old index to a new one through an overlap.
+ *	  component's contribution to an aggregate's growth (between two
+ *	  periods, or year to date), and chain-linking an old index to a new one
+ *	  through an overlap.
  *
  * Every index is a float8 series carried at full precision: no value is
  * rounded on the way, so a chained or aggregated index is computed from
@@ -35,7 +36,9 @@
 #include "utils/date.h"
 #include "utils/float.h"
 
+#include "accessors.h"
 #include "estimates.h"
+#include "indices.h"
 #include "level.h"
 #include "series.h"
 
@@ -52,7 +55,7 @@ index_series(const IndicatorSeries *like, int32 first, int32 nmonths, int32 capa
 }
 
 /* A finished result: no spare room. */
-static IndicatorSeries *
+IndicatorSeries *
 index_result(const IndicatorSeries *like, int32 first, int32 nmonths)
 {
 	return index_series(like, first, nmonths, nmonths);
@@ -70,7 +73,7 @@ check_same_periods(const IndicatorSeries *a, const IndicatorSeries *b)
 }
 
 /* Store an index value: finite, or 22003 naming the month. */
-static void
+void
 index_put(IndicatorSeries *r, int32 i, double v)
 {
 	if (isinf(v))
@@ -105,7 +108,7 @@ index_put(IndicatorSeries *r, int32 i, double v)
 }
 
 /* Month "month" of s as a double: false when missing or outside the span. */
-static bool
+bool
 month_double(const IndicatorSeries *s, int64 month, double *out)
 {
 	Level		v;
@@ -117,7 +120,7 @@ month_double(const IndicatorSeries *s, int64 month, double *out)
 }
 
 /* The first period of fiscal year "year" (fy_start_month checked). */
-static int64
+int64
 year_start_period(const IndicatorSeries *s, int64 year, int fy_start_month)
 {
 	return month_to_period(fiscal_year_start(year, fy_start_month), s->frequency);
@@ -127,7 +130,7 @@ year_start_period(const IndicatorSeries *s, int64 year, int fy_start_month)
  * The average of the periods of fiscal year "year" (twelve months, four
  * quarters or one year): false when one is missing.
  */
-static bool
+bool
 year_average(const IndicatorSeries *s, int64 year, int fy_start_month, double *avg)
 {
 	int64		start = year_start_period(s, year, fy_start_month);
@@ -211,6 +214,37 @@ rebase_period(PG_FUNCTION_ARGS)
 	PG_RETURN_INDICATOR_SERIES_P(rebase_on(s, base, month, month));
 }
 
+/* A weight_share: finite (22023). */
+static void
+check_share(double share)
+{
+	if (isnan(share))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("weight_share cannot be NaN")));
+	if (isinf(share))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("weight_share cannot be infinite")));
+}
+
+/*
+ * share x (c_now - c_before) / |a_before| x 100, the difference exact for a
+ * numeric component; NULL (false) when a_before is 0.
+ */
+static bool
+contribution(const IndicatorSeries *c, double share, Level c_now, Level c_before,
+			 double a_before, double *pp)
+{
+	Level		diff;
+
+	if (a_before == 0)
+		return false;
+	level_sub(c, c_now, c_before, &diff);
+	*pp = finite_result(share * level_double(c, diff) / fabs(a_before) * 100.0);
+	return true;
+}
+
 /*
  * contribution_pp(component, weight_share, aggregate, period, lag_months)
  * returns double precision: weight_share x (c(t) - c(t - lag)) /
@@ -229,28 +263,55 @@ contribution_pp(PG_FUNCTION_ARGS)
 	int32		lag = PG_GETARG_INT32(4);
 	Level		now;
 	Level		before;
-	Level		diff;
 	double		base;
 	double		pp;
 
-	if (isnan(share))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("weight_share cannot be NaN")));
-	if (isinf(share))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("weight_share cannot be infinite")));
+	check_share(share);
 	lag = lag_months_periods(lag, c->frequency);
 	check_same_periods(c, a);
 
 	if (!series_month(c, month, &now) || !series_month(c, (int64) month - lag, &before) ||
-		!month_double(a, (int64) month - lag, &base) || base == 0)
+		!month_double(a, (int64) month - lag, &base) ||
+		!contribution(c, share, now, before, base, &pp))
 		PG_RETURN_NULL();
-	level_sub(c, now, before, &diff);
-	pp = share * level_double(c, diff) / fabs(base) * 100.0;
-	if (isinf(pp))
-		float_overflow_error();
+	PG_RETURN_FLOAT8(pp);
+}
+
+/*
+ * ytd_contribution_pp(component, weight_share, aggregate, as_of,
+ * fy_start_month, method) returns double precision: the component's
+ * contribution to the aggregate's year-to-date growth, weight_share x
+ * (ytd(c, as_of) - ytd(c, as_of - 1 year)) / |ytd(a, as_of - 1 year)| x 100,
+ * each ytd by method.  'avg' divides both years by the same number of
+ * periods, so it contributes as 'sum' does (as ytd_growth_pct grows);
+ * 'last' is the as_of period against the same period a year earlier.  NULL
+ * when a period of either year-to-date is missing or a's is 0.
+ */
+PG_FUNCTION_INFO_V1(ytd_contribution_pp);
+Datum
+ytd_contribution_pp(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *c = PG_GETARG_INDICATOR_SERIES_P(0);
+	double		share = PG_GETARG_FLOAT8(1);
+	IndicatorSeries *a = PG_GETARG_INDICATOR_SERIES_P(2);
+	int64		period = period_arg(fcinfo, 3, c, "as_of");
+	int			fy;
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(5), annual_methods);
+	int64		year_before;
+	Level		now;
+	Level		before;
+	Level		a_before;
+	double		pp;
+
+	check_share(share);
+	check_same_periods(c, a);
+	fy = fy_start_arg(fcinfo, 4, c);
+	year_before = period - periods_per_year(c->frequency);
+	if (!ytd_method_level(c, period, fy, method, &now) ||
+		!ytd_method_level(c, year_before, fy, method, &before) ||
+		!ytd_method_level(a, year_before, fy, method, &a_before) ||
+		!contribution(c, share, now, before, level_double(a, a_before), &pp))
+		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(pp);
 }
 

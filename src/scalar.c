@@ -1,9 +1,10 @@
 /*
  * scalar.c
- *	  The scalar functions: growth, index, attainment of a plan, excess over
- *	  a plan, gap to a target, required growth, compound annual growth and
- *	  the base a reported growth implies, each for numeric and for double
- *	  precision.
+ *	  The scalar functions: growth, index, attainment of a plan (and of a
+ *	  limit, where lower is better), excess over a plan, gap to a target,
+ *	  required growth, compound annual growth, the base a reported growth
+ *	  implies and real growth from nominal and price growth, each for
+ *	  numeric and for double precision.
  *
  * Percentages come back as double precision in percent units, unrounded.
  * For numeric input every difference and product is exact, so the only
@@ -401,6 +402,51 @@ attainment_pct_float8(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(float8_pct(actual, target));
 }
 
+/*
+ * attainment_lower_pct(actual numeric, target numeric) returns double
+ * precision: target / actual x 100, attainment where lower is better; NULL
+ * unless both are positive.
+ */
+PG_FUNCTION_INFO_V1(attainment_lower_pct_numeric);
+Datum
+attainment_lower_pct_numeric(PG_FUNCTION_ARGS)
+{
+	int128		a,
+				t;
+	int			a_scale,
+				t_scale;
+	double		result;
+	Numeric		actual;
+	Numeric		target;
+
+	if (fixed_arg(fcinfo, 0, "actual", &a, &a_scale) &&
+		fixed_arg(fcinfo, 1, "target", &t, &t_scale))
+	{
+		if (a <= 0 || t <= 0)
+			PG_RETURN_NULL();
+		if (fixed_pct(t, t_scale, a, a_scale, &result))
+			PG_RETURN_FLOAT8(result);
+	}
+	actual = numeric_arg(fcinfo, 0, "actual");
+	target = numeric_arg(fcinfo, 1, "target");
+	if (numeric_sign_of(actual) <= 0 || numeric_sign_of(target) <= 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(numeric_pct(target, actual));
+}
+
+/* attainment_lower_pct(actual float8, target float8) returns double precision */
+PG_FUNCTION_INFO_V1(attainment_lower_pct_float8);
+Datum
+attainment_lower_pct_float8(PG_FUNCTION_ARGS)
+{
+	double		actual = float8_arg(fcinfo, 0, "actual");
+	double		target = float8_arg(fcinfo, 1, "target");
+
+	if (!(actual > 0.0) || !(target > 0.0))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(float8_pct(target, actual));
+}
+
 /* exceed_pct(actual numeric, target numeric) returns double precision */
 PG_FUNCTION_INFO_V1(exceed_pct_numeric);
 Datum
@@ -581,4 +627,55 @@ implied_base_float8(PG_FUNCTION_ARGS)
 			PG_RETURN_FLOAT8(base);
 	}
 	PG_RETURN_NULL();
+}
+
+/*
+ * real_growth_pct(nominal_pct numeric, price_pct numeric) returns double
+ * precision: ((1 + nominal / 100) / (1 + price / 100) - 1) x 100, computed
+ * as (nominal - price) / (100 + price) x 100 (the same quotient, with the
+ * difference exact); NULL when price_pct is -100 or less.
+ */
+PG_FUNCTION_INFO_V1(real_growth_pct_numeric);
+Datum
+real_growth_pct_numeric(PG_FUNCTION_ARGS)
+{
+	int128		n,
+				p,
+				divisor;
+	int			n_scale,
+				p_scale;
+	double		result;
+	Numeric		nominal;
+	Numeric		price;
+	Numeric		price_factor;
+
+	if (fixed_arg(fcinfo, 0, "nominal_pct", &n, &n_scale) &&
+		fixed_arg(fcinfo, 1, "price_pct", &p, &p_scale) &&
+		fixed_rescale(100, p_scale, &divisor) && fixed_add(p, divisor, &divisor))
+	{
+		if (divisor <= 0)
+			PG_RETURN_NULL();
+		if (fixed_change_pct(n, n_scale, p, p_scale, divisor, p_scale, &result))
+			PG_RETURN_FLOAT8(result);
+	}
+	nominal = numeric_arg(fcinfo, 0, "nominal_pct");
+	price = numeric_arg(fcinfo, 1, "price_pct");
+	price_factor = numeric_add_opt_error(int64_to_numeric(100), price, NULL);
+	if (numeric_sign_of(price_factor) <= 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(numeric_change_pct(nominal, price, price_factor));
+}
+
+/* real_growth_pct(nominal_pct float8, price_pct float8) returns double precision */
+PG_FUNCTION_INFO_V1(real_growth_pct_float8);
+Datum
+real_growth_pct_float8(PG_FUNCTION_ARGS)
+{
+	double		nominal = float8_arg(fcinfo, 0, "nominal_pct");
+	double		price = float8_arg(fcinfo, 1, "price_pct");
+
+	/* 100 + price is exact near -100 (Sterbenz), so positive above it */
+	if (!(price > -100.0))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(float8_change_pct(nominal, price, 100.0 + price));
 }

@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(493);
+SELECT plan(507);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -191,6 +191,17 @@ INSERT INTO expected_fn VALUES
 INSERT INTO expected_fn VALUES
 	('progress_phrase',         '{"double precision",text,integer}',                   'text');
 
+-- release 1.2: prices and real growth
+INSERT INTO expected_fn VALUES
+	('deflate',                 '{indicator_series,indicator_series,integer,integer}', 'indicator_series'),
+	('deflate',                 '{indicator_series,indicator_series,date}',            'indicator_series'),
+	('real_growth_pct',         '{numeric,numeric}',                                   'double precision'),
+	('real_growth_pct',         '{"double precision","double precision"}',             'double precision'),
+	('implied_levels',          '{indicator_series,indicator_series,integer}',         'indicator_series'),
+	('attainment_lower_pct',    '{numeric,numeric}',                                   'double precision'),
+	('attainment_lower_pct',    '{"double precision","double precision"}',             'double precision'),
+	('ytd_contribution_pp',     '{indicator_series,"double precision",indicator_series,date,integer,text}', 'double precision');
+
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
 	SELECT p.oid::regprocedure::text AS signature, p.*
@@ -224,13 +235,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 152 * 3 tests)
+-- Every function, exactly (1 + 157 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 152 functions and aggregates of the API');
+	'the extension holds exactly the 157 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))

@@ -166,5 +166,29 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$series_agg($1, $2, $3)$$, 3)
 ) c(call, n);
 
+-- 1.2, seasonal adjustment: new names (no function of PostgreSQL or of
+-- indicator 1.0/1.1 is called trend, seasonal_adjust or stl_rows), so no
+-- earlier call can reach them; an int2 window and unknown-typed parameters
+-- reach the int argument
+SELECT proname, count(*) FROM pg_proc WHERE proname IN ('trend', 'seasonal_adjust', 'stl_rows')
+GROUP BY proname ORDER BY proname;
+SELECT call, reached(call) FROM (VALUES
+	($$seasonal_adjust(s)$$),
+	($$seasonal_adjust(s, 13)$$),
+	($$seasonal_adjust(s, 7::int2, true)$$),
+	($$seasonal_adjust(s, model => 'multiplicative')$$),
+	($$seasonal_adjust(s, '7', 'true', 'additive')$$),
+	($$trend(s)$$),
+	($$trend(s, 13::int2, true)$$),
+	($$(stl_rows(s)).trend$$),
+	($$(stl_rows(s, 7::int2, true)).seasonal$$)
+) c(call);
+SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
+	($$seasonal_adjust(s, $1)$$, 1),
+	($$seasonal_adjust(s, $1, $2, $3)$$, 3),
+	($$trend(s, $1, $2)$$, 2),
+	($$(stl_rows(s, $1, $2)).trend$$, 2)
+) c(call, n);
+
 DROP FUNCTION reached(text), reached_params(text, int);
 DROP TABLE rs;

@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(417);
+SELECT plan(426);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -158,6 +158,11 @@ INSERT INTO expected_fn VALUES
 	('series_store_rebuild',    '{regclass}',                                          'bigint', 'volatile'),
 	('series_store_drop',       '{regclass}',                                          'void', 'volatile'),
 	('series_store_trigger',    '{}',                                                  'trigger', 'volatile');
+-- release 1.2: seasonal adjustment
+INSERT INTO expected_fn VALUES
+	('stl_rows',                '{indicator_series,integer,boolean}',                  'setof record'),
+	('seasonal_adjust',         '{indicator_series,integer,boolean,text}',             'indicator_series'),
+	('trend',                   '{indicator_series,integer,boolean}',                  'indicator_series');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -192,13 +197,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 127 * 3 tests)
+-- Every function, exactly (1 + 130 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 127 functions and aggregates of the API');
+	'the extension holds exactly the 130 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))

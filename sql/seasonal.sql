@@ -1,0 +1,204 @@
+--
+-- Seasonal adjustment (STL): stl_rows, seasonal_adjust, trend.  Every
+-- expected value here is known independently of the code: identities of
+-- the decomposition, series that are exactly a line plus a period (which
+-- STL must give back as that line and that period), and the errors.  The
+-- comparison with an independent implementation (statsmodels) on real
+-- series is sql/seasonal_realdata.sql.
+--
+SET datestyle = ISO, YMD;
+SET extra_float_digits = 0;
+CREATE SCHEMA seasonal_test;
+SET search_path = seasonal_test, public;
+
+-- A line plus a seasonal pattern that sums to zero over the year (period 12:
+-- Jan .. Dec), exactly: 100 + 0.5 t + p(month), t = 0 .. 119 (2011 .. 2020)
+CREATE TABLE pattern (m int, p float8);
+INSERT INTO pattern VALUES (1, -30), (2, -45), (3, -10), (4, 5), (5, 20), (6, 35),
+	(7, 40), (8, 30), (9, 10), (10, -5), (11, -20), (12, -30);
+SELECT sum(p) AS pattern_sums_to FROM pattern;
+CREATE TABLE lp AS
+	SELECT make_date(2011 + t / 12, t % 12 + 1, 1) AS period, 100 + 0.5 * t AS line, p
+	FROM generate_series(0, 119) t JOIN pattern ON m = t % 12 + 1;
+CREATE TABLE lps AS SELECT series_agg(period, line + p) AS s FROM lp;
+
+-- STL gives back the line as the trend and the pattern as the seasonal
+-- component (loess of degree 1 reproduces a line; a 12-month average of the
+-- pattern is 0), up to rounding: 1e-9 of values near 160
+SELECT count(*) AS months,
+	   max(abs(r.trend - lp.line)) < 1e-9 AS trend_is_the_line,
+	   max(abs(r.seasonal - lp.p)) < 1e-9 AS seasonal_is_the_pattern,
+	   max(abs(r.remainder)) < 1e-9 AS no_remainder,
+	   bool_and(r.observed = lp.line + lp.p) AS observed
+FROM lps, stl_rows(lps.s) r JOIN lp USING (period);
+-- with every seasonal window, the same (without robustness weights: with
+-- them, the remainder being rounding noise, so are the weights)
+SELECT w AS seasonal,
+	   max(abs(r.trend - lp.line)) < 1e-9 AS trend_is_the_line,
+	   max(abs(r.seasonal - lp.p)) < 1e-9 AS seasonal_is_the_pattern
+FROM lps, (VALUES (3), (5), (13), (35), (1001)) w(w), stl_rows(lps.s, w) r JOIN lp USING (period)
+GROUP BY w ORDER BY w;
+
+-- seasonal_adjust is the line, trend is the line; both are float8 series of
+-- the input's span
+SELECT frequency(seasonal_adjust(s)), first_month(seasonal_adjust(s)), last_month(seasonal_adjust(s)),
+	   month_count(seasonal_adjust(s)), month_count(trend(s))
+FROM lps;
+SELECT max(abs(value_at(seasonal_adjust(s), period)::float8 - line)) < 1e-9 AS adjusted_is_the_line,
+	   max(abs(value_at(trend(s), period)::float8 - line)) < 1e-9 AS trend_is_the_line
+FROM lps, lp;
+
+-- Multiplicative: exp(line) x exp(pattern) (a growth of 1% a month times a
+-- seasonal factor) is decomposed in logarithms: seasonal_adjust gives back
+-- exp(line), within a relative 1e-12
+CREATE TABLE mult AS
+	SELECT series_agg(period, exp(ln(1000) + 0.01 * t + p / 100)) AS s,
+		   series_agg(period, exp(ln(1000) + 0.01 * t)) AS expected
+	FROM (SELECT period, (line - 100) * 2 AS t, p FROM lp) x;
+SELECT max(abs(a.value / e.value - 1)) < 1e-12 AS multiplicative_is_the_curve
+FROM mult, series_rows(seasonal_adjust(s, model => 'multiplicative')) a
+JOIN series_rows(mult.expected) e USING (period);
+-- and the additive model of the same series leaves the seasonal swing in part
+SELECT max(abs(a.value / e.value - 1)) > 0.01 AS additive_is_not
+FROM mult, series_rows(seasonal_adjust(s)) a JOIN series_rows(mult.expected) e USING (period);
+
+-- The identity on a series that is not exact (a deterministic pseudo-random
+-- walk with a season): observed = trend + seasonal + remainder, to rounding
+CREATE TABLE walk AS
+	SELECT make_date(2001 + t / 12, t % 12 + 1, 1) AS period,
+		   round((1000 + 50 * sin(t) + 3 * t + 80 * cos(t * pi() / 6) + 40 * sin(t * 7.1))::numeric, 3) AS v
+	FROM generate_series(0, 229) t;
+CREATE TABLE walks AS SELECT series_agg(period, v) AS s FROM walk;
+SELECT count(*) AS months, count(trend) AS decomposed,
+	   max(abs(observed - (trend + seasonal + remainder))) < 1e-9 AS identity,
+	   bool_and(observed = v::float8) AS observed_is_the_value
+FROM walks, stl_rows(walks.s) r JOIN walk USING (period);
+SELECT robust, max(abs(observed - (trend + seasonal + remainder))) < 1e-9 AS identity
+FROM walks, (VALUES (false), (true)) rb(robust), stl_rows(walks.s, 11, robust)
+GROUP BY robust ORDER BY robust;
+-- seasonal_adjust is observed - seasonal, and trend the trend column, of
+-- the same decomposition (as doubles; value_at reads them back as numeric)
+SELECT bool_and(abs(value_at(seasonal_adjust(s, 9, robust), period)::float8 - (observed - seasonal)) < 1e-9) AS adjust,
+	   bool_and(abs(value_at(trend(s, 9, robust), period)::float8 - trend) < 1e-9) AS trend
+FROM walks, (VALUES (false), (true)) rb(robust), stl_rows(walks.s, 9, robust);
+
+-- Robustness: one outlier (+5,000 in 2015-06) goes to the remainder with
+-- robust, and moves the seasonal component of the Junes and the trend
+-- nearby without it
+CREATE TABLE outlier AS
+	SELECT series_agg(period, line + p + CASE WHEN period = '2015-06-01' THEN 5000 ELSE 0 END) AS s FROM lp;
+SELECT robust,
+	   max(abs(r.seasonal - lp.p)) < 1 AS seasonal_kept,
+	   max(abs(r.trend - lp.line)) < 1 AS trend_kept,
+	   abs((SELECT remainder FROM stl_rows(s, 7, robust) WHERE period = '2015-06-01') - 5000) < 1 AS outlier_in_remainder
+FROM outlier, (VALUES (false), (true)) rb(robust), stl_rows(outlier.s, 7, robust) r JOIN lp USING (period)
+GROUP BY robust, s ORDER BY robust;
+
+-- Quarterly (period 4): a line plus a quarterly pattern, 2000-Q1 .. 2009-Q4
+CREATE TABLE q AS
+	SELECT make_date(2000 + t / 4, (t % 4) * 3 + 1, 1) AS period, 10 + 0.25 * t AS line,
+		   (ARRAY[-3.0, 1.5, 4.0, -2.5])[t % 4 + 1]::float8 AS p
+	FROM generate_series(0, 39) t;
+CREATE TABLE qs AS SELECT series_agg(period, line + p, 'quarter') AS s FROM q;
+SELECT count(*) AS quarters,
+	   max(abs(r.trend - q.line)) < 1e-9 AS trend_is_the_line,
+	   max(abs(r.seasonal - q.p)) < 1e-9 AS seasonal_is_the_pattern
+FROM qs, stl_rows(qs.s) r JOIN q USING (period);
+SELECT frequency(seasonal_adjust(s)), month_count(seasonal_adjust(s)), frequency(trend(s)),
+	   first_month(trend(s)), last_month(trend(s))
+FROM qs;
+-- the smallest quarterly series: two full years (8 quarters)
+SELECT count(*) AS quarters, max(abs(observed - (trend + seasonal + remainder))) < 1e-9 AS identity
+FROM stl_rows((SELECT series_agg(period, line + p, 'quarter') FROM q WHERE period < '2002-01-01'));
+
+-- Missing periods at the ends of the span stay missing; the decomposition
+-- is that of the periods between (so equal to that of the trimmed series)
+CREATE TABLE ends AS
+	SELECT series_set(series_set(s, '2000-11-01', NULL), '2020-05-01', NULL) AS s FROM walks;
+SELECT first_month(s), last_month(s), month_count(s) FROM ends;
+SELECT first_month(seasonal_adjust(s)), last_month(seasonal_adjust(s)), month_count(seasonal_adjust(s)),
+	   missing_months(seasonal_adjust(s)) = missing_months(s) AS same_missing,
+	   series_trim(seasonal_adjust(s)) = seasonal_adjust(series_trim(s)) AS as_trimmed
+FROM ends;
+SELECT count(*) AS rows, count(observed) AS decomposed, min(period), max(period),
+	   min(period) FILTER (WHERE observed IS NOT NULL) AS first_decomposed
+FROM ends, stl_rows(ends.s);
+
+-- The plans (the loess weights of a length) are kept per query: a query
+-- over series of six lengths, interleaved (more lengths than plans kept),
+-- gives each series the decomposition it has alone
+CREATE TABLE lengths AS
+	SELECT n, series_agg(period, v) FILTER (WHERE period < '2001-01-01'::date + make_interval(months => n)) AS s
+	FROM walk, (VALUES (24), (25), (37), (100), (131), (230)) l(n) GROUP BY n;
+CREATE TABLE alone (n int, adjusted indicator_series);
+DO $$
+DECLARE
+	r record;
+	a indicator_series;
+BEGIN
+	FOR r IN SELECT n, s FROM lengths LOOP
+		EXECUTE 'SELECT seasonal_adjust($1)' INTO a USING r.s;
+		INSERT INTO alone VALUES (r.n, a);
+	END LOOP;
+END $$;
+SELECT count(*) AS calls, bool_and(seasonal_adjust(l.s) = a.adjusted) AS same
+FROM generate_series(1, 5) k, lengths l JOIN alone a USING (n);
+
+-- a numeric and a float8 series of the same values decompose alike
+SELECT seasonal_adjust(s) = seasonal_adjust((SELECT series_agg(period, v::float8) FROM walk)) AS same
+FROM walks;
+
+-- Errors: 22023 saying which
+\set VERBOSITY default
+-- a yearly series
+SELECT seasonal_adjust(to_frequency(s, 'year')) FROM walks;
+-- a missing period inside the span (the hint names fill_missing)
+SELECT trend(series_set(s, '2005-07-01', NULL)) FROM walks;
+SELECT * FROM stl_rows((SELECT series_set(s, '2005-07-15', NULL) FROM qs));
+-- fewer than two full cycles: 23 months, 7 quarters, nothing at all
+SELECT seasonal_adjust(series_agg(period, v)) FROM walk WHERE period < '2002-12-01';
+SELECT seasonal_adjust(series_agg(period, line, 'quarter')) FROM q WHERE period < '2001-10-01';
+SELECT seasonal_adjust(series_set(series_set(NULL, '2020-01-01', NULL), '2023-01-01', NULL));
+-- an even or too small seasonal window
+SELECT seasonal_adjust(s, 6) FROM walks;
+SELECT trend(s, 1) FROM walks;
+SELECT * FROM stl_rows((SELECT s FROM walks), -7);
+-- a value that is not positive in the multiplicative model
+SELECT seasonal_adjust(series_set(s, '2004-02-01', 0), model => 'multiplicative') FROM walks;
+SELECT seasonal_adjust(series_set(s, '2004-02-01', -12.5), 7, false, 'multiplicative') FROM walks;
+-- an unknown model
+SELECT seasonal_adjust(s, model => 'Multiplicative') FROM walks;
+-- each of them is 22023
+CREATE FUNCTION sqlstate_of(query text) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	EXECUTE query;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE;
+END $$;
+SELECT sqlstate_of(q), count(*) FROM (VALUES
+	($q$SELECT seasonal_adjust(to_frequency(s, 'year')) FROM walks$q$),
+	($q$SELECT trend(series_set(s, '2005-07-01', NULL)) FROM walks$q$),
+	($q$SELECT * FROM stl_rows((SELECT series_set(s, '2005-07-15', NULL) FROM qs))$q$),
+	($q$SELECT seasonal_adjust(series_agg(period, v)) FROM walk WHERE period < '2002-12-01'$q$),
+	($q$SELECT seasonal_adjust(series_agg(period, line, 'quarter')) FROM q WHERE period < '2001-10-01'$q$),
+	($q$SELECT seasonal_adjust(series_set(series_set(NULL, '2020-01-01', NULL), '2023-01-01', NULL))$q$),
+	($q$SELECT seasonal_adjust(s, 6) FROM walks$q$),
+	($q$SELECT trend(s, 1) FROM walks$q$),
+	($q$SELECT * FROM stl_rows((SELECT s FROM walks), -7)$q$),
+	($q$SELECT seasonal_adjust(series_set(s, '2004-02-01', 0), model => 'multiplicative') FROM walks$q$),
+	($q$SELECT seasonal_adjust(series_set(s, '2004-02-01', -12.5), 7, false, 'multiplicative') FROM walks$q$),
+	($q$SELECT seasonal_adjust(s, model => 'Multiplicative') FROM walks$q$)) e(q)
+GROUP BY 1;
+\set VERBOSITY terse
+-- values near the top of double precision: an overflow is 22003, never
+-- Infinity or a NaN read as missing
+SELECT seasonal_adjust(series_agg(period, CASE WHEN period = '2005-05-01' THEN -1.7e308 ELSE 1.7e308 END::float8))
+FROM walk;
+-- NULL arguments: NULL (STRICT)
+SELECT seasonal_adjust(NULL) IS NULL AS n1, trend(s, NULL) IS NULL AS n2,
+	   seasonal_adjust(s, 7, false, NULL) IS NULL AS n3,
+	   (SELECT count(*) FROM stl_rows(s, 7, NULL)) AS n4
+FROM walks;
+
+DROP SCHEMA seasonal_test CASCADE;

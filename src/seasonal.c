@@ -226,50 +226,72 @@ smoother_cycle(StlSmoother *sm, int32 k, int32 ns, const double *rw)
 	}
 }
 
-/* out[i] = the weighted sum of row i's window of in, for every row. */
+/*
+ * out[i] = the weighted sum of row i's window of in, for every row; in and
+ * out hold b columns (b series side by side, row-major), usually one.
+ */
 static void
-smoother_apply(const StlSmoother *sm, const double *in, double *out)
+smoother_apply(const StlSmoother *sm, const double *in, double *out, int32 b)
 {
 	int32		width = sm->width;
 
 	for (int32 i = 0; i < sm->nout; i++)
 	{
 		const double *w = sm->w + (Size) i * width;
-		const double *x = in + sm->left[i];
-		double		s0 = 0.0;
-		double		s1 = 0.0;
-		double		s2 = 0.0;
-		double		s3 = 0.0;
-		int32		j = 0;
 
-		/* four independent sums: the additions need not wait on each other */
-		for (; j + 4 <= width; j += 4)
+		if (b == 1)
 		{
-			s0 += w[j] * x[j];
-			s1 += w[j + 1] * x[j + 1];
-			s2 += w[j + 2] * x[j + 2];
-			s3 += w[j + 3] * x[j + 3];
+			const double *x = in + sm->left[i];
+			double		s0 = 0.0;
+			double		s1 = 0.0;
+			double		s2 = 0.0;
+			double		s3 = 0.0;
+			int32		j = 0;
+
+			/* four independent sums: the additions need not wait on each other */
+			for (; j + 4 <= width; j += 4)
+			{
+				s0 += w[j] * x[j];
+				s1 += w[j + 1] * x[j + 1];
+				s2 += w[j + 2] * x[j + 2];
+				s3 += w[j + 3] * x[j + 3];
+			}
+			for (; j < width; j++)
+				s0 += w[j] * x[j];
+			out[i] = (s0 + s1) + (s2 + s3);
 		}
-		for (; j < width; j++)
-			s0 += w[j] * x[j];
-		out[i] = (s0 + s1) + (s2 + s3);
+		else
+		{
+			double	   *o = out + (Size) i * b;
+			const double *x = in + (Size) sm->left[i] * b;
+
+			memset(o, 0, sizeof(double) * b);
+			for (int32 j = 0; j < width; j++)
+				for (int32 c = 0; c < b; c++)
+					o[c] += w[j] * x[(Size) j * b + c];
+		}
 	}
 }
 
-/* Moving average of len points of n: n - len + 1 values (stl.f's stlma). */
+/*
+ * Moving average of len points of n: n - len + 1 values (stl.f's stlma),
+ * of b columns; sum: b doubles of room.
+ */
 static void
-moving_average(const double *x, int32 n, int32 len, double *ave)
+moving_average(const double *x, int32 n, int32 len, double *ave, int32 b, double *sum)
 {
-	double		v = 0.0;
-
+	memset(sum, 0, sizeof(double) * b);
 	for (int32 i = 0; i < len; i++)
-		v += x[i];
-	ave[0] = v / len;
+		for (int32 c = 0; c < b; c++)
+			sum[c] += x[(Size) i * b + c];
+	for (int32 c = 0; c < b; c++)
+		ave[c] = sum[c] / len;
 	for (int32 j = 1; j < n - len + 1; j++)
-	{
-		v += x[len + j - 1] - x[j - 1];
-		ave[j] = v / len;
-	}
+		for (int32 c = 0; c < b; c++)
+		{
+			sum[c] += x[(Size) (len + j - 1) * b + c] - x[(Size) (j - 1) * b + c];
+			ave[(Size) j * b + c] = sum[c] / len;
+		}
 }
 
 /* Subseries j of a series of n points with period np has this many. */
@@ -287,10 +309,11 @@ subseries_smoother(const StlPlan *plan, int32 k)
 }
 
 /*
- * The work space of a plan, in doubles: C and two more arrays of n + 2 np
- * (the low-pass filter's moving averages), four of n (detrended,
- * low-passed, robustness weights and their sort), and a subseries in and
- * out (k + 2 each).
+ * The work space of the iterations, in doubles, for b columns: C and two
+ * more arrays of n + 2 np rows (the low-pass filter's moving averages),
+ * four of n (detrended, low-passed, robustness weights and their sort), a
+ * subseries in and out (k + 2 each), and a row of sums; every array is
+ * given n + 2 np rows (simpler, and at most 3 n).
  */
 enum
 {
@@ -304,16 +327,28 @@ enum
 	WORK_SUB_IN,
 	WORK_SUB_OUT,
 	WORK_SUB_RW,
+	WORK_SUM,
+	WORK_TREND,					/* the trend when the caller needs none */
 	WORK_ARRAYS
 };
 
+static inline Size
+work_size(const StlPlan *plan, int32 b)
+{
+	return mul_size(sizeof(double), mul_size(WORK_ARRAYS, mul_size(plan->n + 2 * plan->p.np, b)));
+}
+
+static inline double *
+work_array(const StlPlan *plan, double *work, int32 b, int which)
+{
+	return work + (Size) which * (plan->n + 2 * plan->p.np) * b;
+}
+
+/* The plan's own work space (one column). */
 static inline double *
 plan_work(StlPlan *plan, int which)
 {
-	Size		wide = plan->n + 2 * plan->p.np;
-
-	/* every array is given n + 2 np doubles: simpler, and at most 3x n */
-	return plan->work + (Size) which * wide;
+	return work_array(plan, plan->work, 1, which);
 }
 
 /*
@@ -346,7 +381,7 @@ stl_plan(int32 n, const StlParams *p)
 		smoother_alloc(&plan->cycle[1], kmin + 2, Min(p->ns, kmin));
 		smoother_cycle(&plan->cycle[1], kmin, p->ns, NULL);
 	}
-	plan->work = palloc(mul_size(sizeof(double), mul_size(WORK_ARRAYS, n + 2 * p->np)));
+	plan->work = palloc(work_size(plan, 1));
 	MemoryContextSwitchTo(old);
 	return plan;
 }
@@ -432,27 +467,32 @@ robustness_weights(StlPlan *plan, const double *y, const double *trend,
 
 /*
  * The inner loop (stl.f's stlstp), "iterations" times, from the trend
- * given; rw: robustness weights, or NULL.
+ * given, on b series side by side (y, trend and season: n rows of b
+ * columns) in the work space "work"; weighted (one column only): with the
+ * robustness weights of plan_robust_smoothers.
  */
 static void
-stl_inner(StlPlan *plan, const double *y, int iterations, bool weighted,
-		  double *trend, double *season)
+stl_inner(StlPlan *plan, double *work, int32 b, const double *y, int iterations,
+		  bool weighted, double *trend, double *season)
 {
 	int32		n = plan->n;
 	int32		np = plan->p.np;
-	double	   *c = plan_work(plan, WORK_C);
-	double	   *ma1 = plan_work(plan, WORK_MA1);
-	double	   *ma2 = plan_work(plan, WORK_MA2);
-	double	   *detrended = plan_work(plan, WORK_DETRENDED);
-	double	   *low = plan_work(plan, WORK_LOW);
-	double	   *sub_in = plan_work(plan, WORK_SUB_IN);
-	double	   *sub_out = plan_work(plan, WORK_SUB_OUT);
+	Size		nb = (Size) n * b;
+	double	   *c = work_array(plan, work, b, WORK_C);
+	double	   *ma1 = work_array(plan, work, b, WORK_MA1);
+	double	   *ma2 = work_array(plan, work, b, WORK_MA2);
+	double	   *detrended = work_array(plan, work, b, WORK_DETRENDED);
+	double	   *low = work_array(plan, work, b, WORK_LOW);
+	double	   *sub_in = work_array(plan, work, b, WORK_SUB_IN);
+	double	   *sub_out = work_array(plan, work, b, WORK_SUB_OUT);
+	double	   *sum = work_array(plan, work, b, WORK_SUM);
 
+	Assert(!weighted || b == 1);
 	for (int it = 0; it < iterations; it++)
 	{
 		CHECK_FOR_INTERRUPTS();
 		/* 1, 2: the cycle-subseries of y - T, smoothed and extended */
-		for (int32 i = 0; i < n; i++)
+		for (Size i = 0; i < nb; i++)
 			detrended[i] = y[i] - trend[i];
 		for (int32 j = 0; j < np; j++)
 		{
@@ -461,48 +501,94 @@ stl_inner(StlPlan *plan, const double *y, int iterations, bool weighted,
 				&plan->cycle[subseries_smoother(plan, k)];
 
 			for (int32 i = 0; i < k; i++)
-				sub_in[i] = detrended[i * np + j];
-			smoother_apply(sm, sub_in, sub_out);
+				memcpy(sub_in + (Size) i * b, detrended + (Size) (i * np + j) * b,
+					   sizeof(double) * b);
+			smoother_apply(sm, sub_in, sub_out, b);
 			for (int32 m = 0; m < k + 2; m++)
-				c[m * np + j] = sub_out[m];
+				memcpy(c + (Size) (m * np + j) * b, sub_out + (Size) m * b, sizeof(double) * b);
 		}
 		/* 3: low-pass filter of C */
-		moving_average(c, n + 2 * np, np, ma1);
-		moving_average(ma1, n + np + 1, np, ma2);
-		moving_average(ma2, n + 2, 3, ma1);
-		smoother_apply(&plan->low, ma1, low);
+		moving_average(c, n + 2 * np, np, ma1, b, sum);
+		moving_average(ma1, n + np + 1, np, ma2, b, sum);
+		moving_average(ma2, n + 2, 3, ma1, b, sum);
+		smoother_apply(&plan->low, ma1, low, b);
 		/* 4, 5, 6 */
-		for (int32 i = 0; i < n; i++)
+		for (Size i = 0; i < nb; i++)
 		{
-			season[i] = c[np + i] - low[i];
+			season[i] = c[(Size) np * b + i] - low[i];
 			detrended[i] = y[i] - season[i];
 		}
-		smoother_apply(weighted ? &plan->rw_trend : &plan->trend, detrended, trend);
+		smoother_apply(weighted ? &plan->rw_trend : &plan->trend, detrended, trend, b);
 	}
 }
 
-/*
- * STL of the plan's n points y: trend and season (n each); the remainder
- * is y - trend - season.
- */
-void
-stl_decompose(StlPlan *plan, const double *y, bool robust, double *trend, double *season)
+/* STL by the iterations: trend and season of the plan's n points y. */
+static void
+stl_iterate(StlPlan *plan, const double *y, bool robust, double *trend, double *season)
 {
 	double	   *rw = plan_work(plan, WORK_RW);
 
 	memset(trend, 0, sizeof(double) * plan->n);
 	if (!robust)
 	{
-		stl_inner(plan, y, 5, false, trend, season);
+		stl_inner(plan, plan->work, 1, y, 5, false, trend, season);
 		return;
 	}
-	stl_inner(plan, y, 2, false, trend, season);
+	stl_inner(plan, plan->work, 1, y, 2, false, trend, season);
 	for (int pass = 0; pass < 15; pass++)
 	{
 		robustness_weights(plan, y, trend, season, rw);
 		plan_robust_smoothers(plan, rw);
-		stl_inner(plan, y, 2, true, trend, season);
+		stl_inner(plan, plan->work, 1, y, 2, true, trend, season);
 	}
+}
+
+/*
+ * The two matrices of a plan (see STL_MATRIX_MAX_N): column j is the
+ * decomposition of the unit vector e_j, and the n unit vectors, the
+ * columns of the identity, are decomposed side by side (so each smoother's
+ * weight multiplies a row of n values, not one).
+ */
+static void
+plan_matrices(StlPlan *plan)
+{
+	int32		n = plan->n;
+	MemoryContext old = MemoryContextSwitchTo(plan->cxt);
+	double	   *identity = palloc0(sizeof(double) * n * n);
+	double	   *work = palloc(work_size(plan, n));
+
+	for (int32 i = 0; i < n; i++)
+		identity[(Size) i * n + i] = 1.0;
+	smoother_alloc(&plan->season_matrix, n, n);
+	smoother_alloc(&plan->trend_matrix, n, n);
+	for (int32 i = 0; i < n; i++)
+		plan->season_matrix.left[i] = plan->trend_matrix.left[i] = 0;
+	memset(plan->trend_matrix.w, 0, sizeof(double) * n * n);
+	stl_inner(plan, work, n, identity, 5, false, plan->trend_matrix.w, plan->season_matrix.w);
+	pfree(work);
+	pfree(identity);
+	MemoryContextSwitchTo(old);
+	plan->matrices = true;
+}
+
+/*
+ * STL of the plan's n points y: the seasonal component in season, and
+ * unless trend is NULL the trend component in trend; the remainder is
+ * y - trend - season.
+ */
+void
+stl_decompose(StlPlan *plan, const double *y, bool robust, double *trend, double *season)
+{
+	if (!robust && plan->n <= STL_MATRIX_MAX_N)
+	{
+		if (!plan->matrices)
+			plan_matrices(plan);
+		smoother_apply(&plan->season_matrix, y, season, 1);
+		if (trend != NULL)
+			smoother_apply(&plan->trend_matrix, y, trend, 1);
+		return;
+	}
+	stl_iterate(plan, y, robust, trend != NULL ? trend : plan_work(plan, WORK_TREND), season);
 }
 
 /*
@@ -568,11 +654,12 @@ slot_label(const IndicatorSeries *s, int32 i, char *buf)
 
 /*
  * Decompose s (with logarithm: its natural logarithm) with a seasonal smoother of
- * "seasonal" points; every check on the arguments is here.
+ * "seasonal" points, the trend only if need_trend; every check on the
+ * arguments is here.
  */
 static void
 stl_series(FunctionCallInfo fcinfo, const IndicatorSeries *s, int32 seasonal, bool robust,
-		   bool logarithm, StlInput *in)
+		   bool logarithm, bool need_trend, StlInput *in)
 {
 	int32		np = periods_per_year(s->frequency);
 	int32		hi;
@@ -646,7 +733,7 @@ stl_series(FunctionCallInfo fcinfo, const IndicatorSeries *s, int32 seasonal, bo
 	}
 
 	stl_params(np, seasonal, &p);
-	in->trend = palloc(sizeof(double) * in->n);
+	in->trend = need_trend ? palloc(sizeof(double) * in->n) : NULL;
 	in->season = palloc(sizeof(double) * in->n);
 	stl_decompose(cached_plan(fcinfo, in->n, &p), in->y, robust, in->trend, in->season);
 }
@@ -709,7 +796,7 @@ seasonal_adjust(PG_FUNCTION_ARGS)
 	StlInput	in;
 
 	multiplicative = model_arg(model);
-	stl_series(fcinfo, s, seasonal, robust, multiplicative, &in);
+	stl_series(fcinfo, s, seasonal, robust, multiplicative, false, &in);
 	for (int32 i = 0; i < in.n; i++)
 		in.season[i] = multiplicative ? exp(in.y[i] - in.season[i]) : in.y[i] - in.season[i];
 	PG_RETURN_INDICATOR_SERIES_P(component_series(&in, in.season));
@@ -723,7 +810,7 @@ seasonal_trend(PG_FUNCTION_ARGS)
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	StlInput	in;
 
-	stl_series(fcinfo, s, PG_GETARG_INT32(1), PG_GETARG_BOOL(2), false, &in);
+	stl_series(fcinfo, s, PG_GETARG_INT32(1), PG_GETARG_BOOL(2), false, true, &in);
 	PG_RETURN_INDICATOR_SERIES_P(component_series(&in, in.trend));
 }
 
@@ -751,7 +838,7 @@ stl_rows(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	StlInput	in;
 
-	stl_series(fcinfo, s, PG_GETARG_INT32(1), PG_GETARG_BOOL(2), false, &in);
+	stl_series(fcinfo, s, PG_GETARG_INT32(1), PG_GETARG_BOOL(2), false, true, &in);
 	/* the executor's descriptor of the result where it gives one (as series_rows) */
 	InitMaterializedSRF(fcinfo, rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
 						rsinfo->expectedDesc != NULL ? MAT_SRF_USE_EXPECTED_DESC : 0);

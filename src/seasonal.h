@@ -59,8 +59,25 @@ typedef struct StlPlan
 	/* with robustness weights, rebuilt at every pass (allocated at the first) */
 	StlSmoother *rw_cycle;		/* one per subseries */
 	StlSmoother rw_trend;
+	/* n <= STL_MATRIX_MAX_N: the decomposition as two n x n matrices */
+	bool		matrices;		/* built */
+	StlSmoother season_matrix;
+	StlSmoother trend_matrix;
 	double	   *work;			/* the work space of stl_decompose */
 } StlPlan;
+
+/*
+ * Without robustness weights, STL is linear in the data: the seasonal and
+ * trend components are two n x n matrices times the series.  For series of
+ * up to this many periods (20 years of months, 60 of quarters) they are
+ * built with the plan, by decomposing the n unit vectors, and every
+ * decomposition is then two matrix-vector products: about 10 times faster
+ * than the iterations from the tenth series on, and always used for such
+ * lengths (so a result never depends on which other series a query
+ * decomposed).  Building costs n decompositions (7 ms for 120 months) and
+ * 16 n^2 bytes (230 kB for 120 months, 0.9 MB for 240).
+ */
+#define STL_MATRIX_MAX_N 240
 
 extern void stl_params(int32 np, int32 ns, StlParams *p);
 extern StlPlan *stl_plan(int32 n, const StlParams *p);

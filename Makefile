@@ -20,7 +20,8 @@ OBJS = \
 	src/series_rollup.o \
 	src/series_rows.o \
 	src/store.o \
-	src/wording.o
+	src/wording.o \
+	src/working_days.o
 
 # The fresh install script is built from 1.0's objects (src/indicator.sql)
 # followed by every upgrade script since, so that a fresh install and an

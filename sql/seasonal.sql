@@ -214,4 +214,99 @@ SELECT seasonal_adjust(NULL) IS NULL AS n1, trend(s, NULL) IS NULL AS n2,
 	   (SELECT count(*) FROM stl_rows(s, 7, NULL)) AS n4
 FROM walks;
 
+--
+-- Working days: working_days and per_working_day, against a count of the
+-- days one by one (generate_series and ISO days of the week, an independent
+-- computation)
+--
+CREATE FUNCTION days_counted(first_day date, last_day date, holidays date[], weekend int[])
+	RETURNS int LANGUAGE sql AS $$
+	SELECT count(*)::int FROM generate_series(first_day, last_day, interval '1 day') d
+	WHERE extract(isodow FROM d)::int <> ALL (weekend) AND d::date <> ALL (holidays) $$;
+-- Vietnam's public holidays of 2021 (Tet: 2021-02-10 .. 2021-02-16)
+CREATE TABLE vn_holidays (day date, name text);
+INSERT INTO vn_holidays VALUES
+	('2021-01-01', 'New Year'),
+	('2021-02-10', 'Tet'), ('2021-02-11', 'Tet'), ('2021-02-12', 'Tet'), ('2021-02-13', 'Tet'),
+	('2021-02-14', 'Tet'), ('2021-02-15', 'Tet'), ('2021-02-16', 'Tet'),
+	('2021-04-21', 'Hung Kings'), ('2021-04-30', 'Reunification Day'), ('2021-05-01', 'Labour Day'),
+	('2021-09-02', 'National Day'), ('2021-09-03', 'National Day');
+-- each month of 2021: calendar days, working days without and with the
+-- holidays (February: 20 weekdays, 5 of them in Tet)
+SELECT m::date AS month,
+	   working_days(m::date, (m + interval '1 month - 1 day')::date) AS weekdays,
+	   working_days(m::date, (m + interval '1 month - 1 day')::date, (SELECT array_agg(day) FROM vn_holidays)) AS working,
+	   days_counted(m::date, (m + interval '1 month - 1 day')::date, (SELECT array_agg(day) FROM vn_holidays), '{6,7}') AS counted
+FROM generate_series('2021-01-01'::date, '2021-12-01', interval '1 month') m ORDER BY 1;
+-- the whole year: 261 weekdays; 13 holidays, 10 of them on weekdays (Feb 13,
+-- Feb 14 and May 1 fall on weekends)
+SELECT working_days('2021-01-01', '2021-12-31') AS weekdays,
+	   working_days('2021-01-01', '2021-12-31', (SELECT array_agg(day) FROM vn_holidays)) AS working;
+
+-- every range of 0 to 20 days starting on each day of four weeks, with
+-- five weekends (none, Sunday only, Friday and Saturday, Saturday and
+-- Sunday, every day) and holidays that repeat, fall on weekends or outside
+-- the range: the same count as day by day
+SELECT count(*) AS cases,
+	   count(*) FILTER (WHERE working_days(a, a + len, h, w) = days_counted(a, a + len, h, w)) AS equal
+FROM (SELECT d::date AS a FROM generate_series('2021-02-01'::date, '2021-02-28', interval '1 day') d) a0,
+	 generate_series(-1, 20) len,
+	 (VALUES ('{}'::int[]), ('{7}'), ('{5,6}'), ('{6,7}'), ('{7,6,6}'), ('{1,2,3,4,5,6,7}')) w(w),
+	 (VALUES ('{}'::date[]), ('{2021-02-10,2021-02-11,2021-02-12,2021-02-13,2021-02-14,2021-02-15,2021-02-16}'),
+			 ('{2021-02-16,2021-02-16,2021-02-20,2020-12-31,2021-03-15}')) h(h);
+-- long ranges: a century, with Vietnam's 2021 holidays, and before year 1
+SELECT working_days('1950-01-01', '2049-12-31', (SELECT array_agg(day) FROM vn_holidays)) AS century,
+	   days_counted('1950-01-01', '2049-12-31', (SELECT array_agg(day) FROM vn_holidays), '{6,7}') AS counted,
+	   working_days('0010-06-15 BC', '0003-02-01', '{}', '{7}') AS across_year_1,
+	   days_counted('0010-06-15 BC', '0003-02-01', '{}', '{7}') AS counted_1;
+-- an empty range is 0 days; N days hold N / 7 whole weeks of 5 weekdays,
+-- and the days left over are counted one by one; every date of
+-- PostgreSQL's range is accepted
+SELECT working_days('2021-03-01', '2021-02-28') AS empty,
+	   working_days('0001-01-01', '9999-12-31') AS years_1_9999,
+	   n / 7 * 5 + days_counted('0001-01-01'::date + (n / 7 * 7)::int, '9999-12-31', '{}', '{6,7}') AS by_weeks,
+	   working_days('4713-11-24 BC', '5874897-12-31') > 1.5e9 AS every_date
+FROM (SELECT '9999-12-31'::date - '0001-01-01'::date + 1 AS n) x;
+
+-- per_working_day: each period's value over its working days; a period
+-- without working days, and a missing value, are missing
+CREATE TABLE sales AS
+	SELECT series_agg(m::date, v) AS s, series_agg(m::date, v, 'quarter') FILTER (WHERE extract(month FROM m) IN (1, 4, 7, 10)) AS q
+	FROM generate_series('2021-01-01'::date, '2021-12-01', interval '1 month') WITH ORDINALITY g(m, k),
+		 LATERAL (SELECT (1000 + 10 * k)::numeric AS v) x;
+SELECT p.period, p.value AS per_day,
+	   p.value = (value_at(s, p.period) / working_days(p.period, (p.period + interval '1 month - 1 day')::date,
+							(SELECT array_agg(day) FROM vn_holidays)))::float8::numeric AS as_divided
+FROM sales, series_rows(per_working_day(s, (SELECT array_agg(day) FROM vn_holidays))) p ORDER BY 1;
+SELECT frequency(per_working_day(q)) AS frequency, value_at(per_working_day(q), '2021-04-01') AS q2_per_day,
+	   value_at(q, '2021-04-01') / working_days('2021-04-01', '2021-06-30') AS as_divided
+FROM sales;
+SELECT month_count(per_working_day(s, '{}', '{1,2,3,4,5,6,7}')) AS no_working_day,
+	   month_count(per_working_day(series_set(s, '2021-05-01', NULL))) AS one_missing
+FROM sales;
+-- February 2021, the month of Tet: 1,020 over 15 working days
+SELECT round(value_at(per_working_day(s, (SELECT array_agg(day) FROM vn_holidays)), '2021-02-01'), 3) AS feb_2021
+FROM sales;
+
+-- errors: a weekend day that is not 1 .. 7 (22023), a NULL element (22004),
+-- an infinite date (22008)
+\set VERBOSITY default
+SELECT working_days('2021-01-01', '2021-12-31', '{}', '{0,7}');
+SELECT working_days('2021-01-01', '2021-12-31', '{}', '{6,8}');
+SELECT working_days('2021-01-01', '2021-12-31', '{2021-01-01,NULL}');
+SELECT per_working_day(s, '{}', '{6,NULL}') FROM sales;
+SELECT working_days('2021-01-01', 'infinity');
+SELECT working_days('-infinity', '2021-01-01');
+SELECT working_days('2021-01-01', '2021-12-31', '{infinity}');
+SELECT working_days('2021-01-01', '2021-12-31', '{{2021-01-01}}');
+\set VERBOSITY terse
+SELECT sqlstate_of(q), count(*) FROM (VALUES
+	($q$SELECT working_days('2021-01-01', '2021-12-31', '{}', '{0,7}')$q$),
+	($q$SELECT per_working_day(s, '{}', '{6,8}') FROM sales$q$),
+	($q$SELECT working_days('2021-01-01', '2021-12-31', '{2021-01-01,NULL}')$q$),
+	($q$SELECT per_working_day(s, '{}', '{6,NULL}') FROM sales$q$),
+	($q$SELECT working_days('2021-01-01', 'infinity')$q$),
+	($q$SELECT working_days('2021-01-01', '2021-12-31', '{infinity}')$q$)) e(q)
+GROUP BY 1 ORDER BY 1;
+
 DROP SCHEMA seasonal_test CASCADE;

@@ -34,3 +34,19 @@ CREATE FUNCTION trend(s indicator_series, seasonal int DEFAULT 7, robust boolean
 	AS 'MODULE_PATHNAME', 'seasonal_trend' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION trend(indicator_series, int, boolean) IS
 	'a float8 series: the trend component of the STL decomposition of s (as stl_rows''s trend column)';
+
+------------------------------------------------------------------------------
+-- Working days (working_days.c)
+------------------------------------------------------------------------------
+
+CREATE FUNCTION working_days(first_day date, last_day date, holidays date[] DEFAULT '{}',
+		weekend int[] DEFAULT '{6,7}') RETURNS integer
+	AS 'MODULE_PATHNAME', 'working_days' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION working_days(date, date, date[], int[]) IS
+	'the days from first_day through last_day that are neither a weekend day (ISO day of the week, 1 = Monday .. 7 = Sunday) nor in holidays; 0 when last_day is before first_day';
+
+CREATE FUNCTION per_working_day(s indicator_series, holidays date[] DEFAULT '{}',
+		weekend int[] DEFAULT '{6,7}') RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'per_working_day' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION per_working_day(indicator_series, date[], int[]) IS
+	'a float8 series: each period''s value divided by its working days (as working_days counts them); missing where the value is missing or the period has no working day';

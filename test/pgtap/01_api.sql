@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(426);
+SELECT plan(432);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -163,6 +163,10 @@ INSERT INTO expected_fn VALUES
 	('stl_rows',                '{indicator_series,integer,boolean}',                  'setof record'),
 	('seasonal_adjust',         '{indicator_series,integer,boolean,text}',             'indicator_series'),
 	('trend',                   '{indicator_series,integer,boolean}',                  'indicator_series');
+-- release 1.2: working days
+INSERT INTO expected_fn VALUES
+	('working_days',            '{date,date,date[],integer[]}',                        'integer'),
+	('per_working_day',         '{indicator_series,date[],integer[]}',                 'indicator_series');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -197,13 +201,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 130 * 3 tests)
+-- Every function, exactly (1 + 132 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 130 functions and aggregates of the API');
+	'the extension holds exactly the 132 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))

@@ -91,13 +91,16 @@ loess_weights(int32 n, int32 len, int32 xs, int32 nleft, int32 nright,
 			  const double *rw, double *w)
 {
 	int32		width = nright - nleft + 1;
-	double		h = Max(xs - nleft, nright - xs);
+	int32		half = Max(xs - nleft, nright - xs);
+	double		h;
 	double		h9;
 	double		h1;
 	double		a = 0.0;
 
+	/* a window wider than the series: as if it were centred (stl.f) */
 	if (len > n)
-		h += (len - n) / 2;
+		half += (len - n) / 2;
+	h = half;
 	h9 = 0.999 * h;
 	h1 = 0.001 * h;
 	for (int32 j = 0; j < width; j++)
@@ -175,7 +178,7 @@ smoother_fit(StlSmoother *sm, int32 i, int32 n, int32 len, int32 xs,
 static void
 smoother_points(StlSmoother *sm, int32 first, int32 n, int32 len, const double *rw)
 {
-	int32		nsh = (len + 2) / 2;
+	int32		nsh = len / 2 + 1;	/* stl.f: (len + 2) / 2, without overflow */
 	int32		nleft = 1;
 	int32		nright = Min(len, n);
 
@@ -826,6 +829,20 @@ enum
 };
 
 /*
+ * A materialized result set, with the executor's descriptor of the result
+ * where it gives one (as series_rows does: cheaper than the catalog's).
+ */
+static void
+stl_rows_init(FunctionCallInfo fcinfo)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	bool		expected = rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
+		rsinfo->expectedDesc != NULL;
+
+	InitMaterializedSRF(fcinfo, expected ? MAT_SRF_USE_EXPECTED_DESC : 0);
+}
+
+/*
  * stl_rows(s, seasonal int, robust boolean) returns setof (period date,
  * observed, trend, seasonal, remainder double precision): one row per
  * period of the span; a missing period at either end has only its period.
@@ -839,9 +856,7 @@ stl_rows(PG_FUNCTION_ARGS)
 	StlInput	in;
 
 	stl_series(fcinfo, s, PG_GETARG_INT32(1), PG_GETARG_BOOL(2), false, true, &in);
-	/* the executor's descriptor of the result where it gives one (as series_rows) */
-	InitMaterializedSRF(fcinfo, rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
-						rsinfo->expectedDesc != NULL ? MAT_SRF_USE_EXPECTED_DESC : 0);
+	stl_rows_init(fcinfo);
 	for (int32 i = 0; i < s->nmonths; i++)
 	{
 		Datum		values[STL_COLUMNS];

@@ -14,6 +14,7 @@ OBJS = \
 	src/prices.o \
 	src/ranges.o \
 	src/scalar.o \
+	src/seasonal.o \
 	src/series.o \
 	src/series_agg.o \
 	src/series_compare.o \
@@ -24,7 +25,8 @@ OBJS = \
 	src/store.o \
 	src/store_ddl.o \
 	src/store_trigger.o \
-	src/wording.o
+	src/wording.o \
+	src/working_days.o
 
 # The fresh install script is built from 1.0's objects (src/indicator.sql)
 # followed by every upgrade script since, so that a fresh install and an
@@ -40,7 +42,8 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors periods resolution \
 	estimates \
 	annual_rows series_rows_last_year partial_totals \
-	article parallel limits security indices indices_properties series_compare store wording ranges prices
+	article parallel limits security indices indices_properties series_compare store wording ranges \
+	prices seasonal
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are
 # not the PostgreSQL Licence): they read ../shared/data/real/ beside the
@@ -48,7 +51,7 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 # them the same way; test/run.sh runs both.
 REGRESS_REALDATA = series_agg_realdata series_rows_realdata rollup_realdata oracle_gas oracle_quarterly fdw \
 	annual_rows_realdata series_rows_last_year_realdata \
-	oracle_ranges prices_realdata
+	oracle_ranges prices_realdata seasonal_realdata
 
 # -Wextra applies to our code; the server's headers are system headers to it.
 # No -Werror here (a newer compiler's new warning must not break a build);

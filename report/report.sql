@@ -780,3 +780,54 @@ FROM real_gas
 CROSS JOIN LATERAL (SELECT g::date FROM generate_series(last_month(nominal) - interval '11 months',
 														last_month(nominal), interval '1 month') g) AS mm(m)
 ORDER BY m;
+\echo ' PART 5. Seasonally adjusted month-on-month growth: Australian gas production'
+\echo '=============================================================================='
+\echo 'Raw month-on-month growth mostly measures the season: gas production rises'
+\echo 'every winter (June-August in Australia) and falls every summer.  STL'
+\echo '(stl_rows, seasonal_adjust, trend: seasonal smoother of 7 years, the'
+\echo 'defaults) removes the seasonal component; the adjusted series and the trend'
+\echo 'are float8 series, so mom_pct works on them as on the raw one.  The seasonal'
+\echo 'swing of gas grows with its level (a factor, not an amount), so the'
+\echo 'multiplicative model (STL of the logarithm) is the one to read; the additive'
+\echo 'one is shown beside it.  The last two years of the series:'
+CREATE TEMP TABLE gas_sa AS
+SELECT s,
+	   seasonal_adjust(s, model => 'multiplicative') AS sa_mult,
+	   seasonal_adjust(s) AS sa_add,
+	   trend(s) AS tr
+FROM gas
+WHERE series = 'au_gas_production';
+SELECT to_char(m, 'YYYY-MM') AS month,
+	   value_at(s, m) AS value,
+	   round(mom_pct(s, m)::numeric, 1) AS "raw mom %",
+	   round(value_at(sa_mult, m), 0) AS "adjusted (mult.)",
+	   round(mom_pct(sa_mult, m)::numeric, 1) AS "adjusted mom %",
+	   round(mom_pct(sa_add, m)::numeric, 1) AS "additive mom %",
+	   round(value_at(tr, m), 0) AS trend,
+	   round(mom_pct(tr, m)::numeric, 2) AS "trend mom %"
+FROM gas_sa
+CROSS JOIN LATERAL generate_series(last_month(s) - interval '23 months', last_month(s),
+								   interval '1 month') AS g(t)
+CROSS JOIN LATERAL (SELECT g.t::date) AS mm(m)
+ORDER BY m;
+\echo 'The spread of month-on-month growth over those 24 months: the raw series'
+\echo 'swings with the season, the adjusted one moves with the trend and the noise.'
+SELECT round(min(mom_pct(s, m))::numeric, 1) AS "raw min %",
+	   round(max(mom_pct(s, m))::numeric, 1) AS "raw max %",
+	   round(stddev(mom_pct(s, m))::numeric, 1) AS "raw sd",
+	   round(min(mom_pct(sa_mult, m))::numeric, 1) AS "adjusted min %",
+	   round(max(mom_pct(sa_mult, m))::numeric, 1) AS "adjusted max %",
+	   round(stddev(mom_pct(sa_mult, m))::numeric, 1) AS "adjusted sd"
+FROM gas_sa
+CROSS JOIN LATERAL generate_series(last_month(s) - interval '23 months', last_month(s),
+								   interval '1 month') AS g(t)
+CROSS JOIN LATERAL (SELECT g.t::date) AS mm(m);
+\echo 'The seasonal factors of the last year (multiplicative: exp(seasonal) of the'
+\echo 'decomposition of the logarithm, so 1.20 means 20% above the trend in that'
+\echo 'month), from stl_rows over the logarithm of the series:'
+SELECT to_char(period, 'Mon') AS month,
+	   round(exp(seasonal)::numeric, 3) AS factor
+FROM gas_sa,
+	 stl_rows((SELECT series_agg(period, ln(value)::float8) FROM gas_monthly WHERE series = 'au_gas_production'))
+WHERE period > last_month(s) - interval '12 months'
+ORDER BY extract(month FROM period);

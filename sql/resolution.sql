@@ -261,6 +261,36 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$deflate(s, s, $1, $2)$$, 2),
 	($$implied_levels(s, s, $1)$$, 1),
 	($$ytd_contribution_pp(s, $1, s, $2, $3, $4)$$, 4)
+-- 1.2, seasonal adjustment and working days: new names (no function of
+-- PostgreSQL or of indicator 1.0/1.1 is called trend, seasonal_adjust,
+-- stl_rows, working_days or per_working_day), so no earlier call can reach
+-- them; an int2 window and unknown-typed parameters reach the int argument,
+-- untyped literals the dates and arrays
+SELECT proname, count(*) FROM pg_proc
+WHERE proname IN ('trend', 'seasonal_adjust', 'stl_rows', 'working_days', 'per_working_day')
+GROUP BY proname ORDER BY proname;
+SELECT call, reached(call) FROM (VALUES
+	($$seasonal_adjust(s)$$),
+	($$seasonal_adjust(s, 13)$$),
+	($$seasonal_adjust(s, 7::int2, true)$$),
+	($$seasonal_adjust(s, model => 'multiplicative')$$),
+	($$seasonal_adjust(s, '7', 'true', 'additive')$$),
+	($$trend(s)$$),
+	($$trend(s, 13::int2, true)$$),
+	($$(stl_rows(s)).trend$$),
+	($$(stl_rows(s, 7::int2, true)).seasonal$$),
+	($$working_days(d, d)$$),
+	($$working_days('2021-01-01', '2021-01-31', '{2021-01-01}', '{7}')$$),
+	($$per_working_day(s)$$),
+	($$per_working_day(s, '{2021-02-10}')$$)
+) c(call);
+SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
+	($$seasonal_adjust(s, $1)$$, 1),
+	($$seasonal_adjust(s, $1, $2, $3)$$, 3),
+	($$trend(s, $1, $2)$$, 2),
+	($$(stl_rows(s, $1, $2)).trend$$, 2),
+	($$working_days($1, $2, $3, $4)$$, 4),
+	($$per_working_day(s, $1, $2)$$, 2)
 ) c(call, n);
 
 DROP FUNCTION reached(text), reached_params(text, int);

@@ -13,6 +13,7 @@ packages=(
 	postgresql-15-pgtap                     # pgTAP
 	libtap-parser-sourcehandler-pgtap-perl  # pg_prove
 	python3                                 # test/readme_examples.py
+	python3-statsmodels                     # sql/seasonal_realdata.sql: the STL reference (with pandas)
 	cppcheck clang-tidy                     # make lint
 )
 bash tools/packages.sh "${packages[@]}"

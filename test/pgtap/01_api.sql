@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(507);
+SELECT plan(432);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -158,49 +158,15 @@ INSERT INTO expected_fn VALUES
 	('series_store_rebuild',    '{regclass}',                                          'bigint', 'volatile'),
 	('series_store_drop',       '{regclass}',                                          'void', 'volatile'),
 	('series_store_trigger',    '{}',                                                  'trigger', 'volatile');
--- release 1.2: estimates (series_agg with an estimated flag, its transition
--- functions, series_set with one, the functions that read the flags, and
--- the rows with an estimated column)
+-- release 1.2: seasonal adjustment
 INSERT INTO expected_fn VALUES
-	('series_agg_transfn',      '{indicator_series,date,numeric,text,boolean}',        'indicator_series', 'immutable'),
-	('series_agg_transfn',      '{indicator_series,date,"double precision",text,boolean}', 'indicator_series', 'immutable'),
-	('series_agg_transfn',      '{indicator_series,date,bigint,text,boolean}',         'indicator_series', 'immutable'),
-	('series_agg_transfn',      '{indicator_series,date,integer,text,boolean}',        'indicator_series', 'immutable'),
-	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",numeric,text,boolean}', 'indicator_series', 'stable'),
-	('series_agg_transfn',      '{indicator_series,"timestamp with time zone","double precision",text,boolean}', 'indicator_series', 'stable'),
-	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",bigint,text,boolean}', 'indicator_series', 'stable'),
-	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",integer,text,boolean}', 'indicator_series', 'stable'),
-	('series_agg',              '{date,numeric,text,boolean}',                         'indicator_series', 'immutable'),
-	('series_agg',              '{date,"double precision",text,boolean}',              'indicator_series', 'immutable'),
-	('series_agg',              '{date,bigint,text,boolean}',                          'indicator_series', 'immutable'),
-	('series_agg',              '{date,integer,text,boolean}',                         'indicator_series', 'immutable'),
-	('series_agg',              '{"timestamp with time zone",numeric,text,boolean}',   'indicator_series', 'immutable'),
-	('series_agg',              '{"timestamp with time zone","double precision",text,boolean}', 'indicator_series', 'immutable'),
-	('series_agg',              '{"timestamp with time zone",bigint,text,boolean}',    'indicator_series', 'immutable'),
-	('series_agg',              '{"timestamp with time zone",integer,text,boolean}',   'indicator_series', 'immutable'),
-	('series_set',              '{indicator_series,date,numeric,boolean}',             'indicator_series', 'immutable'),
-	('series_set',              '{indicator_series,date,"double precision",boolean}',  'indicator_series', 'immutable'),
-	('series_set',              '{indicator_series,date,bigint,boolean}',              'indicator_series', 'immutable'),
-	('series_set',              '{indicator_series,date,integer,boolean}',             'indicator_series', 'immutable'),
-	('estimated_periods',       '{indicator_series}',                                  'date[]', 'immutable'),
-	('is_estimated',            '{indicator_series,date}',                             'boolean', 'immutable'),
-	('series_rows_estimated',   '{indicator_series,integer,text}',                     'setof record', 'immutable'),
-	('annual_rows_estimated',   '{indicator_series,text,integer}',                     'setof record', 'immutable');
-
--- release 1.2: report wording
+	('stl_rows',                '{indicator_series,integer,boolean}',                  'setof record'),
+	('seasonal_adjust',         '{indicator_series,integer,boolean,text}',             'indicator_series'),
+	('trend',                   '{indicator_series,integer,boolean}',                  'indicator_series');
+-- release 1.2: working days
 INSERT INTO expected_fn VALUES
-	('progress_phrase',         '{"double precision",text,integer}',                   'text');
-
--- release 1.2: prices and real growth
-INSERT INTO expected_fn VALUES
-	('deflate',                 '{indicator_series,indicator_series,integer,integer}', 'indicator_series'),
-	('deflate',                 '{indicator_series,indicator_series,date}',            'indicator_series'),
-	('real_growth_pct',         '{numeric,numeric}',                                   'double precision'),
-	('real_growth_pct',         '{"double precision","double precision"}',             'double precision'),
-	('implied_levels',          '{indicator_series,indicator_series,integer}',         'indicator_series'),
-	('attainment_lower_pct',    '{numeric,numeric}',                                   'double precision'),
-	('attainment_lower_pct',    '{"double precision","double precision"}',             'double precision'),
-	('ytd_contribution_pp',     '{indicator_series,"double precision",indicator_series,date,integer,text}', 'double precision');
+	('working_days',            '{date,date,date[],integer[]}',                        'integer'),
+	('per_working_day',         '{indicator_series,date[],integer[]}',                 'indicator_series');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -235,13 +201,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 157 * 3 tests)
+-- Every function, exactly (1 + 132 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 157 functions and aggregates of the API');
+	'the extension holds exactly the 132 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))

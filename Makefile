@@ -19,6 +19,7 @@ OBJS = \
 	src/series_rollup.o \
 	src/series_rows.o \
 	src/store.o \
+	src/vintage.o \
 	src/wording.o
 
 # The fresh install script is built from 1.0's objects (src/indicator.sql)

@@ -166,5 +166,26 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$series_agg($1, $2, $3)$$, 3)
 ) c(call, n);
 
+-- 1.2 vintages (new names: no earlier call changes): date periods, every
+-- value type, an untyped vintage reaches timestamptz
+SELECT call, reached(call) FROM (VALUES
+	($$vintage_agg(d, v, ts)$$),
+	($$vintage_agg(d, 5, ts)$$),
+	($$vintage_agg(d, 5::int2, ts)$$),
+	($$vintage_agg(d, 5::int8, '2021-04-01')$$),
+	($$vintage_agg(d, 5.5::float8, t)$$),
+	($$vintage_agg(d, '5', ts)$$),
+	($$first_release_agg(d, v, ts)$$),
+	($$first_release_agg(d, 5::int2, '2021-04-01')$$),
+	($$first_release_agg(d, 5.5::float8, ts)$$),
+	-- a timestamptz period is not a date: no implicit cast
+	($$vintage_agg(ts, v, ts)$$)
+) c(call);
+SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
+	($$vintage_agg($1, v, $2)$$, 2),
+	($$vintage_agg(d, $1, ts)$$, 1),
+	($$first_release_agg($1, $2, $3)$$, 3)
+) c(call, n);
+
 DROP FUNCTION reached(text), reached_params(text, int);
 DROP TABLE rs;

@@ -11,3 +11,140 @@
 
 -- complain if script is sourced in psql, rather than via ALTER EXTENSION
 \echo Use "ALTER EXTENSION indicator UPDATE TO '1.2'" to load this file. \quit
+
+------------------------------------------------------------------------------
+-- Vintages: the series as last published and as first published
+-- (src/vintage.c).  New names only, so no earlier call resolves differently.
+------------------------------------------------------------------------------
+
+-- The state of vintage_agg and first_release_agg: for each period, the kept
+-- row's value, vintage and marks, a real type with a text form so that
+-- partial states can travel (Citus, parallel workers), like series_agg's.
+CREATE TYPE vintage_state;
+
+CREATE FUNCTION vintage_state_in(cstring) RETURNS vintage_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION vintage_state_out(vintage_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_state_in(cstring) IS 'text input of vintage_state';
+COMMENT ON FUNCTION vintage_state_out(vintage_state) IS 'text output of vintage_state';
+
+CREATE TYPE vintage_state (
+	INPUT = vintage_state_in,
+	OUTPUT = vintage_state_out,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE vintage_state IS
+	'state of vintage_agg and first_release_agg: for each period, the value, vintage and estimate flag of the row kept';
+
+CREATE FUNCTION vintage_state_combine(vintage_state, vintage_state) RETURNS vintage_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_state_combine(vintage_state, vintage_state) IS
+	'vintage_agg and first_release_agg combine function: for each period, the kept row of the later (first_release_agg: earlier) vintage';
+CREATE FUNCTION vintage_agg_final(vintage_state) RETURNS indicator_series
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_final(vintage_state) IS
+	'vintage_agg and first_release_agg final function: the kept rows as an indicator_series';
+
+
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, numeric, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_numeric_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, numeric, timestamp with time zone) IS 'vintage_agg transition function (numeric values)';
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, bigint, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_int8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, bigint, timestamp with time zone) IS 'vintage_agg transition function (bigint values)';
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, integer, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_int4_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, integer, timestamp with time zone) IS 'vintage_agg transition function (integer values)';
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, double precision, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_float8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, double precision, timestamp with time zone) IS 'vintage_agg transition function (double precision values)';
+
+CREATE AGGREGATE vintage_agg(period date, value numeric, vintage timestamp with time zone) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, numeric, timestamp with time zone) IS
+	'builds an exact indicator_series as last published from (period, value, vintage) rows: for each period, the row of the latest vintage (a NULL value withdraws the period); monthly periods';
+CREATE AGGREGATE vintage_agg(period date, value bigint, vintage timestamp with time zone) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, bigint, timestamp with time zone) IS
+	'builds an exact indicator_series as last published from (period, value, vintage) rows: for each period, the row of the latest vintage (a NULL value withdraws the period); monthly periods';
+CREATE AGGREGATE vintage_agg(period date, value integer, vintage timestamp with time zone) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, integer, timestamp with time zone) IS
+	'builds an exact indicator_series as last published from (period, value, vintage) rows: for each period, the row of the latest vintage (a NULL value withdraws the period); monthly periods';
+CREATE AGGREGATE vintage_agg(period date, value double precision, vintage timestamp with time zone) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, double precision, timestamp with time zone) IS
+	'builds a double precision indicator_series as last published from (period, value, vintage) rows: for each period, the row of the latest vintage (a NULL value withdraws the period); monthly periods';
+
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, numeric, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_numeric_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, numeric, timestamp with time zone) IS 'first_release_agg transition function (numeric values)';
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, bigint, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_int8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, bigint, timestamp with time zone) IS 'first_release_agg transition function (bigint values)';
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, integer, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_int4_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, integer, timestamp with time zone) IS 'first_release_agg transition function (integer values)';
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, double precision, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_float8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, double precision, timestamp with time zone) IS 'first_release_agg transition function (double precision values)';
+
+CREATE AGGREGATE first_release_agg(period date, value numeric, vintage timestamp with time zone) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, numeric, timestamp with time zone) IS
+	'builds an exact indicator_series as first published from (period, value, vintage) rows: for each period, the row of the earliest vintage (a NULL value: missing); monthly periods';
+CREATE AGGREGATE first_release_agg(period date, value bigint, vintage timestamp with time zone) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, bigint, timestamp with time zone) IS
+	'builds an exact indicator_series as first published from (period, value, vintage) rows: for each period, the row of the earliest vintage (a NULL value: missing); monthly periods';
+CREATE AGGREGATE first_release_agg(period date, value integer, vintage timestamp with time zone) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, integer, timestamp with time zone) IS
+	'builds an exact indicator_series as first published from (period, value, vintage) rows: for each period, the row of the earliest vintage (a NULL value: missing); monthly periods';
+CREATE AGGREGATE first_release_agg(period date, value double precision, vintage timestamp with time zone) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, double precision, timestamp with time zone) IS
+	'builds a double precision indicator_series as first published from (period, value, vintage) rows: for each period, the row of the earliest vintage (a NULL value: missing); monthly periods';

@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(417);
+SELECT plan(479);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -159,6 +159,30 @@ INSERT INTO expected_fn VALUES
 	('series_store_drop',       '{regclass}',                                          'void', 'volatile'),
 	('series_store_trigger',    '{}',                                                  'trigger', 'volatile');
 
+-- release 1.2: vintages (vintage_agg, first_release_agg and their state;
+-- the transition functions are not STRICT, the combine function is)
+INSERT INTO expected_fn VALUES
+	('vintage_state_in',        '{cstring}',                                           'vintage_state'),
+	('vintage_state_out',       '{vintage_state}',                                     'cstring'),
+	('vintage_state_combine',   '{vintage_state,vintage_state}',                       'vintage_state'),
+	('vintage_agg_final',       '{vintage_state}',                                     'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone"}', 'vintage_state'),
+	('vintage_agg', '{date,numeric,"timestamp with time zone"}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone"}', 'vintage_state'),
+	('vintage_agg', '{date,bigint,"timestamp with time zone"}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone"}', 'vintage_state'),
+	('vintage_agg', '{date,integer,"timestamp with time zone"}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone"}', 'vintage_state'),
+	('vintage_agg', '{date,"double precision","timestamp with time zone"}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone"}', 'vintage_state'),
+	('first_release_agg', '{date,numeric,"timestamp with time zone"}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone"}', 'vintage_state'),
+	('first_release_agg', '{date,bigint,"timestamp with time zone"}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone"}', 'vintage_state'),
+	('first_release_agg', '{date,integer,"timestamp with time zone"}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone"}', 'vintage_state'),
+	('first_release_agg', '{date,"double precision","timestamp with time zone"}', 'indicator_series');
+
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
 	SELECT p.oid::regprocedure::text AS signature, p.*
@@ -192,13 +216,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 127 * 3 tests)
+-- Every function, exactly (1 + 147 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 127 functions and aggregates of the API');
+	'the extension holds exactly the 147 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -229,7 +253,7 @@ SELECT is_aggregate('index_agg', ARRAY['indicator_series', 'double precision']);
 SELECT is(
 	ARRAY(SELECT a.aggfnoid::regprocedure::text
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
-		   WHERE a.aggtranstype <> 'indicator_series'::regtype AND f.proname <> 'index_agg'
+		   WHERE a.aggtranstype <> 'indicator_series'::regtype AND f.proname NOT IN ('index_agg', 'vintage_agg', 'first_release_agg')
 		   ORDER BY 1),
 	'{}'::text[],
 	'every series_agg keeps its state as indicator_series (not internal)');
@@ -237,7 +261,7 @@ SELECT is(
 SELECT is(
 	ARRAY(SELECT a.aggfnoid::regprocedure::text
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
-		   WHERE f.proname <> 'index_agg'
+		   WHERE f.proname NOT IN ('index_agg', 'vintage_agg', 'first_release_agg')
 			 AND a.aggcombinefn <> CASE f.proname WHEN 'series_sum' THEN 'series_sum_transfn(indicator_series, indicator_series)'
 													  WHEN 'series_sum_present' THEN 'series_sum_present_transfn(indicator_series, indicator_series)'
 													  WHEN 'series_count' THEN 'series_sum_present_transfn(indicator_series, indicator_series)'
@@ -249,7 +273,7 @@ SELECT is(
 SELECT is(
 	ARRAY(SELECT a.aggfnoid::regprocedure::text
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
-		   WHERE f.proname <> 'index_agg' AND (a.aggfinalfn <> CASE f.proname WHEN 'series_count' THEN 'series_count_final(indicator_series)'
+		   WHERE f.proname NOT IN ('index_agg', 'vintage_agg', 'first_release_agg') AND (a.aggfinalfn <> CASE f.proname WHEN 'series_count' THEN 'series_count_final(indicator_series)'
 																		  ELSE 'series_agg_final(indicator_series)' END::regprocedure
 			  OR (f.proname = 'series_agg' AND
 				  a.aggtransfn <> format('series_agg_transfn(indicator_series, %s)',
@@ -268,8 +292,8 @@ SELECT is(
 
 SELECT is(
 	(SELECT count(*) FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid),
-	21::bigint,
-	'the extension has 21 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency; series_merge, series_sum, series_sum_present, series_count, index_agg)');
+	29::bigint,
+	'the extension has 29 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency; series_merge, series_sum, series_sum_present, series_count, index_agg; vintage_agg and first_release_agg for four value types)');
 
 -- index_agg's state is a real type too (not internal: Citus ships it as
 -- text), with its own text and binary forms
@@ -306,6 +330,7 @@ SELECT is(
 			 AND proname NOT IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn',
 								 'series_sum_present_transfn', 'series_count_transfn',
 								 'index_agg_transfn', 'index_agg_combine',
+								 'vintage_agg_transfn', 'first_release_agg_transfn',
 								 'series_set', 'series_store_apply', 'series_store', 'series_store_trigger')
 		   ORDER BY 1),
 	'{}'::text[],
@@ -315,7 +340,8 @@ SELECT is(
 	ARRAY(SELECT signature FROM ext_fn
 		   WHERE proisstrict AND proname IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn',
 											 'series_sum_present_transfn', 'series_count_transfn',
-											 'index_agg_transfn', 'index_agg_combine')
+											 'index_agg_transfn', 'index_agg_combine',
+											 'vintage_agg_transfn', 'first_release_agg_transfn')
 		   ORDER BY 1),
 	'{}'::text[],
 	'the transition and combine functions are not STRICT (a NULL period must be seen, a NULL value is a missing month)');
@@ -418,6 +444,28 @@ SELECT is(
 	pg_get_function_arguments('attainment_phrase(double precision, text, integer)'::regprocedure),
 	'pct double precision, lang text DEFAULT ''en''::text, decimals integer DEFAULT 1',
 	'attainment_phrase(pct, lang DEFAULT ''en'', decimals DEFAULT 1)');
+
+------------------------------------------------------------------------------
+-- 1.2: vintage_agg and first_release_agg (2 tests)
+------------------------------------------------------------------------------
+
+SELECT is(
+	ARRAY(SELECT a.aggfnoid::regprocedure::text
+			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
+		   WHERE f.proname IN ('vintage_agg', 'first_release_agg')
+			 AND (a.aggtranstype <> 'vintage_state'::regtype
+				  OR a.aggcombinefn <> 'vintage_state_combine(vintage_state, vintage_state)'::regprocedure
+				  OR a.aggfinalfn <> 'vintage_agg_final(vintage_state)'::regprocedure
+				  OR a.aggtransfn <> format('%s_transfn(vintage_state, %s)', f.proname,
+											array_to_string(f.proargtypes::regtype[], ', '))::regprocedure)
+		   ORDER BY 1),
+	'{}'::text[],
+	'vintage_agg and first_release_agg keep a vintage_state, combine with vintage_state_combine, finish with vintage_agg_final and use their own transition function for their input types');
+SELECT is(
+	(SELECT ARRAY[typtype::text, typinput::text, typoutput::text, typlen::text]
+	   FROM pg_type WHERE oid = 'vintage_state'::regtype),
+	ARRAY['b', 'vintage_state_in', 'vintage_state_out', '-1'],
+	'vintage_state is a base type of variable length with text input/output functions');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -11,6 +11,7 @@ OBJS = \
 	src/level.o \
 	src/period.o \
 	src/ranges.o \
+	src/revisions.o \
 	src/scalar.o \
 	src/series.o \
 	src/series_agg.o \
@@ -36,6 +37,8 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors periods resolution \
 	annual_rows series_rows_last_year partial_totals \
 	article parallel limits security indices indices_properties series_compare store wording ranges
+# 1.2: vintages and revisions
+REGRESS += vintage revisions
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are
 # not the PostgreSQL Licence): they read ../shared/data/real/ beside the
@@ -43,7 +46,7 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 # them the same way; test/run.sh runs both.
 REGRESS_REALDATA = series_agg_realdata series_rows_realdata rollup_realdata oracle_gas oracle_quarterly fdw \
 	annual_rows_realdata series_rows_last_year_realdata \
-	oracle_ranges
+	oracle_ranges revisions_realdata
 
 # -Wextra applies to our code; the server's headers are system headers to it.
 # No -Werror here (a newer compiler's new warning must not break a build);

@@ -186,6 +186,18 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$vintage_agg(d, $1, ts)$$, 1),
 	($$first_release_agg($1, $2, $3)$$, 3)
 ) c(call, n);
+-- 1.2 revisions (new names): untyped dates and measures
+SELECT call, reached(call) FROM (VALUES
+	($$(revision_rows(s, s)).revision$$),
+	($$(revision_rows(s, s, 'yoy')).revision$$),
+	($$(revision_stats(s, s, '2021-01-01', '2021-12-01')).rmar$$),
+	($$(revision_stats(s, s, d, '2021-12-01', 'mom')).rmar$$)
+) c(call);
+SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
+	($$(revision_rows(s, s, $1)).revision$$, 1),
+	($$(revision_stats(s, s, $1, $2)).rmar$$, 2),
+	($$(revision_stats(s, s, $1, $2, $3)).rmar$$, 3)
+) c(call, n);
 
 DROP FUNCTION reached(text), reached_params(text, int);
 DROP TABLE rs;

@@ -148,3 +148,25 @@ CREATE AGGREGATE first_release_agg(period date, value double precision, vintage 
 );
 COMMENT ON AGGREGATE first_release_agg(date, double precision, timestamp with time zone) IS
 	'builds a double precision indicator_series as first published from (period, value, vintage) rows: for each period, the row of the earliest vintage (a NULL value: missing); monthly periods';
+
+------------------------------------------------------------------------------
+-- Revisions between two publications of a series (src/revisions.c).  New
+-- names only, so no earlier call resolves differently.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION revision_rows(later indicator_series, earlier indicator_series, measure text DEFAULT 'value',
+							  OUT period date, OUT earlier double precision, OUT later double precision,
+							  OUT revision double precision, OUT revision_pct double precision)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'revision_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION revision_rows(indicator_series, indicator_series, text) IS
+	'period by period over the periods where the measure is present in both, how the later publication revised the earlier: measure ''value'' (revision = later - earlier, revision_pct = its percentage of |earlier|), ''yoy'' or ''mom'' (each publication''s own growth in percent, revised in percentage points)';
+
+CREATE FUNCTION revision_stats(later indicator_series, earlier indicator_series,
+							   first_period date, last_period date, measure text DEFAULT 'value',
+							   OUT n integer, OUT mean_revision double precision,
+							   OUT mean_abs_revision double precision, OUT rmar double precision)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'revision_stats' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION revision_stats(indicator_series, indicator_series, date, date, text) IS
+	'revision statistics over the periods of the range where the measure is present in both publications: how many, the mean revision, the mean absolute revision and the relative mean absolute revision sum(abs(revision)) / sum(abs(later)); n 0 and NULLs when there is none';

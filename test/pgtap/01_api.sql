@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(479);
+SELECT plan(487);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -183,6 +183,11 @@ INSERT INTO expected_fn VALUES
 	('first_release_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone"}', 'vintage_state'),
 	('first_release_agg', '{date,"double precision","timestamp with time zone"}', 'indicator_series');
 
+-- release 1.2: revisions
+INSERT INTO expected_fn VALUES
+	('revision_rows',  '{indicator_series,indicator_series,text}',           'setof record'),
+	('revision_stats', '{indicator_series,indicator_series,date,date,text}', 'record');
+
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
 	SELECT p.oid::regprocedure::text AS signature, p.*
@@ -216,13 +221,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 147 * 3 tests)
+-- Every function, exactly (1 + 149 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 147 functions and aggregates of the API');
+	'the extension holds exactly the 149 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -466,6 +471,23 @@ SELECT is(
 	   FROM pg_type WHERE oid = 'vintage_state'::regtype),
 	ARRAY['b', 'vintage_state_in', 'vintage_state_out', '-1'],
 	'vintage_state is a base type of variable length with text input/output functions');
+
+------------------------------------------------------------------------------
+-- 1.2: revision_rows and revision_stats: their columns and defaults (2 tests)
+------------------------------------------------------------------------------
+
+SELECT is(
+	pg_get_function_arguments('revision_rows(indicator_series, indicator_series, text)'::regprocedure),
+	'later indicator_series, earlier indicator_series, measure text DEFAULT ''value''::text, OUT period date, '
+	'OUT earlier double precision, OUT later double precision, OUT revision double precision, '
+	'OUT revision_pct double precision',
+	'revision_rows(later, earlier, measure DEFAULT ''value'') returns (period, earlier, later, revision, revision_pct)');
+SELECT is(
+	pg_get_function_arguments('revision_stats(indicator_series, indicator_series, date, date, text)'::regprocedure),
+	'later indicator_series, earlier indicator_series, first_period date, last_period date, '
+	'measure text DEFAULT ''value''::text, OUT n integer, OUT mean_revision double precision, '
+	'OUT mean_abs_revision double precision, OUT rmar double precision',
+	'revision_stats(later, earlier, first_period, last_period, measure DEFAULT ''value'') returns (n, mean_revision, mean_abs_revision, rmar)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -198,6 +198,21 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$(revision_stats(s, s, $1, $2)).rmar$$, 2),
 	($$(revision_stats(s, s, $1, $2, $3)).rmar$$, 3)
 ) c(call, n);
+-- 1.2 value_phrase (a new name): integers and untyped literals reach the
+-- numeric value; a double precision value does not resolve (float8 ->
+-- numeric is an assignment cast): it is cast with ::numeric
+SELECT call, reached(call) FROM (VALUES
+	($$value_phrase(v, 'million USD')$$),
+	($$value_phrase(5339, 'million USD', 'vi')$$),
+	($$value_phrase(5339::int8, 'x', 'en', 2::int2)$$),
+	($$value_phrase('5339.5', 'x', 'en', 1, true)$$),
+	($$value_phrase(1.5::float8, 'x')$$),
+	($$value_phrase(1.5::float8::numeric, 'x')$$)
+) c(call);
+SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
+	($$value_phrase($1, $2)$$, 2),
+	($$value_phrase($1, $2, $3, $4, $5)$$, 5)
+) c(call, n);
 
 DROP FUNCTION reached(text), reached_params(text, int);
 DROP TABLE rs;

@@ -170,3 +170,16 @@ CREATE FUNCTION revision_stats(later indicator_series, earlier indicator_series,
 	AS 'MODULE_PATHNAME', 'revision_stats' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION revision_stats(indicator_series, indicator_series, date, date, text) IS
 	'revision statistics over the periods of the range where the measure is present in both publications: how many, the mean revision, the mean absolute revision and the relative mean absolute revision sum(abs(revision)) / sum(abs(later)); n 0 and NULLs when there is none';
+
+------------------------------------------------------------------------------
+-- Report wording of a level (src/wording.c).  A new name: no earlier call
+-- resolves differently.  No double precision overload: a double is cast
+-- with ::numeric (float8 -> numeric is an assignment cast, so the call says
+-- where the digits come from).
+------------------------------------------------------------------------------
+
+CREATE FUNCTION value_phrase(value numeric, unit text, lang text DEFAULT 'en', decimals integer DEFAULT 0,
+							 estimated boolean DEFAULT false) RETURNS text
+	AS 'MODULE_PATHNAME', 'value_phrase' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION value_phrase(numeric, text, text, integer, boolean) IS
+	'a level as a phrase: ''reached 5,339 million USD'', estimated ''reached an estimated 133,557 billion VND''; lang ''vi'': ''đạt 5.339 triệu USD'', ''ước đạt 133.557 tỷ đồng''; rounded half away from zero to decimals, thousands grouped';

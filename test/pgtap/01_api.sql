@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(487);
+SELECT plan(491);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -188,6 +188,10 @@ INSERT INTO expected_fn VALUES
 	('revision_rows',  '{indicator_series,indicator_series,text}',           'setof record'),
 	('revision_stats', '{indicator_series,indicator_series,date,date,text}', 'record');
 
+-- release 1.2: the wording of a level
+INSERT INTO expected_fn VALUES
+	('value_phrase', '{numeric,text,text,integer,boolean}', 'text');
+
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
 	SELECT p.oid::regprocedure::text AS signature, p.*
@@ -221,13 +225,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 149 * 3 tests)
+-- Every function, exactly (1 + 150 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 149 functions and aggregates of the API');
+	'the extension holds exactly the 150 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -488,6 +492,11 @@ SELECT is(
 	'measure text DEFAULT ''value''::text, OUT n integer, OUT mean_revision double precision, '
 	'OUT mean_abs_revision double precision, OUT rmar double precision',
 	'revision_stats(later, earlier, first_period, last_period, measure DEFAULT ''value'') returns (n, mean_revision, mean_abs_revision, rmar)');
+
+SELECT is(
+	pg_get_function_arguments('value_phrase(numeric, text, text, integer, boolean)'::regprocedure),
+	'value numeric, unit text, lang text DEFAULT ''en''::text, decimals integer DEFAULT 0, estimated boolean DEFAULT false',
+	'value_phrase(value, unit, lang DEFAULT ''en'', decimals DEFAULT 0, estimated DEFAULT false)');
 
 SELECT * FROM finish();
 ROLLBACK;

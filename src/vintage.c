@@ -423,8 +423,19 @@ static Datum
 vintage_accum(FunctionCallInfo fcinfo, uint8 pick, uint8 kind, const VintageRow *row,
 			  uint8 frequency)
 {
-	VintageState *state = PG_ARGISNULL(0) ? NULL : PG_GETARG_VINTAGE_STATE_P(0);
 	bool		in_agg = AggCheckCallContext(fcinfo, NULL) != 0;
+	VintageState *state;
+
+	/*
+	 * As an aggregate, the state is the one this function returned for the
+	 * group (the aggregates have no initial value): read in place, unchecked.
+	 */
+	if (PG_ARGISNULL(0))
+		state = NULL;
+	else if (in_agg)
+		state = (VintageState *) PG_GETARG_POINTER(0);
+	else
+		state = PG_GETARG_VINTAGE_STATE_P(0);
 
 	if (state == NULL)
 		state = vintage_new(pick, kind, frequency, row->period);

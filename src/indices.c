@@ -16,6 +16,11 @@
  * Citus pushes partial aggregation to its workers only for a state type with
  * text input and output, and parallel query and postgres_fdw need a combine
  * function over a state that can travel.
+ *
+ * Estimates: a period of a rebased series is an estimate when its own value
+ * or a value of the base (the base year's periods, or the base period) is
+ * one; a period of index_agg's result when any component's value in it is
+ * one (the sums carry the flags of every value added into them).
  */
 #include "postgres.h"
 
@@ -28,6 +33,8 @@
 #include "utils/date.h"
 #include "utils/float.h"
 
+#include "estimates.h"
+#include "level.h"
 #include "series.h"
 
 /*
@@ -113,9 +120,12 @@ year_average(const IndicatorSeries *s, int64 year, int fy_start_month, double *a
 	return true;
 }
 
-/* Every month of s x 100 / base, in one pass over the values. */
+/*
+ * Every month of s x 100 / base, in one pass over the values; base is the
+ * value of s's periods base_first..base_last (all in the span).
+ */
 static IndicatorSeries *
-rebase_on(const IndicatorSeries *s, double base)
+rebase_on(const IndicatorSeries *s, double base, int64 base_first, int64 base_last)
 {
 	IndicatorSeries *r = index_result(s, s->first, s->nmonths);
 	double	   *v = series_fp_array(r);
@@ -132,6 +142,19 @@ rebase_on(const IndicatorSeries *s, double base)
 		for (int32 i = 0; i < s->nmonths; i++)
 			if (isinf(v[i]))
 				index_put(r, i, v[i]);	/* the error, naming the month */
+	if (series_has_estimates(s))
+	{
+		bool	   *flags = palloc(sizeof(bool) * s->nmonths);
+		bool		base_estimated = false;
+
+		series_estimate_flags(s, flags);
+		for (int64 p = base_first; p <= base_last; p++)
+			base_estimated |= flags[p - s->first];
+		/* every value rests on the base */
+		for (int32 i = 0; base_estimated && i < s->nmonths; i++)
+			flags[i] = true;
+		r = series_with_estimates(r, flags);
+	}
 	return r;
 }
 
@@ -144,12 +167,15 @@ rebase_year(PG_FUNCTION_ARGS)
 	int32		year = PG_GETARG_INT32(1);
 	int32		fy_start_month = PG_GETARG_INT32(2);
 	double		base;
+	int64		start;
 
 	check_year(year, "base_year");
 	check_fy_frequency(fy_start_month, s->frequency);
 	if (!year_average(s, year, fy_start_month, &base) || !(base > 0))
 		PG_RETURN_NULL();
-	PG_RETURN_INDICATOR_SERIES_P(rebase_on(s, base));
+	start = year_start_period(s, year, fy_start_month);
+	PG_RETURN_INDICATOR_SERIES_P(rebase_on(s, base, start,
+										   start + periods_per_year(s->frequency) - 1));
 }
 
 /* rebase(s, base_period date) returns indicator_series */
@@ -163,7 +189,7 @@ rebase_period(PG_FUNCTION_ARGS)
 
 	if (!month_double(s, month, &base) || !(base > 0))
 		PG_RETURN_NULL();
-	PG_RETURN_INDICATOR_SERIES_P(rebase_on(s, base));
+	PG_RETURN_INDICATOR_SERIES_P(rebase_on(s, base, month, month));
 }
 
 /*
@@ -449,6 +475,19 @@ state_add(IndexAggState *st, const IndicatorSeries *x, double factor)
 			acc[k] += factor * v[k];
 		pfree(v);
 	}
+
+	/* x's estimates flag the sums they went into (a copy for the first) */
+	if (series_has_bitmap(x))
+	{
+		if (!series_has_bitmap(sums))
+		{
+			st = state_with_sums(st, series_add_bitmap(sums));
+			sums = state_sums(st);
+		}
+		for (int32 k = 0; k < x->nmonths; k++)
+			if (series_flagged(x, k))
+				series_set_flag(sums, lo + k, true);
+	}
 	return st;
 }
 
@@ -566,6 +605,13 @@ index_agg_final(PG_FUNCTION_ARGS)
 		for (int32 i = 0; i < sums->nmonths; i++)
 			if (!isnan(acc[i]))
 				index_put(r, i, acc[i] / st->weight);
+	}
+	if (series_has_bitmap(sums))
+	{
+		bool	   *flags = palloc(sizeof(bool) * sums->nmonths);
+
+		series_estimate_flags(sums, flags);
+		r = series_with_estimates(r, flags);
 	}
 	PG_RETURN_INDICATOR_SERIES_P(r);
 }

@@ -25,6 +25,7 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 
+#include "level.h"
 #include "revisions.h"
 #include "scalar.h"
 #include "series.h"

@@ -179,12 +179,18 @@ SELECT call, reached(call) FROM (VALUES
 	($$first_release_agg(d, 5::int2, '2021-04-01')$$),
 	($$first_release_agg(d, 5.5::float8, ts)$$),
 	-- a timestamptz period is not a date: no implicit cast
-	($$vintage_agg(ts, v, ts)$$)
+	($$vintage_agg(ts, v, ts)$$),
+	-- five arguments: a frequency and an estimated flag
+	($$vintage_agg(d, v, ts, 'quarter', true)$$),
+	($$vintage_agg(d, 5::int2, '2021-04-01', 'month', 'true')$$),
+	($$first_release_agg(d, 5, ts, 'year', NULL)$$),
+	($$first_release_agg(d, 5.5::float8, t, 'month', false)$$)
 ) c(call);
 SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$vintage_agg($1, v, $2)$$, 2),
 	($$vintage_agg(d, $1, ts)$$, 1),
-	($$first_release_agg($1, $2, $3)$$, 3)
+	($$first_release_agg($1, $2, $3)$$, 3),
+	($$vintage_agg($1, $2, $3, $4, $5)$$, 5)
 ) c(call, n);
 -- 1.2 revisions (new names): untyped dates and measures
 SELECT call, reached(call) FROM (VALUES

@@ -55,6 +55,19 @@ JOIN (SELECT series, series_agg(period, value) AS s
             ORDER BY series, period, vintage DESC) h GROUP BY series) d USING (series)
 JOIN pubs p USING (series);
 
+-- with the estimated flags of the history: on 2005-06-10 the published
+-- series rests on one estimate per industry, May 2005; the first releases
+-- are estimates throughout, the final series has none
+SELECT count(*) AS series,
+       count(*) FILTER (WHERE estimated_periods(a.s) = '{2005-05-01}') AS may_2005_estimated,
+       count(*) FILTER (WHERE cardinality(estimated_periods(f.s)) = 122) AS first_all_estimated,
+       count(*) FILTER (WHERE estimated_periods(l.s) = '{}' AND l.s = p.latest) AS final_none
+FROM (SELECT series, vintage_agg(period, value, vintage, 'month', estimated) FILTER (WHERE vintage <= '2005-06-10') AS s
+      FROM history GROUP BY series) a
+JOIN (SELECT series, first_release_agg(period, value, vintage, 'month', estimated) AS s FROM history GROUP BY series) f USING (series)
+JOIN (SELECT series, vintage_agg(period, value, vintage, 'month', estimated) AS s FROM history GROUP BY series) l USING (series)
+JOIN pubs p USING (series);
+
 ------------------------------------------------------------------------------
 -- revision_rows against plain SQL over the history's rows
 ------------------------------------------------------------------------------

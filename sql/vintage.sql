@@ -250,4 +250,93 @@ SELECT 'latest numeric month {2021-01: abc @5}'::vintage_state;
 SELECT 'latest float8 month {2021-01: NaN @5}'::vintage_state;
 SELECT 'latest numeric month {0000-01: 1 @5}'::vintage_state;
 
+------------------------------------------------------------------------------
+-- The five-argument forms: a frequency, and each period flagged as an
+-- estimate when its kept row's estimated is true (NULL is false)
+------------------------------------------------------------------------------
+
+-- quarterly: Q1 first published as an estimate (10.5), then official (11);
+-- Q2 published once, estimated; Q3 estimated, then withdrawn (a missing
+-- period carries no flag); Q4 with a NULL flag (not an estimate)
+CREATE TEMP TABLE qhist (period date, value numeric, vintage timestamptz, est boolean);
+INSERT INTO qhist VALUES
+	('2021-01-01', 10.5, '2021-04-10', true),
+	('2021-02-15', 11,   '2021-07-10', false),
+	('2021-04-01', 20,   '2021-07-10', true),
+	('2021-07-01', 30,   '2021-10-10', true),
+	('2021-07-01', NULL, '2022-01-10', false),
+	('2021-10-01', 40,   '2022-01-10', NULL);
+SELECT vintage_agg(period, value, vintage, 'quarter', est) AS latest,
+       first_release_agg(period, value, vintage, 'quarter', est) AS first,
+       vintage_agg(period, value, vintage, 'quarter', est) FILTER (WHERE vintage <= '2021-05-01') AS on_2021_05_01
+FROM qhist;
+SELECT estimated_periods(vintage_agg(period, value, vintage, 'quarter', est)) AS latest_estimates,
+       estimated_periods(first_release_agg(period, value, vintage, 'quarter', est)) AS first_estimates,
+       estimated_periods(vintage_agg(period, value, vintage, 'quarter', est) FILTER (WHERE vintage <= '2021-12-31')) AS end_2021_estimates
+FROM qhist;
+-- no row flagged: a series without flags, equal to the three-argument form's
+-- result at month frequency
+SELECT vintage_agg(period, value, vintage, 'month', false)::text = vintage_agg(period, value, vintage)::text AS same_text,
+       vintage_agg(period, value, vintage, 'month', false) = vintage_agg(period, value, vintage) AS equal
+FROM hist;
+-- the state carries the mark
+SELECT vintage_agg_transfn(NULL, '2021-04-01', 20, '2021-07-10 00:00+00', 'quarter', true);
+
+-- the same as series_agg(period, value, frequency, estimated) over the rows
+-- DISTINCT ON picks, on the generated history (a row is an estimate when its
+-- vintage is its period's first), for every value type, serial and parallel
+ALTER TABLE vhist ADD COLUMN est boolean;
+UPDATE vhist SET est = vintage = (SELECT min(vintage) FROM vhist h WHERE h.series = vhist.series AND h.period = vhist.period);
+VACUUM ANALYZE vhist;
+CREATE TEMP TABLE est_distinct AS
+SELECT series,
+       series_agg(period, value, 'month', est)::text AS latest,
+       series_agg(period, value::float8, 'month', est)::text AS latest_f,
+       series_agg(period, (value * 1000)::bigint, 'month', est)::text AS latest_i8,
+       series_agg(period, (value * 1000)::integer, 'month', est)::text AS latest_i4
+FROM (SELECT DISTINCT ON (series, period) * FROM vhist ORDER BY series, period, vintage DESC) d GROUP BY series;
+CREATE TEMP TABLE est_first_distinct AS
+SELECT series, series_agg(period, value, 'quarter', est)::text AS first_q
+FROM (SELECT DISTINCT ON (series, date_trunc('quarter', period)) * FROM vhist
+      ORDER BY series, date_trunc('quarter', period), vintage, period) d GROUP BY series;
+-- a quarterly first release: several months of a quarter are several rows
+-- of one period, the earliest vintage kept (no two months of a quarter
+-- share a vintage here)
+CREATE TEMP TABLE est_agg AS
+SELECT series,
+       vintage_agg(period, value, vintage, 'month', est)::text AS latest,
+       vintage_agg(period, value::float8, vintage, 'month', est)::text AS latest_f,
+       vintage_agg(period, (value * 1000)::bigint, vintage, 'month', est)::text AS latest_i8,
+       vintage_agg(period, (value * 1000)::integer, vintage, 'month', est)::text AS latest_i4,
+       first_release_agg(period, value, vintage, 'quarter', est)::text AS first_q
+FROM vhist GROUP BY series;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT series, vintage_agg(period, value, vintage, 'month', est) FROM vhist GROUP BY series;
+CREATE TEMP TABLE est_parallel AS
+SELECT series, vintage_agg(period, value, vintage, 'month', est)::text AS latest,
+       first_release_agg(period, value, vintage, 'quarter', est)::text AS first_q
+FROM vhist GROUP BY series;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+RESET parallel_leader_participation;
+SELECT count(*) AS series,
+       count(*) FILTER (WHERE a.latest = d.latest AND a.latest_f = d.latest_f AND a.latest_i8 = d.latest_i8
+                          AND a.latest_i4 = d.latest_i4) AS latest_same,
+       count(*) FILTER (WHERE a.first_q = f.first_q) AS first_quarterly_same,
+       count(*) FILTER (WHERE p.latest = a.latest AND p.first_q = a.first_q) AS parallel_same,
+       sum(cardinality(estimated_periods(a.latest::indicator_series))) AS latest_flagged,
+       sum(cardinality(estimated_periods(a.first_q::indicator_series))) AS first_flagged
+FROM est_agg a JOIN est_distinct d USING (series) JOIN est_first_distinct f USING (series)
+JOIN est_parallel p USING (series);
+-- the frequency: NULL or unknown, or changing within a group
+SELECT vintage_agg(period, value, vintage, NULL, true) FROM qhist;
+SELECT vintage_agg(period, value, vintage, 'week', true) FROM qhist;
+SELECT vintage_agg(period, value, vintage, CASE WHEN period < '2021-06-01' THEN 'quarter' ELSE 'month' END, true) FROM qhist;
+
 DROP TABLE vhist;

@@ -283,6 +283,105 @@ CREATE AGGREGATE first_release_agg(period date, value double precision, vintage 
 COMMENT ON AGGREGATE first_release_agg(date, double precision, timestamp with time zone) IS
 	'builds a double precision indicator_series as first published from (period, value, vintage) rows: for each period, the row of the earliest vintage (a NULL value: missing); monthly periods';
 
+-- The five-argument forms: periods of a frequency, each flagged as an
+-- estimate when the kept row's estimated is true (NULL is false).
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, numeric, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_numeric_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, numeric, timestamp with time zone, text, boolean) IS 'vintage_agg transition function (numeric values, a frequency and an estimated flag)';
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, bigint, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_int8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, bigint, timestamp with time zone, text, boolean) IS 'vintage_agg transition function (bigint values, a frequency and an estimated flag)';
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, integer, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_int4_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, integer, timestamp with time zone, text, boolean) IS 'vintage_agg transition function (integer values, a frequency and an estimated flag)';
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, double precision, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_float8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, double precision, timestamp with time zone, text, boolean) IS 'vintage_agg transition function (double precision values, a frequency and an estimated flag)';
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, numeric, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_numeric_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, numeric, timestamp with time zone, text, boolean) IS 'first_release_agg transition function (numeric values, a frequency and an estimated flag)';
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, bigint, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_int8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, bigint, timestamp with time zone, text, boolean) IS 'first_release_agg transition function (bigint values, a frequency and an estimated flag)';
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, integer, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_int4_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, integer, timestamp with time zone, text, boolean) IS 'first_release_agg transition function (integer values, a frequency and an estimated flag)';
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, double precision, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_float8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, double precision, timestamp with time zone, text, boolean) IS 'first_release_agg transition function (double precision values, a frequency and an estimated flag)';
+CREATE AGGREGATE vintage_agg(period date, value numeric, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, numeric, timestamp with time zone, text, boolean) IS
+	'builds an exact indicator_series as last published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the latest vintage (a NULL value withdraws the period), flagged as an estimate when that row''s estimated is true';
+CREATE AGGREGATE vintage_agg(period date, value bigint, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, bigint, timestamp with time zone, text, boolean) IS
+	'builds an exact indicator_series as last published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the latest vintage (a NULL value withdraws the period), flagged as an estimate when that row''s estimated is true';
+CREATE AGGREGATE vintage_agg(period date, value integer, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, integer, timestamp with time zone, text, boolean) IS
+	'builds an exact indicator_series as last published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the latest vintage (a NULL value withdraws the period), flagged as an estimate when that row''s estimated is true';
+CREATE AGGREGATE vintage_agg(period date, value double precision, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, double precision, timestamp with time zone, text, boolean) IS
+	'builds a double precision indicator_series as last published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the latest vintage (a NULL value withdraws the period), flagged as an estimate when that row''s estimated is true';
+CREATE AGGREGATE first_release_agg(period date, value numeric, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, numeric, timestamp with time zone, text, boolean) IS
+	'builds an exact indicator_series as first published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the earliest vintage (a NULL value: missing), flagged as an estimate when that row''s estimated is true';
+CREATE AGGREGATE first_release_agg(period date, value bigint, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, bigint, timestamp with time zone, text, boolean) IS
+	'builds an exact indicator_series as first published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the earliest vintage (a NULL value: missing), flagged as an estimate when that row''s estimated is true';
+CREATE AGGREGATE first_release_agg(period date, value integer, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, integer, timestamp with time zone, text, boolean) IS
+	'builds an exact indicator_series as first published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the earliest vintage (a NULL value: missing), flagged as an estimate when that row''s estimated is true';
+CREATE AGGREGATE first_release_agg(period date, value double precision, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, double precision, timestamp with time zone, text, boolean) IS
+	'builds a double precision indicator_series as first published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the earliest vintage (a NULL value: missing), flagged as an estimate when that row''s estimated is true';
+
 ------------------------------------------------------------------------------
 -- Revisions between two publications of a series (src/revisions.c).  New
 -- names only, so no earlier call resolves differently.

@@ -27,6 +27,7 @@
 #include "utils/fmgrprotos.h"
 #include "utils/timestamp.h"
 
+#include "estimates.h"
 #include "series.h"
 #include "vintage.h"
 
@@ -719,9 +720,8 @@ vintage_agg_final(PG_FUNCTION_ARGS)
 		if (estimated != NULL)
 			estimated[k] = (marks[i] & VINTAGE_ESTIMATED) != 0;
 	}
-	/* estimate flags: series_with_estimates (estimates.h), once merged */
 	if (estimated != NULL)
-		pfree(estimated);
+		result = series_with_estimates(result, estimated);
 	PG_RETURN_INDICATOR_SERIES_P(result);
 }
 

@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(557);
+SELECT plan(605);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -208,6 +208,25 @@ INSERT INTO expected_fn VALUES
 	('first_release_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone"}', 'vintage_state'),
 	('first_release_agg', '{date,"double precision","timestamp with time zone"}', 'indicator_series');
 
+-- release 1.2: vintages with a frequency and estimate flags
+INSERT INTO expected_fn VALUES
+	('vintage_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('vintage_agg', '{date,numeric,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('vintage_agg', '{date,bigint,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('vintage_agg', '{date,integer,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone",text,boolean}', 'vintage_state'),
+	('vintage_agg', '{date,"double precision","timestamp with time zone",text,boolean}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('first_release_agg', '{date,numeric,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('first_release_agg', '{date,bigint,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('first_release_agg', '{date,integer,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone",text,boolean}', 'vintage_state'),
+	('first_release_agg', '{date,"double precision","timestamp with time zone",text,boolean}', 'indicator_series');
+
 -- release 1.2: revisions
 INSERT INTO expected_fn VALUES
 	('revision_rows',  '{indicator_series,indicator_series,text}',           'setof record'),
@@ -250,13 +269,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 172 * 3 tests)
+-- Every function, exactly (1 + 188 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 172 functions and aggregates of the API');
+	'the extension holds exactly the 188 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -326,8 +345,8 @@ SELECT is(
 
 SELECT is(
 	(SELECT count(*) FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid),
-	37::bigint,
-	'the extension has 37 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency, with a frequency and estimate flags; series_merge, series_sum, series_sum_present, series_count, index_agg; vintage_agg and first_release_agg for four value types)');
+	45::bigint,
+	'the extension has 45 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency, with a frequency and estimate flags; series_merge, series_sum, series_sum_present, series_count, index_agg; vintage_agg and first_release_agg for four value types, with or without a frequency and estimate flags)');
 
 -- index_agg's state is a real type too (not internal: Citus ships it as
 -- text), with its own text and binary forms

@@ -51,7 +51,7 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 # them the same way; test/run.sh runs both.
 REGRESS_REALDATA = series_agg_realdata series_rows_realdata rollup_realdata oracle_gas oracle_quarterly fdw \
 	annual_rows_realdata series_rows_last_year_realdata \
-	oracle_ranges revisions_realdata
+	oracle_ranges revisions_realdata vintage_fdw
 
 # -Wextra applies to our code; the server's headers are system headers to it.
 # No -Werror here (a newer compiler's new warning must not break a build);

@@ -829,6 +829,7 @@ static bool
 parse_period(const char *p, size_t n, uint8 frequency, int32 *period)
 {
 	int			year = 0;
+	int			month;
 	size_t		k = 0;
 
 	while (k < n && k < 4 && p[k] >= '0' && p[k] <= '9')
@@ -849,10 +850,10 @@ parse_period(const char *p, size_t n, uint8 frequency, int32 *period)
 	}
 	if (n != 7 || p[4] != '-' || p[5] < '0' || p[5] > '1' || p[6] < '0' || p[6] > '9')
 		return false;
-	k = (size_t) ((p[5] - '0') * 10 + (p[6] - '0'));
-	if (k < 1 || k > 12)
+	month = (p[5] - '0') * 10 + (p[6] - '0');
+	if (month < 1 || month > 12)
 		return false;
-	*period = year * 12 + (int32) k - 1;
+	*period = year * 12 + month - 1;
 	return true;
 }
 

@@ -269,7 +269,7 @@ value_phrase(PG_FUNCTION_ARGS)
 	append_grouped(&buf, rounded, vw->group_mark, w->decimal_mark);
 	/* the unit is in the database's encoding: the phrase is built in UTF-8 */
 	unit_utf8 = text_to_cstring(unit);
-	unit_utf8 = pg_server_to_any(unit_utf8, strlen(unit_utf8), PG_UTF8);
+	unit_utf8 = pg_server_to_any(unit_utf8, (int) strlen(unit_utf8), PG_UTF8);
 	if (unit_utf8[0] != '\0')
 	{
 		appendStringInfoChar(&buf, ' ');

@@ -286,7 +286,9 @@ SELECT vintage_agg_transfn(NULL, '2021-04-01', 20, '2021-07-10 00:00+00', 'quart
 -- DISTINCT ON picks, on the generated history (a row is an estimate when its
 -- vintage is its period's first), for every value type, serial and parallel
 ALTER TABLE vhist ADD COLUMN est boolean;
-UPDATE vhist SET est = vintage = (SELECT min(vintage) FROM vhist h WHERE h.series = vhist.series AND h.period = vhist.period);
+UPDATE vhist SET est = vhist.vintage = f.first
+FROM (SELECT series, period, min(vintage) AS first FROM vhist GROUP BY series, period) f
+WHERE f.series = vhist.series AND f.period = vhist.period;
 VACUUM ANALYZE vhist;
 CREATE TEMP TABLE est_distinct AS
 SELECT series,

@@ -13,6 +13,7 @@ OBJS = \
 	src/period.o \
 	src/prices.o \
 	src/ranges.o \
+	src/revisions.o \
 	src/scalar.o \
 	src/seasonal.o \
 	src/series.o \
@@ -25,6 +26,7 @@ OBJS = \
 	src/store.o \
 	src/store_ddl.o \
 	src/store_trigger.o \
+	src/vintage.o \
 	src/wording.o \
 	src/working_days.o
 
@@ -43,7 +45,7 @@ REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollu
 	estimates \
 	annual_rows series_rows_last_year partial_totals \
 	article parallel limits security indices indices_properties series_compare store wording ranges \
-	prices seasonal
+	prices seasonal vintage revisions
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are
 # not the PostgreSQL Licence): they read ../shared/data/real/ beside the
@@ -51,7 +53,7 @@ REGRESS_OPTS = --load-extension=$(EXTENSION)
 # them the same way; test/run.sh runs both.
 REGRESS_REALDATA = series_agg_realdata series_rows_realdata rollup_realdata oracle_gas oracle_quarterly fdw \
 	annual_rows_realdata series_rows_last_year_realdata \
-	oracle_ranges prices_realdata seasonal_realdata
+	oracle_ranges prices_realdata seasonal_realdata revisions_realdata vintage_fdw
 
 # -Wextra applies to our code; the server's headers are system headers to it.
 # No -Werror here (a newer compiler's new warning must not break a build);

@@ -291,6 +291,58 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$(stl_rows(s, $1, $2)).trend$$, 2),
 	($$working_days($1, $2, $3, $4)$$, 4),
 	($$per_working_day(s, $1, $2)$$, 2)
+-- 1.2 vintages (new names: no earlier call changes): date periods, every
+-- value type, an untyped vintage reaches timestamptz
+SELECT call, reached(call) FROM (VALUES
+	($$vintage_agg(d, v, ts)$$),
+	($$vintage_agg(d, 5, ts)$$),
+	($$vintage_agg(d, 5::int2, ts)$$),
+	($$vintage_agg(d, 5::int8, '2021-04-01')$$),
+	($$vintage_agg(d, 5.5::float8, t)$$),
+	($$vintage_agg(d, '5', ts)$$),
+	($$first_release_agg(d, v, ts)$$),
+	($$first_release_agg(d, 5::int2, '2021-04-01')$$),
+	($$first_release_agg(d, 5.5::float8, ts)$$),
+	-- a timestamptz period is not a date: no implicit cast
+	($$vintage_agg(ts, v, ts)$$),
+	-- five arguments: a frequency and an estimated flag
+	($$vintage_agg(d, v, ts, 'quarter', true)$$),
+	($$vintage_agg(d, 5::int2, '2021-04-01', 'month', 'true')$$),
+	($$first_release_agg(d, 5, ts, 'year', NULL)$$),
+	($$first_release_agg(d, 5.5::float8, t, 'month', false)$$)
+) c(call);
+SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
+	($$vintage_agg($1, v, $2)$$, 2),
+	($$vintage_agg(d, $1, ts)$$, 1),
+	($$first_release_agg($1, $2, $3)$$, 3),
+	($$vintage_agg($1, $2, $3, $4, $5)$$, 5)
+) c(call, n);
+-- 1.2 revisions (new names): untyped dates and measures
+SELECT call, reached(call) FROM (VALUES
+	($$(revision_rows(s, s)).revision$$),
+	($$(revision_rows(s, s, 'yoy')).revision$$),
+	($$(revision_stats(s, s, '2021-01-01', '2021-12-01')).rmar$$),
+	($$(revision_stats(s, s, d, '2021-12-01', 'mom')).rmar$$)
+) c(call);
+SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
+	($$(revision_rows(s, s, $1)).revision$$, 1),
+	($$(revision_stats(s, s, $1, $2)).rmar$$, 2),
+	($$(revision_stats(s, s, $1, $2, $3)).rmar$$, 3)
+) c(call, n);
+-- 1.2 value_phrase (a new name): integers and untyped literals reach the
+-- numeric value; a double precision value does not resolve (float8 ->
+-- numeric is an assignment cast): it is cast with ::numeric
+SELECT call, reached(call) FROM (VALUES
+	($$value_phrase(v, 'million USD')$$),
+	($$value_phrase(5339, 'million USD', 'vi')$$),
+	($$value_phrase(5339::int8, 'x', 'en', 2::int2)$$),
+	($$value_phrase('5339.5', 'x', 'en', 1, true)$$),
+	($$value_phrase(1.5::float8, 'x')$$),
+	($$value_phrase(1.5::float8::numeric, 'x')$$)
+) c(call);
+SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
+	($$value_phrase($1, $2)$$, 2),
+	($$value_phrase($1, $2, $3, $4, $5)$$, 5)
 ) c(call, n);
 
 DROP FUNCTION reached(text), reached_params(text, int);

@@ -200,3 +200,40 @@ SELECT q, pg_temp.error_of(q) AS error FROM (VALUES
 	($$SELECT progress_phrase(1, 'en', 16)$$)
 ) AS v(q);
 SELECT progress_phrase(57.9, 'fr');
+-- value_phrase: a level as a report states it
+------------------------------------------------------------------------------
+
+-- the contract's examples: 5,339 million USD of exports, 133,557 billion
+-- VND of retail sales estimated for the year
+SELECT value_phrase(5339, 'million USD') AS en,
+       value_phrase(133557, 'billion VND', estimated => true) AS en_estimated,
+       value_phrase(5339, 'triệu USD', 'vi') AS vi,
+       value_phrase(133557, 'tỷ đồng', 'vi', 0, true) AS vi_estimated,
+       value_phrase(1234.5, 'tỷ đồng', 'vi', 1) AS vi_one_decimal;
+-- rounded half away from zero to decimals, trailing zeros kept; thousands
+-- grouped by ',' (en) and '.' (vi), decimal point and comma
+SELECT v, d, value_phrase(v, 'USD', 'en', d) AS en, value_phrase(v, 'USD', 'vi', d) AS vi
+FROM (VALUES (0.5, 0), (-0.5, 0), (-0.4, 0), (2.675, 2), (1234.5, 2), (999.95, 1),
+             (999999.5, 0), (1000000, 3), (-1234567.125, 2), (12345678901234567890.5, 0),
+             (0.000001, 6), (7, 15)) t(v, d);
+-- an integer or bigint value needs no cast; a double precision one is cast
+-- with ::numeric (no float8 overload: sql/resolution.sql)
+SELECT value_phrase(42, 'units'), value_phrase(4200000000::bigint, 'đồng', 'vi'),
+       value_phrase(1234.5678::float8::numeric, 'kWh', 'en', 2);
+-- an empty unit leaves no trailing space
+SELECT '[' || value_phrase(5339, '') || ']' AS no_unit;
+-- STRICT: a NULL argument gives NULL
+SELECT value_phrase(NULL, 'x') IS NULL AS a, value_phrase(1, NULL) IS NULL AS b,
+       value_phrase(1, 'x', NULL) IS NULL AS c, value_phrase(1, 'x', 'en', NULL) IS NULL AS d,
+       value_phrase(1, 'x', 'en', 0, NULL) IS NULL AS e;
+-- errors: an unknown language, decimals outside 0..15, a NaN or infinite
+-- value (22023 each)
+SELECT q, pg_temp.error_of(q) AS error FROM (VALUES
+	($$SELECT value_phrase(1, 'x', 'fr')$$),
+	($$SELECT value_phrase(1, 'x', 'VI')$$),
+	($$SELECT value_phrase(1, 'x', 'en', -1)$$),
+	($$SELECT value_phrase(1, 'x', 'vi', 16)$$),
+	($$SELECT value_phrase('NaN', 'x')$$),
+	($$SELECT value_phrase('Infinity', 'x', 'vi')$$)
+) AS v(q);
+SELECT value_phrase(1, 'x', 'fr');

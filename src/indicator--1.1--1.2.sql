@@ -277,3 +277,272 @@ CREATE FUNCTION per_working_day(s indicator_series, holidays date[] DEFAULT '{}'
 	AS 'MODULE_PATHNAME', 'per_working_day' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION per_working_day(indicator_series, date[], int[]) IS
 	'a float8 series: each period''s value divided by its working days (as working_days counts them); missing where the value is missing or the period has no working day';
+-- Vintages: the series as last published and as first published
+-- (src/vintage.c).  New names only, so no earlier call resolves differently.
+------------------------------------------------------------------------------
+
+-- The state of vintage_agg and first_release_agg: for each period, the kept
+-- row's value, vintage and marks, a real type with a text form so that
+-- partial states can travel (Citus, parallel workers), like series_agg's.
+CREATE TYPE vintage_state;
+
+CREATE FUNCTION vintage_state_in(cstring) RETURNS vintage_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION vintage_state_out(vintage_state) RETURNS cstring
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_state_in(cstring) IS 'text input of vintage_state';
+COMMENT ON FUNCTION vintage_state_out(vintage_state) IS 'text output of vintage_state';
+
+CREATE TYPE vintage_state (
+	INPUT = vintage_state_in,
+	OUTPUT = vintage_state_out,
+	INTERNALLENGTH = VARIABLE,
+	ALIGNMENT = double,
+	STORAGE = extended
+);
+COMMENT ON TYPE vintage_state IS
+	'state of vintage_agg and first_release_agg: for each period, the value, vintage and estimate flag of the row kept';
+
+CREATE FUNCTION vintage_state_combine(vintage_state, vintage_state) RETURNS vintage_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_state_combine(vintage_state, vintage_state) IS
+	'vintage_agg and first_release_agg combine function: for each period, the kept row of the later (first_release_agg: earlier) vintage';
+CREATE FUNCTION vintage_agg_final(vintage_state) RETURNS indicator_series
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_final(vintage_state) IS
+	'vintage_agg and first_release_agg final function: the kept rows as an indicator_series';
+
+
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, numeric, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_numeric_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, numeric, timestamp with time zone) IS 'vintage_agg transition function (numeric values)';
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, bigint, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_int8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, bigint, timestamp with time zone) IS 'vintage_agg transition function (bigint values)';
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, integer, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_int4_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, integer, timestamp with time zone) IS 'vintage_agg transition function (integer values)';
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, double precision, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_float8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, double precision, timestamp with time zone) IS 'vintage_agg transition function (double precision values)';
+
+CREATE AGGREGATE vintage_agg(period date, value numeric, vintage timestamp with time zone) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, numeric, timestamp with time zone) IS
+	'builds an exact indicator_series as last published from (period, value, vintage) rows: for each period, the row of the latest vintage (a NULL value withdraws the period); monthly periods';
+CREATE AGGREGATE vintage_agg(period date, value bigint, vintage timestamp with time zone) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, bigint, timestamp with time zone) IS
+	'builds an exact indicator_series as last published from (period, value, vintage) rows: for each period, the row of the latest vintage (a NULL value withdraws the period); monthly periods';
+CREATE AGGREGATE vintage_agg(period date, value integer, vintage timestamp with time zone) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, integer, timestamp with time zone) IS
+	'builds an exact indicator_series as last published from (period, value, vintage) rows: for each period, the row of the latest vintage (a NULL value withdraws the period); monthly periods';
+CREATE AGGREGATE vintage_agg(period date, value double precision, vintage timestamp with time zone) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, double precision, timestamp with time zone) IS
+	'builds a double precision indicator_series as last published from (period, value, vintage) rows: for each period, the row of the latest vintage (a NULL value withdraws the period); monthly periods';
+
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, numeric, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_numeric_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, numeric, timestamp with time zone) IS 'first_release_agg transition function (numeric values)';
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, bigint, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_int8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, bigint, timestamp with time zone) IS 'first_release_agg transition function (bigint values)';
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, integer, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_int4_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, integer, timestamp with time zone) IS 'first_release_agg transition function (integer values)';
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, double precision, timestamp with time zone) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_float8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, double precision, timestamp with time zone) IS 'first_release_agg transition function (double precision values)';
+
+CREATE AGGREGATE first_release_agg(period date, value numeric, vintage timestamp with time zone) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, numeric, timestamp with time zone) IS
+	'builds an exact indicator_series as first published from (period, value, vintage) rows: for each period, the row of the earliest vintage (a NULL value: missing); monthly periods';
+CREATE AGGREGATE first_release_agg(period date, value bigint, vintage timestamp with time zone) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, bigint, timestamp with time zone) IS
+	'builds an exact indicator_series as first published from (period, value, vintage) rows: for each period, the row of the earliest vintage (a NULL value: missing); monthly periods';
+CREATE AGGREGATE first_release_agg(period date, value integer, vintage timestamp with time zone) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, integer, timestamp with time zone) IS
+	'builds an exact indicator_series as first published from (period, value, vintage) rows: for each period, the row of the earliest vintage (a NULL value: missing); monthly periods';
+CREATE AGGREGATE first_release_agg(period date, value double precision, vintage timestamp with time zone) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, double precision, timestamp with time zone) IS
+	'builds a double precision indicator_series as first published from (period, value, vintage) rows: for each period, the row of the earliest vintage (a NULL value: missing); monthly periods';
+
+-- The five-argument forms: periods of a frequency, each flagged as an
+-- estimate when the kept row's estimated is true (NULL is false).
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, numeric, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_numeric_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, numeric, timestamp with time zone, text, boolean) IS 'vintage_agg transition function (numeric values, a frequency and an estimated flag)';
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, bigint, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_int8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, bigint, timestamp with time zone, text, boolean) IS 'vintage_agg transition function (bigint values, a frequency and an estimated flag)';
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, integer, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_int4_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, integer, timestamp with time zone, text, boolean) IS 'vintage_agg transition function (integer values, a frequency and an estimated flag)';
+CREATE FUNCTION vintage_agg_transfn(vintage_state, date, double precision, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'vintage_agg_float8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_agg_transfn(vintage_state, date, double precision, timestamp with time zone, text, boolean) IS 'vintage_agg transition function (double precision values, a frequency and an estimated flag)';
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, numeric, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_numeric_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, numeric, timestamp with time zone, text, boolean) IS 'first_release_agg transition function (numeric values, a frequency and an estimated flag)';
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, bigint, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_int8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, bigint, timestamp with time zone, text, boolean) IS 'first_release_agg transition function (bigint values, a frequency and an estimated flag)';
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, integer, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_int4_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, integer, timestamp with time zone, text, boolean) IS 'first_release_agg transition function (integer values, a frequency and an estimated flag)';
+CREATE FUNCTION first_release_agg_transfn(vintage_state, date, double precision, timestamp with time zone, text, boolean) RETURNS vintage_state
+	AS 'MODULE_PATHNAME', 'first_release_agg_float8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION first_release_agg_transfn(vintage_state, date, double precision, timestamp with time zone, text, boolean) IS 'first_release_agg transition function (double precision values, a frequency and an estimated flag)';
+CREATE AGGREGATE vintage_agg(period date, value numeric, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, numeric, timestamp with time zone, text, boolean) IS
+	'builds an exact indicator_series as last published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the latest vintage (a NULL value withdraws the period), flagged as an estimate when that row''s estimated is true';
+CREATE AGGREGATE vintage_agg(period date, value bigint, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, bigint, timestamp with time zone, text, boolean) IS
+	'builds an exact indicator_series as last published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the latest vintage (a NULL value withdraws the period), flagged as an estimate when that row''s estimated is true';
+CREATE AGGREGATE vintage_agg(period date, value integer, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, integer, timestamp with time zone, text, boolean) IS
+	'builds an exact indicator_series as last published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the latest vintage (a NULL value withdraws the period), flagged as an estimate when that row''s estimated is true';
+CREATE AGGREGATE vintage_agg(period date, value double precision, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = vintage_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE vintage_agg(date, double precision, timestamp with time zone, text, boolean) IS
+	'builds a double precision indicator_series as last published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the latest vintage (a NULL value withdraws the period), flagged as an estimate when that row''s estimated is true';
+CREATE AGGREGATE first_release_agg(period date, value numeric, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, numeric, timestamp with time zone, text, boolean) IS
+	'builds an exact indicator_series as first published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the earliest vintage (a NULL value: missing), flagged as an estimate when that row''s estimated is true';
+CREATE AGGREGATE first_release_agg(period date, value bigint, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, bigint, timestamp with time zone, text, boolean) IS
+	'builds an exact indicator_series as first published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the earliest vintage (a NULL value: missing), flagged as an estimate when that row''s estimated is true';
+CREATE AGGREGATE first_release_agg(period date, value integer, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, integer, timestamp with time zone, text, boolean) IS
+	'builds an exact indicator_series as first published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the earliest vintage (a NULL value: missing), flagged as an estimate when that row''s estimated is true';
+CREATE AGGREGATE first_release_agg(period date, value double precision, vintage timestamp with time zone, frequency text, estimated boolean) (
+	SFUNC = first_release_agg_transfn,
+	STYPE = vintage_state,
+	FINALFUNC = vintage_agg_final,
+	COMBINEFUNC = vintage_state_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE first_release_agg(date, double precision, timestamp with time zone, text, boolean) IS
+	'builds a double precision indicator_series as first published from (period, value, vintage) rows of that frequency (''month'', ''quarter'' or ''year''): for each period, the row of the earliest vintage (a NULL value: missing), flagged as an estimate when that row''s estimated is true';
+
+------------------------------------------------------------------------------
+-- Revisions between two publications of a series (src/revisions.c).  New
+-- names only, so no earlier call resolves differently.
+------------------------------------------------------------------------------
+
+CREATE FUNCTION revision_rows(later indicator_series, earlier indicator_series, measure text DEFAULT 'value',
+							  OUT period date, OUT earlier double precision, OUT later double precision,
+							  OUT revision double precision, OUT revision_pct double precision)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'revision_rows' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION revision_rows(indicator_series, indicator_series, text) IS
+	'period by period over the periods where the measure is present in both, how the later publication revised the earlier: measure ''value'' (revision = later - earlier, revision_pct = its percentage of |earlier|), ''yoy'' or ''mom'' (each publication''s own growth in percent, revised in percentage points)';
+
+CREATE FUNCTION revision_stats(later indicator_series, earlier indicator_series,
+							   first_period date, last_period date, measure text DEFAULT 'value',
+							   OUT n integer, OUT mean_revision double precision,
+							   OUT mean_abs_revision double precision, OUT rmar double precision)
+	RETURNS record
+	AS 'MODULE_PATHNAME', 'revision_stats' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION revision_stats(indicator_series, indicator_series, date, date, text) IS
+	'revision statistics over the periods of the range where the measure is present in both publications: how many, the mean revision, the mean absolute revision and the relative mean absolute revision sum(abs(revision)) / sum(abs(later)); n 0 and NULLs when there is none';
+
+------------------------------------------------------------------------------
+-- Report wording of a level (src/wording.c).  A new name: no earlier call
+-- resolves differently.  No double precision overload: a double is cast
+-- with ::numeric (float8 -> numeric is an assignment cast, so the call says
+-- where the digits come from).
+------------------------------------------------------------------------------
+
+CREATE FUNCTION value_phrase(value numeric, unit text, lang text DEFAULT 'en', decimals integer DEFAULT 0,
+							 estimated boolean DEFAULT false) RETURNS text
+	AS 'MODULE_PATHNAME', 'value_phrase' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION value_phrase(numeric, text, text, integer, boolean) IS
+	'a level as a phrase: ''reached 5,339 million USD'', estimated ''reached an estimated 133,557 billion VND''; lang ''vi'': ''đạt 5.339 triệu USD'', ''ước đạt 133.557 tỷ đồng''; rounded half away from zero to decimals, thousands grouped';

@@ -7,9 +7,14 @@
 
 #include "postgres.h"
 
+#include "fmgr.h"
 #include "utils/numeric.h"
 
 extern void reject_non_finite(bool is_nan, bool is_inf, const char *argname);
 extern int	numeric_sign_of(Numeric num);
+
+/* growth_pct(current, previous) for numeric and float8 (NULL when previous = 0) */
+extern Datum growth_pct_numeric(PG_FUNCTION_ARGS);
+extern Datum growth_pct_float8(PG_FUNCTION_ARGS);
 
 #endif							/* INDICATOR_SCALAR_H */

@@ -214,5 +214,88 @@ progress_phrase(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, w->reached);
 	append_number(&buf, rounded, false, w);
 	appendStringInfoString(&buf, w->of_year_plan);
+ * value_phrase: a level as a report states it, "reached 5,339 million USD",
+ * "ước đạt 133.557 tỷ đồng".  The value is rounded half away from zero to
+ * decimals places (numeric's round) and keeps its trailing zeros (1,234.50
+ * at two decimals: a level's decimals are its precision); thousands are
+ * grouped, by ',' with a decimal point in English and by '.' with a decimal
+ * comma in Vietnamese.
+ */
+typedef struct ValueWording
+{
+	const char *lang;
+	char		group_mark;
+	const char *reached;
+	const char *reached_estimated;
+} ValueWording;
+
+static const ValueWording value_wordings[] = {
+	{"en", ',', "reached ", "reached an estimated "},
+	{"vi", '.', "đạt ", "ước đạt "},
+};
+
+/* Append the decimal digits of num grouped by thousands, with w's marks. */
+static void
+append_grouped(StringInfo buf, Numeric num, char group_mark, char decimal_mark)
+{
+	char	   *digits = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(num)));
+	char	   *p = digits;
+	char	   *point = strchr(digits, '.');
+	size_t		whole;
+
+	if (*p == '-')
+		appendStringInfoChar(buf, *p++);
+	whole = point != NULL ? (size_t) (point - p) : strlen(p);
+	for (size_t i = 0; i < whole; i++)
+	{
+		if (i > 0 && (whole - i) % 3 == 0)
+			appendStringInfoChar(buf, group_mark);
+		appendStringInfoChar(buf, p[i]);
+	}
+	if (point != NULL)
+	{
+		appendStringInfoChar(buf, decimal_mark);
+		appendStringInfoString(buf, point + 1);
+	}
+}
+
+/*
+ * value_phrase(value numeric, unit text, lang text, decimals int,
+ * estimated boolean)
+ */
+PG_FUNCTION_INFO_V1(value_phrase);
+Datum
+value_phrase(PG_FUNCTION_ARGS)
+{
+	Numeric		value = PG_GETARG_NUMERIC(0);
+	text	   *unit = PG_GETARG_TEXT_PP(1);
+	const Wording *w = wording_arg(fcinfo, 2);
+	int			decimals = decimals_arg(fcinfo, 3);
+	bool		estimated = PG_GETARG_BOOL(4);
+	const ValueWording *vw = NULL;
+	Numeric		rounded;
+	StringInfoData buf;
+	char	   *unit_utf8;
+
+	for (Size i = 0; i < lengthof(value_wordings); i++)
+		if (strcmp(value_wordings[i].lang, w->lang) == 0)
+			vw = &value_wordings[i];
+	if (vw == NULL)
+		elog(ERROR, "no value wording for language \"%s\"", w->lang);
+	reject_non_finite(numeric_is_nan(value), numeric_is_inf(value), "value");
+	rounded = DatumGetNumeric(DirectFunctionCall2(numeric_round, NumericGetDatum(value),
+												  Int32GetDatum(decimals)));
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, estimated ? vw->reached_estimated : vw->reached);
+	append_grouped(&buf, rounded, vw->group_mark, w->decimal_mark);
+	/* the unit is in the database's encoding: the phrase is built in UTF-8 */
+	unit_utf8 = text_to_cstring(unit);
+	unit_utf8 = pg_server_to_any(unit_utf8, (int) strlen(unit_utf8), PG_UTF8);
+	if (unit_utf8[0] != '\0')
+	{
+		appendStringInfoChar(&buf, ' ');
+		appendStringInfoString(&buf, unit_utf8);
+	}
 	PG_RETURN_TEXT_P(phrase_text(&buf));
 }

@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(432);
+SELECT plan(605);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -168,6 +168,58 @@ INSERT INTO expected_fn VALUES
 	('working_days',            '{date,date,date[],integer[]}',                        'integer'),
 	('per_working_day',         '{indicator_series,date[],integer[]}',                 'indicator_series');
 
+-- release 1.2: vintages (vintage_agg, first_release_agg and their state;
+-- the transition functions are not STRICT, the combine function is)
+INSERT INTO expected_fn VALUES
+	('vintage_state_in',        '{cstring}',                                           'vintage_state'),
+	('vintage_state_out',       '{vintage_state}',                                     'cstring'),
+	('vintage_state_combine',   '{vintage_state,vintage_state}',                       'vintage_state'),
+	('vintage_agg_final',       '{vintage_state}',                                     'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone"}', 'vintage_state'),
+	('vintage_agg', '{date,numeric,"timestamp with time zone"}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone"}', 'vintage_state'),
+	('vintage_agg', '{date,bigint,"timestamp with time zone"}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone"}', 'vintage_state'),
+	('vintage_agg', '{date,integer,"timestamp with time zone"}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone"}', 'vintage_state'),
+	('vintage_agg', '{date,"double precision","timestamp with time zone"}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone"}', 'vintage_state'),
+	('first_release_agg', '{date,numeric,"timestamp with time zone"}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone"}', 'vintage_state'),
+	('first_release_agg', '{date,bigint,"timestamp with time zone"}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone"}', 'vintage_state'),
+	('first_release_agg', '{date,integer,"timestamp with time zone"}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone"}', 'vintage_state'),
+	('first_release_agg', '{date,"double precision","timestamp with time zone"}', 'indicator_series');
+
+-- release 1.2: vintages with a frequency and estimate flags
+INSERT INTO expected_fn VALUES
+	('vintage_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('vintage_agg', '{date,numeric,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('vintage_agg', '{date,bigint,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('vintage_agg', '{date,integer,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone",text,boolean}', 'vintage_state'),
+	('vintage_agg', '{date,"double precision","timestamp with time zone",text,boolean}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('first_release_agg', '{date,numeric,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('first_release_agg', '{date,bigint,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('first_release_agg', '{date,integer,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone",text,boolean}', 'vintage_state'),
+	('first_release_agg', '{date,"double precision","timestamp with time zone",text,boolean}', 'indicator_series');
+
+-- release 1.2: revisions
+INSERT INTO expected_fn VALUES
+	('revision_rows',  '{indicator_series,indicator_series,text}',           'setof record'),
+	('revision_stats', '{indicator_series,indicator_series,date,date,text}', 'record');
+
+-- release 1.2: the wording of a level
+INSERT INTO expected_fn VALUES
+	('value_phrase', '{numeric,text,text,integer,boolean}', 'text');
+
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
 	SELECT p.oid::regprocedure::text AS signature, p.*
@@ -201,13 +253,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 132 * 3 tests)
+-- Every function, exactly (1 + 188 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 132 functions and aggregates of the API');
+	'the extension holds exactly the 188 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -238,7 +290,7 @@ SELECT is_aggregate('index_agg', ARRAY['indicator_series', 'double precision']);
 SELECT is(
 	ARRAY(SELECT a.aggfnoid::regprocedure::text
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
-		   WHERE a.aggtranstype <> 'indicator_series'::regtype AND f.proname <> 'index_agg'
+		   WHERE a.aggtranstype <> 'indicator_series'::regtype AND f.proname NOT IN ('index_agg', 'vintage_agg', 'first_release_agg')
 		   ORDER BY 1),
 	'{}'::text[],
 	'every series_agg keeps its state as indicator_series (not internal)');
@@ -246,7 +298,7 @@ SELECT is(
 SELECT is(
 	ARRAY(SELECT a.aggfnoid::regprocedure::text
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
-		   WHERE f.proname <> 'index_agg'
+		   WHERE f.proname NOT IN ('index_agg', 'vintage_agg', 'first_release_agg')
 			 AND a.aggcombinefn <> CASE f.proname WHEN 'series_sum' THEN 'series_sum_transfn(indicator_series, indicator_series)'
 													  WHEN 'series_sum_present' THEN 'series_sum_present_transfn(indicator_series, indicator_series)'
 													  WHEN 'series_count' THEN 'series_sum_present_transfn(indicator_series, indicator_series)'
@@ -258,7 +310,7 @@ SELECT is(
 SELECT is(
 	ARRAY(SELECT a.aggfnoid::regprocedure::text
 			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
-		   WHERE f.proname <> 'index_agg' AND (a.aggfinalfn <> CASE f.proname WHEN 'series_count' THEN 'series_count_final(indicator_series)'
+		   WHERE f.proname NOT IN ('index_agg', 'vintage_agg', 'first_release_agg') AND (a.aggfinalfn <> CASE f.proname WHEN 'series_count' THEN 'series_count_final(indicator_series)'
 																		  ELSE 'series_agg_final(indicator_series)' END::regprocedure
 			  OR (f.proname = 'series_agg' AND
 				  a.aggtransfn <> format('series_agg_transfn(indicator_series, %s)',
@@ -277,8 +329,8 @@ SELECT is(
 
 SELECT is(
 	(SELECT count(*) FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid),
-	29::bigint,
-	'the extension has 29 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency, with a frequency and estimate flags; series_merge, series_sum, series_sum_present, series_count, index_agg)');
+	45::bigint,
+	'the extension has 45 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency, with a frequency and estimate flags; series_merge, series_sum, series_sum_present, series_count, index_agg; vintage_agg and first_release_agg for four value types, with or without a frequency and estimate flags)');
 
 -- index_agg's state is a real type too (not internal: Citus ships it as
 -- text), with its own text and binary forms
@@ -315,6 +367,7 @@ SELECT is(
 			 AND proname NOT IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn',
 								 'series_sum_present_transfn', 'series_count_transfn',
 								 'index_agg_transfn', 'index_agg_combine',
+								 'vintage_agg_transfn', 'first_release_agg_transfn',
 								 'series_set', 'series_store_apply', 'series_store', 'series_store_trigger')
 		   ORDER BY 1),
 	'{}'::text[],
@@ -324,7 +377,8 @@ SELECT is(
 	ARRAY(SELECT signature FROM ext_fn
 		   WHERE proisstrict AND proname IN ('series_agg_transfn', 'series_agg_combine', 'series_sum_transfn',
 											 'series_sum_present_transfn', 'series_count_transfn',
-											 'index_agg_transfn', 'index_agg_combine')
+											 'index_agg_transfn', 'index_agg_combine',
+											 'vintage_agg_transfn', 'first_release_agg_transfn')
 		   ORDER BY 1),
 	'{}'::text[],
 	'the transition and combine functions are not STRICT (a NULL period must be seen, a NULL value is a missing month)');
@@ -428,10 +482,49 @@ SELECT is(
 	'pct double precision, lang text DEFAULT ''en''::text, decimals integer DEFAULT 1',
 	'attainment_phrase(pct, lang DEFAULT ''en'', decimals DEFAULT 1)');
 
+------------------------------------------------------------------------------
+-- 1.2: vintage_agg and first_release_agg (2 tests)
+------------------------------------------------------------------------------
+
 SELECT is(
-	pg_get_function_arguments('progress_phrase(double precision, text, integer)'::regprocedure),
-	'pct double precision, lang text DEFAULT ''en''::text, decimals integer DEFAULT 1',
-	'progress_phrase(pct, lang DEFAULT ''en'', decimals DEFAULT 1)');
+	ARRAY(SELECT a.aggfnoid::regprocedure::text
+			FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid
+		   WHERE f.proname IN ('vintage_agg', 'first_release_agg')
+			 AND (a.aggtranstype <> 'vintage_state'::regtype
+				  OR a.aggcombinefn <> 'vintage_state_combine(vintage_state, vintage_state)'::regprocedure
+				  OR a.aggfinalfn <> 'vintage_agg_final(vintage_state)'::regprocedure
+				  OR a.aggtransfn <> format('%s_transfn(vintage_state, %s)', f.proname,
+											array_to_string(f.proargtypes::regtype[], ', '))::regprocedure)
+		   ORDER BY 1),
+	'{}'::text[],
+	'vintage_agg and first_release_agg keep a vintage_state, combine with vintage_state_combine, finish with vintage_agg_final and use their own transition function for their input types');
+SELECT is(
+	(SELECT ARRAY[typtype::text, typinput::text, typoutput::text, typlen::text]
+	   FROM pg_type WHERE oid = 'vintage_state'::regtype),
+	ARRAY['b', 'vintage_state_in', 'vintage_state_out', '-1'],
+	'vintage_state is a base type of variable length with text input/output functions');
+
+------------------------------------------------------------------------------
+-- 1.2: revision_rows and revision_stats: their columns and defaults (2 tests)
+------------------------------------------------------------------------------
+
+SELECT is(
+	pg_get_function_arguments('revision_rows(indicator_series, indicator_series, text)'::regprocedure),
+	'later indicator_series, earlier indicator_series, measure text DEFAULT ''value''::text, OUT period date, '
+	'OUT earlier double precision, OUT later double precision, OUT revision double precision, '
+	'OUT revision_pct double precision',
+	'revision_rows(later, earlier, measure DEFAULT ''value'') returns (period, earlier, later, revision, revision_pct)');
+SELECT is(
+	pg_get_function_arguments('revision_stats(indicator_series, indicator_series, date, date, text)'::regprocedure),
+	'later indicator_series, earlier indicator_series, first_period date, last_period date, '
+	'measure text DEFAULT ''value''::text, OUT n integer, OUT mean_revision double precision, '
+	'OUT mean_abs_revision double precision, OUT rmar double precision',
+	'revision_stats(later, earlier, first_period, last_period, measure DEFAULT ''value'') returns (n, mean_revision, mean_abs_revision, rmar)');
+
+SELECT is(
+	pg_get_function_arguments('value_phrase(numeric, text, text, integer, boolean)'::regprocedure),
+	'value numeric, unit text, lang text DEFAULT ''en''::text, decimals integer DEFAULT 0, estimated boolean DEFAULT false',
+	'value_phrase(value, unit, lang DEFAULT ''en'', decimals DEFAULT 0, estimated DEFAULT false)');
 
 SELECT * FROM finish();
 ROLLBACK;

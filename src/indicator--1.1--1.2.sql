@@ -11,3 +11,118 @@
 
 -- complain if script is sourced in psql, rather than via ALTER EXTENSION
 \echo Use "ALTER EXTENSION indicator UPDATE TO '1.2'" to load this file. \quit
+
+------------------------------------------------------------------------------
+-- Estimates (src/estimates.c, src/series_agg.c): periods flagged as
+-- estimates, carried by the value (format version 3 only when a period is
+-- flagged, so a series without estimates keeps 1.1's text and binary forms)
+------------------------------------------------------------------------------
+
+-- series_agg(period, value, frequency, estimated): as series_agg(period,
+-- value, frequency), with each period flagged as an estimate when its row's
+-- estimated is true (NULL is false; a missing period carries no flag).
+CREATE FUNCTION series_agg_transfn(indicator_series, date, numeric, text, boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_numeric_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, date, numeric, text, boolean) IS 'series_agg transition function (numeric values, a frequency, estimate flags)';
+CREATE FUNCTION series_agg_transfn(indicator_series, date, double precision, text, boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_float8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, date, double precision, text, boolean) IS 'series_agg transition function (double precision values, a frequency, estimate flags)';
+CREATE FUNCTION series_agg_transfn(indicator_series, date, bigint, text, boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_int8_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, date, bigint, text, boolean) IS 'series_agg transition function (bigint values, a frequency, estimate flags)';
+CREATE FUNCTION series_agg_transfn(indicator_series, date, integer, text, boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_int4_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, date, integer, text, boolean) IS 'series_agg transition function (integer values, a frequency, estimate flags)';
+CREATE FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, numeric, text, boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_numeric_tz_transfn' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, numeric, text, boolean) IS 'series_agg transition function (timestamptz periods, numeric values, a frequency, estimate flags)';
+CREATE FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, double precision, text, boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_float8_tz_transfn' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, double precision, text, boolean) IS 'series_agg transition function (timestamptz periods, double precision values, a frequency, estimate flags)';
+CREATE FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, bigint, text, boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_int8_tz_transfn' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, bigint, text, boolean) IS 'series_agg transition function (timestamptz periods, bigint values, a frequency, estimate flags)';
+CREATE FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, integer, text, boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_agg_int4_tz_transfn' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_agg_transfn(indicator_series, timestamp with time zone, integer, text, boolean) IS 'series_agg transition function (timestamptz periods, integer values, a frequency, estimate flags)';
+CREATE AGGREGATE series_agg(period date, value numeric, frequency text, estimated boolean) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(date, numeric, text, boolean) IS
+	'builds an exact indicator_series of a frequency from (period, value) rows, flagging the periods whose estimated is true as estimates; NULL values are missing periods';
+CREATE AGGREGATE series_agg(period date, value double precision, frequency text, estimated boolean) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(date, double precision, text, boolean) IS
+	'builds a double precision indicator_series of a frequency from (period, value) rows, flagging the periods whose estimated is true as estimates; NULL values are missing periods';
+CREATE AGGREGATE series_agg(period date, value bigint, frequency text, estimated boolean) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(date, bigint, text, boolean) IS
+	'builds an exact indicator_series of a frequency from (period, value) rows, flagging the periods whose estimated is true as estimates; NULL values are missing periods';
+CREATE AGGREGATE series_agg(period date, value integer, frequency text, estimated boolean) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(date, integer, text, boolean) IS
+	'builds an exact indicator_series of a frequency from (period, value) rows, flagging the periods whose estimated is true as estimates; NULL values are missing periods';
+CREATE AGGREGATE series_agg(period timestamp with time zone, value numeric, frequency text, estimated boolean) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(timestamp with time zone, numeric, text, boolean) IS
+	'builds an exact indicator_series of a frequency from (period, value) rows (the date of each timestamptz in the session''s time zone), flagging the periods whose estimated is true as estimates; NULL values are missing periods';
+CREATE AGGREGATE series_agg(period timestamp with time zone, value double precision, frequency text, estimated boolean) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(timestamp with time zone, double precision, text, boolean) IS
+	'builds a double precision indicator_series of a frequency from (period, value) rows (the date of each timestamptz in the session''s time zone), flagging the periods whose estimated is true as estimates; NULL values are missing periods';
+CREATE AGGREGATE series_agg(period timestamp with time zone, value bigint, frequency text, estimated boolean) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(timestamp with time zone, bigint, text, boolean) IS
+	'builds an exact indicator_series of a frequency from (period, value) rows (the date of each timestamptz in the session''s time zone), flagging the periods whose estimated is true as estimates; NULL values are missing periods';
+CREATE AGGREGATE series_agg(period timestamp with time zone, value integer, frequency text, estimated boolean) (
+	SFUNC = series_agg_transfn,
+	STYPE = indicator_series,
+	FINALFUNC = series_agg_final,
+	COMBINEFUNC = series_agg_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE series_agg(timestamp with time zone, integer, text, boolean) IS
+	'builds an exact indicator_series of a frequency from (period, value) rows (the date of each timestamptz in the session''s time zone), flagging the periods whose estimated is true as estimates; NULL values are missing periods';
+
+CREATE FUNCTION estimated_periods(s indicator_series) RETURNS date[]
+	AS 'MODULE_PATHNAME', 'series_estimated_periods' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION estimated_periods(indicator_series) IS
+	'the periods of the series flagged as estimates, in order (empty when none)';
+CREATE FUNCTION is_estimated(s indicator_series, period date) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'series_is_estimated' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION is_estimated(indicator_series, date) IS
+	'whether the period holding that date is flagged as an estimate; NULL when it is outside the span or missing';

@@ -1,0 +1,243 @@
+-- Estimates: periods of a series flagged as estimates.  Every expected value
+-- below is worked out by hand from the rows given (the comments say how).
+\pset null '(null)'
+
+------------------------------------------------------------------------------
+-- Text form: "*" after a value marks an estimate; without one, 1.1's form
+------------------------------------------------------------------------------
+
+SELECT 'numeric {2021-11: 12043.2, 2021-12: 12800*}'::indicator_series AS with_flag;
+-- white space may surround the mark; the canonical form has none
+SELECT 'numeric {2021-11: 12043.2 * , 2021-12: 12800}'::indicator_series AS spaced;
+SELECT 'float8 {2021-Q1: 1.5e3*, 2021-Q2: NULL, 2021-Q3: -0.25*}'::indicator_series AS quarterly;
+SELECT 'numeric {2020: 1, 2021: 2*}'::indicator_series AS yearly;
+-- a series with no period flagged prints exactly as in 1.1
+SELECT 'numeric {2021-11: 12043.2, 2021-12: 12800}'::indicator_series AS without_flags;
+-- the text form round-trips, flags included
+SELECT s::text::indicator_series::text = s::text AS round_trip
+FROM (VALUES ('numeric {2021-11: 12043.2, 2021-12: 12800*}'::indicator_series),
+             ('float8 {2021-Q1: 1500*, 2021-Q2: NULL, 2021-Q3: -0.25*}'),
+             ('numeric {2021-01: 99999999999999999999999999999999999999*}')) v(s);
+
+-- malformed marks are 22P02
+\set VERBOSITY default
+SELECT 'numeric {2021-11: NULL*}'::indicator_series;
+SELECT 'numeric {2021-11: 5**}'::indicator_series;
+SELECT 'numeric {2021-11: *5}'::indicator_series;
+SELECT 'numeric {2021-11: 5*, *}'::indicator_series;
+SELECT 'float8 {2021-11: 1e3*x}'::indicator_series;
+\set VERBOSITY sqlstate
+SELECT 'numeric {2021-11: null *}'::indicator_series;
+\set VERBOSITY default
+
+------------------------------------------------------------------------------
+-- Reading the flags: estimated_periods and is_estimated
+------------------------------------------------------------------------------
+
+CREATE TABLE est_s (id int, s indicator_series);
+INSERT INTO est_s VALUES
+	(1, 'numeric {2021-10: 1, 2021-11: 2*, 2021-12: NULL, 2022-01: 4*}'),
+	(2, 'numeric {2021-10: 1, 2021-11: 2, 2021-12: NULL, 2022-01: 4}'),
+	(3, 'float8 {2021-Q3: 1.5*, 2021-Q4: 2}');
+SELECT id, estimated_periods(s) FROM est_s ORDER BY id;
+-- any date in a period stands for it; NULL outside the span and for a missing period
+SELECT id, d, is_estimated(s, d)
+FROM est_s, (VALUES ('2021-09-30'::date), ('2021-10-01'), ('2021-11-15'), ('2021-12-01'),
+                    ('2022-01-31'), ('2022-02-01')) v(d)
+WHERE id IN (1, 2) ORDER BY id, d;
+SELECT is_estimated(s, '2021-08-01') AS q3, is_estimated(s, '2021-12-31') AS q4,
+       is_estimated(s, '2022-01-01') AS after
+FROM est_s WHERE id = 3;
+
+------------------------------------------------------------------------------
+-- series_agg(period, value, frequency, estimated)
+------------------------------------------------------------------------------
+
+-- December 2021 estimated, the other months official; a NULL flag is false,
+-- and a missing month carries no flag even when its row says estimated
+CREATE TABLE est_rows (p date, v numeric, e boolean);
+INSERT INTO est_rows VALUES
+	('2021-09-01', 100, false), ('2021-10-01', 110.5, NULL), ('2021-11-01', NULL, true),
+	('2021-12-01', 133.557, true);
+SELECT series_agg(p, v, 'month', e) AS numeric_series FROM est_rows;
+SELECT series_agg(p, v::float8, 'month', e) AS float8_series FROM est_rows;
+SELECT series_agg(p, (v * 1000)::bigint, 'month', e) AS bigint_series FROM est_rows;
+SELECT series_agg(p, (v * 1000)::int, 'month', e) AS integer_series FROM est_rows;
+SET TIME ZONE 'Asia/Ho_Chi_Minh';
+SELECT series_agg(p::timestamptz, v, 'month', e) AS tz_numeric,
+       series_agg(p::timestamptz, v::float8, 'month', e) AS tz_float8,
+       series_agg(p::timestamptz, (v * 1000)::bigint, 'month', e) AS tz_bigint,
+       series_agg(p::timestamptz, (v * 1000)::int, 'month', e) AS tz_integer
+FROM est_rows;
+RESET TIME ZONE;
+-- quarterly: any date of the quarter
+SELECT series_agg(p, v, 'quarter', e) AS quarterly
+FROM (VALUES ('2021-02-10'::date, 5::numeric, true), ('2021-05-01', 6, false)) t(p, v, e);
+-- rows in descending order, so that the state grows downwards, and a value
+-- that widens the slots after the flag is set: the flag stays on its period
+SELECT series_agg(p, v, 'month', e) AS grown
+FROM (SELECT '2021-12-01'::date - make_interval(months => i) AS p,
+             CASE WHEN i = 3 THEN 99999999999::numeric ELSE i END AS v,
+             i % 50 = 1 AS e
+      FROM generate_series(0, 150) i ORDER BY i) t
+\gset
+SELECT estimated_periods(:'grown'::indicator_series) AS grown_flags,
+       value_at(:'grown'::indicator_series, '2021-09-01') AS widened,
+       value_at(:'grown'::indicator_series, '2021-11-01') AS first_flagged;
+-- a scale that rises after a flag is set (rescaled in place) keeps it
+SELECT series_agg(p, v, 'month', e) AS rescaled
+FROM (VALUES ('2021-01-01'::date, 1::numeric, true), ('2021-02-01', 2.25, false)) t(p, v, e);
+-- no row estimated: a series without flags, equal to series_agg without the argument
+SELECT series_agg(p, v, 'month', false) = series_agg(p, v, 'month') AS same,
+       series_agg(p, v, 'month', NULL) AS all_null_flags
+FROM est_rows;
+-- the same period twice is still 21000, flag or not
+\set VERBOSITY sqlstate
+SELECT series_agg(p, v, 'month', e)
+FROM (VALUES ('2021-01-01'::date, 1::numeric, true), ('2021-01-15', 2, false)) t(p, v, e);
+\set VERBOSITY default
+
+------------------------------------------------------------------------------
+-- Equality, hashing and order: the flags are part of the value
+------------------------------------------------------------------------------
+
+SELECT a.id, b.id, a.s = b.s AS eq, a.s <> b.s AS ne, a.s < b.s AS lt,
+       indicator_series_cmp(a.s, b.s) AS cmp,
+       indicator_series_hash(a.s) = indicator_series_hash(b.s) AS same_hash
+FROM est_s a, est_s b WHERE a.id IN (1, 2) AND b.id IN (1, 2) ORDER BY 1, 2;
+-- a flag on equal values sorts after none; the values decide first
+SELECT s FROM (VALUES ('numeric {2021-01: 1*}'::indicator_series), ('numeric {2021-01: 1}'),
+                      ('numeric {2021-01: 0.5*}'), ('numeric {2021-01: 1.0}')) v(s)
+ORDER BY s;
+-- DISTINCT (hash and sort) and GROUP BY tell a flagged series from the other,
+-- and do not tell apart equal series written at other scales
+SELECT count(DISTINCT s) AS distinct_sorted FROM (VALUES ('numeric {2021-01: 1*}'::indicator_series),
+       ('numeric {2021-01: 1.00*}'), ('numeric {2021-01: 1}'), ('numeric {2021-01: 1.0}')) v(s);
+SET enable_sort = off;
+SELECT s, count(*) FROM (VALUES ('numeric {2021-01: 1*}'::indicator_series),
+       ('numeric {2021-01: 1.00*}'), ('numeric {2021-01: 1}'), ('numeric {2021-01: 1.0}')) v(s)
+GROUP BY s ORDER BY count(*), s::text;
+RESET enable_sort;
+-- the hash of a series without flags is 1.1's, so a hash index or hash
+-- partition built by 1.1 stays valid: 493526724 and 655776530588302946 are
+-- what release 1.1 computes for these two
+SELECT indicator_series_hash('numeric {2021-01: 1, 2021-02: NULL, 2021-03: 2.50}') = 493526724 AS hash_1_1,
+       indicator_series_hash_extended('float8 {2021-Q1: 1.5}', 7) = 655776530588302946 AS hash_extended_1_1;
+
+------------------------------------------------------------------------------
+-- Binary form: version 3 only with a flag; 1.1's bytes without one
+------------------------------------------------------------------------------
+
+CREATE FUNCTION hx(hex text) RETURNS bytea LANGUAGE sql IMMUTABLE STRICT AS $$
+	SELECT decode(replace(hex, ' ', ''), 'hex')
+$$;
+-- numeric {2021-11: 5, 2021-12: 7*}: version 3, kind 1, frequency 0 (month),
+-- scale 0, first 2021 * 12 + 10 = 24262 = 0x5ec6, 2 periods, then flag 1
+-- (present) and flag 2 (present, an estimate), each with its 128-bit mantissa
+SELECT indicator_series_send('numeric {2021-11: 5, 2021-12: 7*}') =
+       hx('03 01 00 0000 00005ec6 00000002 01 0000000000000000 0000000000000005'
+          ' 02 0000000000000000 0000000000000007') AS flagged_layout;
+-- without the flag: version 1, byte for byte as 1.0 and 1.1 send it
+SELECT indicator_series_send('numeric {2021-11: 5, 2021-12: 7}') =
+       hx('01 01 0000 00005ec6 00000002 01 0000000000000000 0000000000000005'
+          ' 01 0000000000000000 0000000000000007') AS monthly_1_1_layout;
+-- quarterly without flags: version 2, as 1.1 sends it
+SELECT indicator_series_send('numeric {2021-Q4: 5}') =
+       hx('02 01 01 0000 00001f97 00000001 01 0000000000000000 0000000000000005') AS quarterly_1_1_layout;
+SELECT 2021 * 4 + 3 = x'1f97'::int AS q4_2021;
+-- float8 with a flag and a missing quarter
+SELECT indicator_series_send('float8 {2021-Q3: 1.5*, 2021-Q4: NULL}') =
+       hx('03 02 01 0000 00001f96 00000002 02') || float8send(1.5) || hx('00') AS float8_layout;
+
+-- round trip through COPY (FORMAT binary)
+CREATE TABLE est_bin_src AS SELECT id, s FROM est_s;
+INSERT INTO est_bin_src VALUES (4, 'numeric {2021-11: 5, 2021-12: 7*}'), (5, 'float8 {2021: 1*, 2022: 2*}');
+\copy est_bin_src TO 'results/estimates_copy.bin' (FORMAT binary)
+CREATE TABLE est_bin_dst (LIKE est_bin_src);
+\copy est_bin_dst FROM 'results/estimates_copy.bin' (FORMAT binary)
+SELECT a.id, b.s::text, a.s = b.s AS equal, a.s::text = b.s::text AS same_text,
+       indicator_series_send(a.s) = indicator_series_send(b.s) AS same_bytes
+FROM est_bin_src a JOIN est_bin_dst b USING (id) ORDER BY a.id;
+
+-- hand-made version-3 input (recv_file wraps the bytes in a binary COPY file)
+CREATE FUNCTION recv_file(hex text) RETURNS void LANGUAGE sql AS $$
+	SELECT lo_unlink(oid) FROM pg_largeobject_metadata WHERE oid = 424242;
+	SELECT lo_from_bytea(424242, hx('5047434f50590aff0d0a00 00000000 00000000 0001') ||
+	                             int4send(length(hx(hex))) || hx(hex) || hx('ffff'));
+	SELECT NULL::void;
+$$;
+CREATE TABLE est_recv (s indicator_series);
+SELECT recv_file('03 01 00 0000 00005ec6 00000002 01 0000000000000000 0000000000000005'
+                 ' 02 0000000000000000 0000000000000007');
+\lo_export 424242 'results/estimates_recv.bin'
+\copy est_recv FROM 'results/estimates_recv.bin' (FORMAT binary)
+-- version 3 with no period flagged reads as the series without flags
+SELECT recv_file('03 01 00 0000 00005ec6 00000001 01 0000000000000000 0000000000000005');
+\lo_export 424242 'results/estimates_recv.bin'
+\copy est_recv FROM 'results/estimates_recv.bin' (FORMAT binary)
+SELECT s, indicator_series_send(s) FROM est_recv;
+TRUNCATE est_recv;
+-- malformed: flag 3; flag 2 in version 1 or 2 (1.1's forms know no estimates)
+SELECT recv_file('03 01 00 0000 00005ec6 00000001 03 0000000000000000 0000000000000005');
+\lo_export 424242 'results/estimates_recv.bin'
+\copy est_recv FROM 'results/estimates_recv.bin' (FORMAT binary)
+SELECT recv_file('01 01 0000 00005ec6 00000001 02 0000000000000000 0000000000000005');
+\lo_export 424242 'results/estimates_recv.bin'
+\copy est_recv FROM 'results/estimates_recv.bin' (FORMAT binary)
+SELECT recv_file('02 01 01 0000 00001f97 00000001 02 0000000000000000 0000000000000005');
+\lo_export 424242 'results/estimates_recv.bin'
+\copy est_recv FROM 'results/estimates_recv.bin' (FORMAT binary)
+-- version 3 cut short after its frequency
+SELECT recv_file('03 01 00');
+\lo_export 424242 'results/estimates_recv.bin'
+\copy est_recv FROM 'results/estimates_recv.bin' (FORMAT binary)
+SELECT count(*) AS nothing_loaded FROM est_recv;
+SELECT lo_unlink(424242);
+
+------------------------------------------------------------------------------
+-- The stored image: 1.1's without flags, version 3 with them
+------------------------------------------------------------------------------
+
+-- A type with bytea's text form and indicator_series' physical properties,
+-- and binary-coercible casts both ways, show the bytes of the value as
+-- stored (after the varlena header; integers little-endian on this
+-- machine): version, kind, scale, first, periods, present periods,
+-- capacity, front, slot bytes, frequency, flags, attrs, then the slots and,
+-- with attrs 01, the bitmap.
+CREATE TYPE series_image;
+CREATE FUNCTION series_image_in(cstring) RETURNS series_image AS 'byteain' LANGUAGE internal IMMUTABLE STRICT;
+CREATE FUNCTION series_image_out(series_image) RETURNS cstring AS 'byteaout' LANGUAGE internal IMMUTABLE STRICT;
+CREATE TYPE series_image (INPUT = series_image_in, OUTPUT = series_image_out,
+                          INTERNALLENGTH = VARIABLE, ALIGNMENT = double);
+CREATE CAST (indicator_series AS series_image) WITHOUT FUNCTION;
+CREATE CAST (series_image AS indicator_series) WITHOUT FUNCTION;
+CREATE FUNCTION img(hex text) RETURNS series_image LANGUAGE sql IMMUTABLE STRICT AS $$
+	SELECT ('\x' || replace(hex, ' ', ''))::series_image
+$$;
+SELECT 'numeric {2021-11: 5, 2021-12: 7}'::indicator_series::series_image AS image_1_1,
+       'numeric {2021-11: 5, 2021-12: 7*}'::indicator_series::series_image AS image_flagged;
+SELECT 'numeric {2021-11: 5, 2021-12: 7}'::indicator_series::series_image::text =
+       img('02 01 0000 c65e0000 02000000 02000000 02000000 00000000 04 00 00 00'
+          ' 05000000 07000000')::text AS same_as_1_1,
+       'numeric {2021-11: 5, 2021-12: 7*}'::indicator_series::series_image::text =
+       img('03 01 0000 c65e0000 02000000 02000000 02000000 00000000 04 00 00 01'
+          ' 05000000 07000000 02')::text AS flagged_image;
+-- a 1.1 image, bytes written by hand as 1.1 stores them, reads unchanged
+SELECT s, s = 'numeric {2021-11: 5, 2021-12: 7}' AS equal, estimated_periods(s),
+       is_estimated(s, '2021-12-01')
+FROM (SELECT img('02 01 0000 c65e0000 02000000 02000000 02000000 00000000 04 00 00 00'
+                ' 05000000 07000000')::indicator_series) v(s);
+-- the aggregate writes the same image as the text form
+SELECT series_agg(p, v, 'month', e)::series_image::text = 'numeric {2021-11: 5, 2021-12: 7*}'::indicator_series::series_image::text AS agg_image
+FROM (VALUES ('2021-11-01'::date, 5::numeric, false), ('2021-12-01', 7, true)) t(p, v, e);
+-- an image whose attrs do not match its version is refused wherever it is read
+\set VERBOSITY sqlstate
+SELECT img('03 01 0000 c65e0000 01000000 01000000 01000000 00000000 04 00 00 00 05000000')::indicator_series::text;
+SELECT img('02 01 0000 c65e0000 01000000 01000000 01000000 00000000 04 00 00 01 05000000 01')::indicator_series::text;
+\set VERBOSITY default
+SELECT img('02 01 0000 c65e0000 01000000 01000000 01000000 00000000 04 00 00 01 05000000 01')::indicator_series::text;
+DROP TYPE series_image CASCADE;
+
+DROP TABLE est_s, est_rows, est_bin_src, est_bin_dst, est_recv;
+DROP FUNCTION recv_file(text);
+DROP FUNCTION hx(text);

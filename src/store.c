@@ -15,7 +15,8 @@
  * quote_qualified_identifier, the extension's functions by the schema the
  * called function lives in, operators as OPERATOR(schema.=) of the key
  * type's own equality: a search_path set by the caller redirects nothing.
- * Nothing is SECURITY DEFINER: the triggers run as the user who loads.
+ * Nothing is SECURITY DEFINER, but the trigger writes the store as the
+ * store's owner (store_trigger.c): a loader needs rights on the source only.
  *
  * A store is described by its triggers' arguments (the store's name, the
  * period, value and key columns), which pg_dump keeps; each trigger also

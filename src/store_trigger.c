@@ -18,21 +18,39 @@
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "executor/tuptable.h"
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/regproc.h"
 #include "utils/rel.h"
+#include "utils/syscache.h"
 #include "utils/tuplestore.h"
 
 #include "store.h"
 #include "store_trigger.h"
+
+/* The owner of the store: the role its trigger writes it as. */
+static Oid
+store_owner(Oid store)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(store));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", store);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return owner;
+}
 
 /* 23502 when a row of the transition table has a NULL key. */
 static void
@@ -247,6 +265,9 @@ series_store_trigger(PG_FUNCTION_ARGS)
 	StoreDef	def;
 	List	   *names;
 	TriggerEvent event;
+	Oid			save_userid;
+	int			save_sec_context;
+	int			nestlevel;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
@@ -287,16 +308,41 @@ series_store_trigger(PG_FUNCTION_ARGS)
 			store_check_keys(new_rows, source, &def);
 	}
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (event == TRIGGER_EVENT_TRUNCATE)
-		store_spi_exec_for(psprintf("DELETE FROM %s", def.store_name), SPI_OK_DELETE, &def);
-	else
+	/*
+	 * As the store's owner: whoever writes the source needs no right on the
+	 * store, and nobody but the owner (or whom it grants) writes the store
+	 * directly.  A security-restricted operation, as a maintenance command
+	 * or a materialized view's refresh runs its owner's code: nothing in it
+	 * can change the session (SET ROLE, temporary tables) behind the
+	 * writer's back.  The writer's identity comes back on error too.
+	 */
+	GetUserIdAndSecContext(&save_userid, &save_sec_context);
+	SetUserIdAndSecContext(store_owner(def.store),
+						   save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_RESTRICTED_OPERATION);
+	PG_TRY();
 	{
-		if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
-			elog(ERROR, "SPI_register_trigger_data failed");
-		store_apply_changes(&def, event != TRIGGER_EVENT_INSERT, event != TRIGGER_EVENT_DELETE);
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+		nestlevel = NewGUCNestLevel();
+		/* every name in the statements is qualified; no temporary schema first */
+		(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+		if (event == TRIGGER_EVENT_TRUNCATE)
+			store_spi_exec_for(psprintf("DELETE FROM %s", def.store_name), SPI_OK_DELETE, &def);
+		else
+		{
+			if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
+				elog(ERROR, "SPI_register_trigger_data failed");
+			store_apply_changes(&def, event != TRIGGER_EVENT_INSERT, event != TRIGGER_EVENT_DELETE);
+		}
+		AtEOXact_GUC(true, nestlevel);
+		SPI_finish();
 	}
-	SPI_finish();
+	PG_FINALLY();
+	{
+		SetUserIdAndSecContext(save_userid, save_sec_context);
+	}
+	PG_END_TRY();
 	return PointerGetDatum(NULL);
 }

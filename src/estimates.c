@@ -96,8 +96,12 @@ series_estimated_periods(PG_FUNCTION_ARGS)
 	int			n = 0;
 
 	for (int32 i = 0; i < s->nmonths; i++)
-		if (series_flagged(s, i))
+	{
+		Level		v;
+
+		if (series_flagged(s, i) && series_get(s, i, &v))
 			periods[n++] = DateADTGetDatum(period_to_date(s->first + i, s->frequency));
+	}
 	PG_RETURN_ARRAYTYPE_P(construct_array(periods, n, DATEOID, sizeof(DateADT), true, TYPALIGN_INT));
 }
 

@@ -126,3 +126,45 @@ CREATE FUNCTION is_estimated(s indicator_series, period date) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'series_is_estimated' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION is_estimated(indicator_series, date) IS
 	'whether the period holding that date is flagged as an estimate; NULL when it is outside the span or missing';
+
+-- series_set(s, period, value, estimated): as series_set(s, period, value),
+-- the new value flagged as an estimate when estimated is true (NULL is
+-- false).  Not strict, as series_set: a NULL value marks the period missing
+-- (and unflagged), a NULL s starts a series.
+CREATE FUNCTION series_set(s indicator_series, period date, value numeric, estimated boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_numeric' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION series_set(s indicator_series, period date, value double precision, estimated boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_float8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION series_set(s indicator_series, period date, value bigint, estimated boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_int8' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION series_set(s indicator_series, period date, value integer, estimated boolean) RETURNS indicator_series
+	AS 'MODULE_PATHNAME', 'series_set_int4' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION series_set(indicator_series, date, numeric, boolean) IS
+	's with the period holding that date set to value, flagged as an estimate when estimated is true (NULL value: missing, unflagged); a NULL s starts a series';
+COMMENT ON FUNCTION series_set(indicator_series, date, double precision, boolean) IS
+	's with the period holding that date set to value, flagged as an estimate when estimated is true (NULL value: missing, unflagged); a NULL s starts a series';
+COMMENT ON FUNCTION series_set(indicator_series, date, bigint, boolean) IS
+	's with the period holding that date set to value, flagged as an estimate when estimated is true (NULL value: missing, unflagged); a NULL s starts a series';
+COMMENT ON FUNCTION series_set(indicator_series, date, integer, boolean) IS
+	's with the period holding that date set to value, flagged as an estimate when estimated is true (NULL value: missing, unflagged); a NULL s starts a series';
+
+-- series_rows_estimated and annual_rows_estimated (src/series_rows.c): the
+-- rows of the three-argument series_rows and of annual_rows with a last
+-- column, estimated: whether a figure of the row rests on an estimate.  New
+-- names rather than new overloads, so that every 1.1 call, and every view
+-- built on one, reaches the function and the columns it reached before.
+CREATE FUNCTION series_rows_estimated(s indicator_series, fy_start_month integer DEFAULT 1, method text DEFAULT 'sum',
+									  OUT period date, OUT value numeric, OUT mom_pct double precision,
+									  OUT yoy_pct double precision, OUT ytd numeric, OUT ytd_growth_pct double precision,
+									  OUT value_last_year numeric, OUT ytd_last_year numeric, OUT estimated boolean)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'series_rows_estimated' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 120;
+COMMENT ON FUNCTION series_rows_estimated(indicator_series, integer, text) IS
+	'series_rows(s, fy_start_month, method)''s rows and a column estimated: true when a figure of the row rests on a period flagged as an estimate (the period, the previous one for mom_pct, last year''s for yoy_pct and value_last_year, the year-to-date''s periods)';
+CREATE FUNCTION annual_rows_estimated(s indicator_series, method text DEFAULT 'sum', fy_start_month integer DEFAULT 1,
+									  OUT year integer, OUT value numeric, OUT growth_pct double precision,
+									  OUT months integer, OUT estimated boolean)
+	RETURNS SETOF record
+	AS 'MODULE_PATHNAME', 'series_annual_rows_estimated' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION annual_rows_estimated(indicator_series, text, integer) IS
+	'annual_rows''s rows and a column estimated: true when the year''s value, or last year''s behind growth_pct, rests on a period flagged as an estimate (every period of the year; for ''last'' its last period)';

@@ -16,6 +16,13 @@
  * Citus pushes partial aggregation to its workers only for a state type with
  * text input and output, and parallel query and postgres_fdw need a combine
  * function over a state that can travel.
+ *
+ * Estimates: a period of a rebased series is an estimate when its own value
+ * or a value of the base (the base year's periods, or the base period) is
+ * one; a chain-linked period after the link when its own value or a value
+ * of the link (either index's link period, or link year's periods) is one;
+ * a period of index_agg's result when any component's value in it is one
+ * (the sums carry the flags of every value added into them).
  */
 #include "postgres.h"
 
@@ -28,6 +35,7 @@
 #include "utils/date.h"
 #include "utils/float.h"
 
+#include "estimates.h"
 #include "level.h"
 #include "series.h"
 
@@ -131,9 +139,12 @@ year_average(const IndicatorSeries *s, int64 year, int fy_start_month, double *a
 	return true;
 }
 
-/* Every month of s x 100 / base, in one pass over the values. */
+/*
+ * Every month of s x 100 / base, in one pass over the values; base is the
+ * value of s's periods base_first..base_last (all in the span).
+ */
 static IndicatorSeries *
-rebase_on(const IndicatorSeries *s, double base)
+rebase_on(const IndicatorSeries *s, double base, int64 base_first, int64 base_last)
 {
 	IndicatorSeries *r = index_result(s, s->first, s->nmonths);
 	double	   *v = series_fp_array(r);
@@ -150,6 +161,19 @@ rebase_on(const IndicatorSeries *s, double base)
 		for (int32 i = 0; i < s->nmonths; i++)
 			if (isinf(v[i]))
 				index_put(r, i, v[i]);	/* the error, naming the month */
+	if (series_has_estimates(s))
+	{
+		bool	   *flags = palloc(sizeof(bool) * s->nmonths);
+		bool		base_estimated = false;
+
+		series_estimate_flags(s, flags);
+		for (int64 p = base_first; p <= base_last; p++)
+			base_estimated |= flags[p - s->first];
+		/* every value rests on the base */
+		for (int32 i = 0; base_estimated && i < s->nmonths; i++)
+			flags[i] = true;
+		r = series_with_estimates(r, flags);
+	}
 	return r;
 }
 
@@ -162,12 +186,15 @@ rebase_year(PG_FUNCTION_ARGS)
 	int32		year = PG_GETARG_INT32(1);
 	int32		fy_start_month = PG_GETARG_INT32(2);
 	double		base;
+	int64		start;
 
 	check_year(year, "base_year");
 	check_fy_frequency(fy_start_month, s->frequency);
 	if (!year_average(s, year, fy_start_month, &base) || !(base > 0))
 		PG_RETURN_NULL();
-	PG_RETURN_INDICATOR_SERIES_P(rebase_on(s, base));
+	start = year_start_period(s, year, fy_start_month);
+	PG_RETURN_INDICATOR_SERIES_P(rebase_on(s, base, start,
+										   start + periods_per_year(s->frequency) - 1));
 }
 
 /* rebase(s, base_period date) returns indicator_series */
@@ -181,7 +208,7 @@ rebase_period(PG_FUNCTION_ARGS)
 
 	if (!month_double(s, month, &base) || !(base > 0))
 		PG_RETURN_NULL();
-	PG_RETURN_INDICATOR_SERIES_P(rebase_on(s, base));
+	PG_RETURN_INDICATOR_SERIES_P(rebase_on(s, base, month, month));
 }
 
 /*
@@ -227,12 +254,24 @@ contribution_pp(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(pp);
 }
 
+/* Whether s flags a period of first..last (which may leave its span). */
+static bool
+estimated_within(const IndicatorSeries *s, int64 first, int64 last)
+{
+	for (int64 p = Max(first, s->first); p <= Min(last, series_last(s)); p++)
+		if (series_estimated_at(s, (int32) (p - s->first)))
+			return true;
+	return false;
+}
+
 /*
  * old through month "through"; after it, new x old_level / new_level, up
- * to the later of new's last month and "through".
+ * to the later of new's last month and "through".  The levels are old's and
+ * new's over link_first..through: a linked value is an estimate when its
+ * own value or one of theirs is.
  */
 static IndicatorSeries *
-chain(const IndicatorSeries *old, const IndicatorSeries *new, int32 through,
+chain(const IndicatorSeries *old, const IndicatorSeries *new, int32 link_first, int32 through,
 	  double old_level, double new_level)
 {
 	int32		last = Max(series_last(new), through);
@@ -247,6 +286,18 @@ chain(const IndicatorSeries *old, const IndicatorSeries *new, int32 through,
 		CHECK_FOR_INTERRUPTS();
 		if (month <= through ? month_double(old, month, &v) : month_double(new, month, &v))
 			index_put(r, month - r->first, month <= through ? v : v * old_level / new_level);
+	}
+	if (series_has_bitmap(old) || series_has_bitmap(new))
+	{
+		bool	   *flags = palloc(sizeof(bool) * r->nmonths);
+		bool		link_estimated = estimated_within(old, link_first, through) ||
+			estimated_within(new, link_first, through);
+
+		for (int32 month = r->first; month <= last; month++)
+			flags[month - r->first] = month <= through ?
+				estimated_within(old, month, month) :
+				link_estimated || estimated_within(new, month, month);
+		r = series_with_estimates(r, flags);
 	}
 	return r;
 }
@@ -266,7 +317,7 @@ chain_link_period(PG_FUNCTION_ARGS)
 	if (!month_double(old, link, &old_level) || !month_double(new, link, &new_level) ||
 		new_level == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_INDICATOR_SERIES_P(chain(old, new, link, old_level, new_level));
+	PG_RETURN_INDICATOR_SERIES_P(chain(old, new, link, link, old_level, new_level));
 }
 
 /* chain_link(old, new, link_year int, fy_start_month int) returns indicator_series */
@@ -280,6 +331,7 @@ chain_link_year(PG_FUNCTION_ARGS)
 	int32		fy_start_month = PG_GETARG_INT32(3);
 	double		old_level;
 	double		new_level;
+	int64		start;
 
 	check_year(year, "link_year");
 	check_same_periods(old, new);
@@ -287,9 +339,9 @@ chain_link_year(PG_FUNCTION_ARGS)
 	if (!year_average(old, year, fy_start_month, &old_level) ||
 		!year_average(new, year, fy_start_month, &new_level) || new_level == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_INDICATOR_SERIES_P(chain(old, new,
-									   (int32) (year_start_period(old, year, fy_start_month) +
-												periods_per_year(old->frequency) - 1),
+	start = year_start_period(old, year, fy_start_month);
+	PG_RETURN_INDICATOR_SERIES_P(chain(old, new, (int32) start,
+									   (int32) (start + periods_per_year(old->frequency) - 1),
 									   old_level, new_level));
 }
 
@@ -471,6 +523,19 @@ state_add(IndexAggState *st, const IndicatorSeries *x, double factor)
 			acc[k] += factor * v[k];
 		pfree(v);
 	}
+
+	/* x's estimates flag the sums they went into (a copy for the first) */
+	if (series_has_bitmap(x))
+	{
+		if (!series_has_bitmap(sums))
+		{
+			st = state_with_sums(st, series_add_bitmap(sums));
+			sums = state_sums(st);
+		}
+		for (int32 k = 0; k < x->nmonths; k++)
+			if (series_flagged(x, k))
+				series_set_flag(sums, lo + k, true);
+	}
 	return st;
 }
 
@@ -598,6 +663,13 @@ index_agg_final(PG_FUNCTION_ARGS)
 		for (int32 i = 0; i < sums->nmonths; i++)
 			if (!isnan(acc[i]))
 				index_put(r, i, acc[i] / st->weight);
+	}
+	if (series_has_bitmap(sums))
+	{
+		bool	   *flags = palloc(sizeof(bool) * sums->nmonths);
+
+		series_estimate_flags(sums, flags);
+		r = series_with_estimates(r, flags);
 	}
 	PG_RETURN_INDICATOR_SERIES_P(r);
 }

@@ -621,8 +621,9 @@ indicator_series_out(PG_FUNCTION_ARGS)
 			format_fixed(v.exact, s->scale, value);
 		else
 			double_to_shortest_decimal_buf(v.fp, value);
+		/* an aggregate's state may flag a period that became missing: not shown */
 		appendStringInfo(&buf, "%s%s: %s%s", i > 0 ? ", " : "", label, value,
-						 series_flagged(s, i) ? "*" : "");
+						 series_flagged(s, i) && strcmp(value, "NULL") != 0 ? "*" : "");
 	}
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_CSTRING(buf.data);

@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(471);
+SELECT plan(489);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -159,7 +159,8 @@ INSERT INTO expected_fn VALUES
 	('series_store_drop',       '{regclass}',                                          'void', 'volatile'),
 	('series_store_trigger',    '{}',                                                  'trigger', 'volatile');
 -- release 1.2: estimates (series_agg with an estimated flag, its transition
--- functions, and the functions that read the flags)
+-- functions, series_set with one, the functions that read the flags, and
+-- the rows with an estimated column)
 INSERT INTO expected_fn VALUES
 	('series_agg_transfn',      '{indicator_series,date,numeric,text,boolean}',        'indicator_series', 'immutable'),
 	('series_agg_transfn',      '{indicator_series,date,"double precision",text,boolean}', 'indicator_series', 'immutable'),
@@ -177,8 +178,14 @@ INSERT INTO expected_fn VALUES
 	('series_agg',              '{"timestamp with time zone","double precision",text,boolean}', 'indicator_series', 'immutable'),
 	('series_agg',              '{"timestamp with time zone",bigint,text,boolean}',    'indicator_series', 'immutable'),
 	('series_agg',              '{"timestamp with time zone",integer,text,boolean}',   'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,numeric,boolean}',             'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,"double precision",boolean}',  'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,bigint,boolean}',              'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,integer,boolean}',             'indicator_series', 'immutable'),
 	('estimated_periods',       '{indicator_series}',                                  'date[]', 'immutable'),
-	('is_estimated',            '{indicator_series,date}',                             'boolean', 'immutable');
+	('is_estimated',            '{indicator_series,date}',                             'boolean', 'immutable'),
+	('series_rows_estimated',   '{indicator_series,integer,text}',                     'setof record', 'immutable'),
+	('annual_rows_estimated',   '{indicator_series,text,integer}',                     'setof record', 'immutable');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -213,13 +220,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 145 * 3 tests)
+-- Every function, exactly (1 + 151 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 145 functions and aggregates of the API');
+	'the extension holds exactly the 151 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))

@@ -168,3 +168,21 @@ CREATE FUNCTION annual_rows_estimated(s indicator_series, method text DEFAULT 's
 	AS 'MODULE_PATHNAME', 'series_annual_rows_estimated' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 COMMENT ON FUNCTION annual_rows_estimated(indicator_series, text, integer) IS
 	'annual_rows''s rows and a column estimated: true when the year''s value, or last year''s behind growth_pct, rests on a period flagged as an estimate (every period of the year; for ''last'' its last period)';
+
+------------------------------------------------------------------------------
+-- Stores over vintage tables, with estimate flags (src/store.c,
+-- src/store_ddl.c, src/store_trigger.c).  series_store gains two arguments;
+-- the six-argument function goes, so that every call written for 1.1
+-- reaches the new one (the new arguments have defaults).  Stores made by
+-- 1.1 keep their triggers, which the same trigger function serves.
+------------------------------------------------------------------------------
+
+DROP FUNCTION series_store(regclass, text, text[], text, text, text);
+CREATE FUNCTION series_store(source regclass, store text, keys text[],
+							 period_column text DEFAULT 'period', value_column text DEFAULT 'value',
+							 frequency text DEFAULT 'month', vintage_column text DEFAULT NULL,
+							 estimated_column text DEFAULT NULL)
+	RETURNS regclass
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION series_store(regclass, text, text[], text, text, text, text, text) IS
+	'creates the table store of one series per key of source, fills it, and installs the triggers that keep it equal, as its owner, to series_agg over source (with vintage_column: vintage_agg, the latest vintage of each period; with estimated_column: with estimate flags)';

@@ -72,6 +72,21 @@ store_check_keys(Tuplestorestate *rows, Relation source, const StoreDef *def)
 								def->keys[i].raw, RelationGetRelationName(source)),
 						 errdetail("The table is kept in series store \"%s\", whose keys cannot be NULL.",
 								   def->store_label)));
+		/* vintage_agg's errors, as the store's definition would raise them */
+		if (def->has_vintage && slot_attisnull(slot, def->vintage.attnum))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("null value in vintage column \"%s\" of a row of \"%s\"",
+							def->vintage.raw, RelationGetRelationName(source)),
+					 errdetail("The table is kept in series store \"%s\", which orders each period's rows by their vintage.",
+							   def->store_label)));
+		if (def->has_vintage && slot_attisnull(slot, def->period.attnum))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("null value in period column \"%s\" of a row of \"%s\"",
+							def->period.raw, RelationGetRelationName(source)),
+					 errdetail("The table is kept in series store \"%s\", whose rows each belong to a period.",
+							   def->store_label)));
 	}
 	tuplestore_select_read_pointer(rows, 0);
 	ExecDropSingleTupleTableSlot(slot);
@@ -87,7 +102,9 @@ store_check_keys(Tuplestorestate *rows, Relation source, const StoreDef *def)
 static void
 append_delta(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows)
 {
-	const char *cols = psprintf("%s, %s", def->period.name, def->value.name);
+	const char *cols = def->has_estimated ?
+		psprintf("%s, %s, %s", def->period.name, def->value.name, def->estimated.name) :
+		psprintf("%s, %s", def->period.name, def->value.name);
 	StringInfoData keys;
 
 	initStringInfo(&keys);
@@ -120,8 +137,10 @@ append_delta(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows)
 	if (old_rows && new_rows)
 		appendStringInfoString(buf, " FULL JOIN ");
 	if (new_rows)
-		appendStringInfo(buf, "(SELECT %s, %s.series_agg(%s, %s, %s) AS added FROM %s GROUP BY %s) a",
+		appendStringInfo(buf, "(SELECT %s, %s.series_agg(%s, %s, %s%s%s) AS added FROM %s GROUP BY %s) a",
 						 keys.data, def->ext, def->period.name, def->value.name, def->frequency,
+						 def->has_estimated ? ", " : "",
+						 def->has_estimated ? def->estimated.name : "",
 						 old_rows ? "n" : STORE_NEW_ROWS, keys.data);
 	if (old_rows && new_rows)
 	{
@@ -251,6 +270,192 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 }
 
 /*
+ * A store over a vintage table: "c" the periods the statement touches, by
+ * key, as the first day of each period (indicator_p0) and of the next
+ * (indicator_p1).  For an UPDATE only the rows whose key, period, value,
+ * vintage or flag changed count.
+ */
+static void
+append_touched(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows)
+{
+	StringInfoData keys;
+	const char *cols;
+
+	initStringInfo(&keys);
+	append_keys(&keys, def, NULL);
+	cols = psprintf("%s, %s, %s, %s%s%s", keys.data, def->period.name, def->value.name,
+					def->vintage.name, def->has_estimated ? ", " : "",
+					def->has_estimated ? def->estimated.name : "");
+
+	appendStringInfo(buf, "c AS (SELECT DISTINCT %s, pg_catalog.date_trunc(%s, x.%s::pg_catalog.timestamp)::pg_catalog.date AS indicator_p0 FROM (",
+					 keys.data, def->frequency, def->period.name);
+	if (old_rows && new_rows)
+		appendStringInfo(buf, "(SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s) UNION ALL "
+						 "(SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s)",
+						 cols, STORE_OLD_ROWS, cols, STORE_NEW_ROWS,
+						 cols, STORE_NEW_ROWS, cols, STORE_OLD_ROWS);
+	else
+		appendStringInfo(buf, "SELECT %s FROM %s", cols, old_rows ? STORE_OLD_ROWS : STORE_NEW_ROWS);
+	appendStringInfo(buf, ") x), cp AS (SELECT c.*, (c.indicator_p0 OPERATOR(pg_catalog.+) %s::pg_catalog.interval)::pg_catalog.date AS indicator_p1 FROM c), "
+					 "k AS (SELECT DISTINCT %s FROM c)", def->interval, keys.data);
+}
+
+/*
+ * Locks the store rows of the keys the statement touches, in key order, and
+ * returns how many it locked; "total" is set to the number of keys.
+ */
+static uint64
+store_lock_rows(const StoreDef *def, const char *with, int64 *total)
+{
+	StringInfoData sql;
+
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "%s SELECT (SELECT pg_catalog.count(*) FROM k) FROM %s AS st JOIN k ON ",
+					 with, def->store_name);
+	append_key_match(&sql, def, "st", "k");
+	appendStringInfoString(&sql, " ORDER BY ");
+	append_keys(&sql, def, "st");
+	appendStringInfoString(&sql, " FOR NO KEY UPDATE OF st");
+	store_spi_exec_for(sql.data, SPI_OK_SELECT, def);
+	*total = -1;
+	if (SPI_processed > 0)
+	{
+		bool		isnull;
+
+		*total = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1,
+											 &isnull));
+	}
+	return SPI_processed;
+}
+
+/*
+ * The statement's changes applied to a store over a vintage table.  What a
+ * period holds depends on all of its rows in the source (the latest
+ * vintage, or the one before it when the latest is deleted), so each period
+ * the statement touches is read again from the source, through the index
+ * on (keys, period, ...) that series_store asked for: the two rows of the
+ * latest vintages (two, to find a tie).  The store's rows of the touched
+ * keys are locked first, in key order (a key without a row gets one, NULL
+ * until the update, so that there is a row to lock), and the source is
+ * read after: in READ COMMITTED each statement takes a new snapshot, which
+ * then holds every change of the transactions that held those rows before,
+ * so two concurrent loads of one period leave the later vintage, whichever
+ * commits first.
+ */
+static void
+store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
+{
+	StringInfoData with;
+	StringInfoData sql;
+	int			nestlevel;
+	int64		total;
+	int64		emptied = 0;
+
+	initStringInfo(&with);
+	appendStringInfoString(&with, "WITH ");
+	append_touched(&with, def, old_rows, new_rows);
+
+	nestlevel = NewGUCNestLevel();
+	store_plan_setting("enable_hashagg");
+	store_plan_setting("enable_hashjoin");
+	store_plan_setting("enable_mergejoin");
+	store_plan_setting("enable_seqscan");
+	store_plan_setting("jit");
+
+	initStringInfo(&sql);
+	for (int attempt = 0;; attempt++)
+	{
+		uint64		locked = store_lock_rows(def, with.data, &total);
+
+		if (total < 0 && locked == 0)
+		{
+			/* no row locked: was any key touched at all? */
+			store_spi_exec_for(psprintf("%s SELECT FROM k LIMIT 1", with.data), SPI_OK_SELECT, def);
+			if (SPI_processed == 0)
+			{
+				AtEOXact_GUC(true, nestlevel);
+				return;
+			}
+		}
+		else if ((int64) locked == total)
+			break;
+		if (attempt == 3)
+			ereport(ERROR,
+					(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+					 errmsg("could not lock the rows of series store \"%s\" that a statement changes",
+							def->store_label),
+					 errdetail("Concurrent statements kept adding and removing its keys."),
+					 errhint("Run the statement again.")));
+		/* a row for each key without one, to lock */
+		resetStringInfo(&sql);
+		appendStringInfo(&sql, "%s INSERT INTO %s AS st (", with.data, def->store_name);
+		append_keys(&sql, def, NULL);
+		appendStringInfoString(&sql, ", s) SELECT ");
+		append_keys(&sql, def, NULL);
+		appendStringInfoString(&sql, ", NULL FROM k ORDER BY ");
+		append_keys(&sql, def, NULL);
+		appendStringInfoString(&sql, " ON CONFLICT DO NOTHING");
+		store_spi_exec_for(sql.data, SPI_OK_INSERT, def);
+	}
+
+	/* the touched periods as the source now holds them (a new snapshot) */
+	resetStringInfo(&sql);
+	appendStringInfo(&sql, "%s, w AS (SELECT ", with.data);
+	append_keys(&sql, def, "cp");
+	appendStringInfo(&sql, ", t.indicator_period, CASE WHEN t.indicator_ties OPERATOR(pg_catalog.>) 1 "
+					 "THEN COALESCE(t.indicator_value, 0) ELSE t.indicator_value END AS indicator_value%s "
+					 "FROM cp CROSS JOIN LATERAL (SELECT l.*, pg_catalog.max(l.indicator_vintage) OVER () AS indicator_top, "
+					 "pg_catalog.count(*) OVER (PARTITION BY l.indicator_vintage) AS indicator_ties FROM "
+					 "(SELECT u.%s AS indicator_period, u.%s AS indicator_value, u.%s AS indicator_vintage%s%s FROM %s AS u WHERE ",
+					 def->has_estimated ? ", t.indicator_estimated" : "",
+					 def->period.name, def->value.name, def->vintage.name,
+					 def->has_estimated ? ", u." : "",
+					 def->has_estimated ? psprintf("%s AS indicator_estimated", def->estimated.name) : "",
+					 def->source_name);
+	append_key_match(&sql, def, "u", "cp");
+	appendStringInfo(&sql, " AND u.%s OPERATOR(pg_catalog.>=) cp.indicator_p0 AND u.%s OPERATOR(pg_catalog.<) cp.indicator_p1 "
+					 "ORDER BY u.%s DESC NULLS LAST LIMIT 2) l) t "
+					 "WHERE t.indicator_vintage OPERATOR(pg_catalog.=) t.indicator_top), ",
+					 def->period.name, def->period.name, def->vintage.name);
+	/* by key: the periods to remove, the series of their latest rows to add */
+	appendStringInfoString(&sql, "d AS (SELECT ");
+	append_keys(&sql, def, "r");
+	appendStringInfoString(&sql, ", r.removed, a.added FROM (SELECT ");
+	append_keys(&sql, def, NULL);
+	appendStringInfoString(&sql, ", pg_catalog.array_agg(indicator_p0) AS removed FROM c GROUP BY ");
+	append_keys(&sql, def, NULL);
+	appendStringInfoString(&sql, ") r LEFT JOIN (SELECT ");
+	append_keys(&sql, def, NULL);
+	appendStringInfo(&sql, ", %s.series_agg(indicator_period, indicator_value, %s%s) AS added FROM w GROUP BY ",
+					 def->ext, def->frequency, def->has_estimated ? ", indicator_estimated" : "");
+	append_keys(&sql, def, NULL);
+	appendStringInfoString(&sql, ") a ON ");
+	append_key_match(&sql, def, "r", "a");
+	appendStringInfo(&sql, ") UPDATE %s AS st SET s = %s.series_store_apply(st.s, d.removed, d.added) FROM d WHERE ",
+					 def->store_name, def->ext);
+	append_key_match(&sql, def, "st", "d");
+	appendStringInfoString(&sql, " RETURNING st.s IS NULL");
+	store_spi_exec_for(sql.data, SPI_OK_UPDATE_RETURNING, def);
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		bool		isnull;
+
+		emptied += DatumGetBool(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
+	}
+
+	/* keys left without a value have no series: their rows go */
+	if (emptied > 0)
+	{
+		resetStringInfo(&sql);
+		appendStringInfo(&sql, "%s DELETE FROM %s AS st USING k WHERE st.s IS NULL AND ",
+						 with.data, def->store_name);
+		append_key_match(&sql, def, "st", "k");
+		store_spi_exec_for(sql.data, SPI_OK_DELETE, def);
+	}
+	AtEOXact_GUC(true, nestlevel);
+}
+
+/*
  * series_store_trigger(): AFTER ... FOR EACH STATEMENT on the source, with
  * the store's name, the period, value and frequency, and the key columns
  * as arguments.
@@ -285,10 +490,8 @@ series_store_trigger(PG_FUNCTION_ARGS)
 				 errhint("Create stores with series_store().")));
 
 	memset(&def, 0, sizeof(def));
-	store_define(&def, source, store_extension_schema(fcinfo),
-				 trigger->tgargs[STORE_ARG_PERIOD], trigger->tgargs[STORE_ARG_VALUE],
-				 trigger->tgargs[STORE_ARG_FREQUENCY], trigger->tgnargs - STORE_ARG_KEYS,
-				 trigger->tgargs + STORE_ARG_KEYS);
+	store_define_from_args(&def, source, store_extension_schema(fcinfo), trigger->tgnargs,
+						   trigger->tgargs);
 	names = stringToQualifiedNameList(trigger->tgargs[STORE_ARG_STORE]);
 	def.store = RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, false);
 	store_set_name(&def, get_rel_namespace(def.store), get_rel_name(def.store));
@@ -334,7 +537,12 @@ series_store_trigger(PG_FUNCTION_ARGS)
 		{
 			if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
 				elog(ERROR, "SPI_register_trigger_data failed");
-			store_apply_changes(&def, event != TRIGGER_EVENT_INSERT, event != TRIGGER_EVENT_DELETE);
+			if (def.has_vintage)
+				store_apply_vintages(&def, event != TRIGGER_EVENT_INSERT,
+									 event != TRIGGER_EVENT_DELETE);
+			else
+				store_apply_changes(&def, event != TRIGGER_EVENT_INSERT,
+									event != TRIGGER_EVENT_DELETE);
 		}
 		AtEOXact_GUC(true, nestlevel);
 		SPI_finish();

@@ -315,7 +315,7 @@ CREATE ROLE upgrade_loader;
 CREATE TABLE trade (region text, period date, value numeric(12,2));
 INSERT INTO trade SELECT r, make_date(2020, m, 1), r::int * 100 + m
 FROM unnest('{1,2,3}'::text[]) r, generate_series(1, 12) m;
-SELECT series_store('trade', 'trade_store', '{region}');
+DO $$ BEGIN PERFORM series_store('trade', 'trade_store', '{region}'); END $$;
 GRANT SELECT, INSERT, UPDATE, DELETE ON trade TO upgrade_loader;
 GRANT SELECT, INSERT, UPDATE, DELETE ON trade_store TO upgrade_loader;
 SET ROLE upgrade_loader;

@@ -153,7 +153,7 @@ INSERT INTO expected_fn VALUES
 	('series_set',              '{indicator_series,date,bigint}',                      'indicator_series', 'immutable'),
 	('series_set',              '{indicator_series,date,integer}',                     'indicator_series', 'immutable'),
 	('series_store_apply',      '{indicator_series,date[],indicator_series}',          'indicator_series', 'immutable'),
-	('series_store',            '{regclass,text,text[],text,text,text}',               'regclass', 'volatile'),
+	('series_store',            '{regclass,text,text[],text,text,text,text,text}',     'regclass', 'volatile'),
 	('series_store_check',      '{regclass}',                                          'setof text', 'volatile'),
 	('series_store_rebuild',    '{regclass}',                                          'bigint', 'volatile'),
 	('series_store_drop',       '{regclass}',                                          'void', 'volatile'),

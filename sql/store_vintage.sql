@@ -221,6 +221,125 @@ DROP TABLE grdp CASCADE;
 DROP TABLE grdp_store;
 
 ------------------------------------------------------------------------------
+-- A long random sequence of writes: after every statement the store equals
+-- the latest rows (DISTINCT ON); a failed statement changes nothing
+------------------------------------------------------------------------------
+
+-- 400 statements (seeded) over 3 regions x 24 months x 8 vintage days:
+-- single and batch inserts, values, vintages, periods and keys updated,
+-- deletes, MERGE, ON CONFLICT, now and then TRUNCATE; about a tenth of the
+-- values NULL (withdrawals); ties at the latest vintage (21000), NULL
+-- vintages (22004) and NULL keys (23502) fail as they come
+CREATE TABLE rv (id int PRIMARY KEY, region text, period date, value numeric(12,2),
+				 vintage timestamptz, est boolean);
+CREATE INDEX ON rv (region, period, vintage);
+SELECT series_store('rv', 'rv_store', '{region}', vintage_column => 'vintage',
+					estimated_column => 'est');
+CREATE TEMP VIEW rv_diff AS
+WITH latest AS (
+	SELECT DISTINCT ON (region, date_trunc('month', period))
+		   region, date_trunc('month', period)::date AS period, value, coalesce(est, false) AS est
+	FROM rv ORDER BY region, date_trunc('month', period), vintage DESC),
+stored AS (
+	SELECT region, r.period, r.value, is_estimated(s, r.period) AS est
+	FROM rv_store, series_rows(s) r WHERE r.value IS NOT NULL)
+(TABLE stored EXCEPT ALL SELECT * FROM latest WHERE value IS NOT NULL)
+UNION ALL
+(SELECT * FROM latest WHERE value IS NOT NULL EXCEPT ALL TABLE stored)
+UNION ALL
+SELECT region, NULL, NULL, NULL FROM rv_store
+WHERE s IS NULL OR value_at(s, first_month(s)) IS NULL OR value_at(s, last_month(s)) IS NULL;
+CREATE TEMP VIEW rv_fingerprint AS
+SELECT coalesce((SELECT md5(string_agg(r::text, ',' ORDER BY id)) FROM rv r), '') ||
+	   coalesce((SELECT md5(string_agg(st::text, ',' ORDER BY region)) FROM rv_store st), '') AS fp;
+CREATE TEMP TABLE rv_run (succeeded int, failed int, tie int, null_vintage int, null_key int);
+DO $$
+DECLARE
+	kinds text[] := '{insert,batch,value,vintage,period,key,delete,merge,upsert}';
+	regions text := '(ARRAY[''north'',''south'',''east''])';
+	kind text;
+	sql text;
+	ok int := 0;
+	failed int := 0;
+	ties int := 0;
+	null_vintages int := 0;
+	null_keys int := 0;
+	next_id int := 1000;
+	fp_before text;
+	fp_after text;
+	n bigint;
+BEGIN
+	PERFORM setseed(0.17);
+	FOR step IN 1..400 LOOP
+		kind := CASE WHEN step % 150 = 0 THEN 'truncate' ELSE kinds[1 + floor(random() * 9)::int] END;
+		sql := CASE kind
+			WHEN 'insert' THEN format('INSERT INTO rv VALUES (%s, %L, %L, %s, %s, %L)',
+				next_id, (ARRAY['north','south','east', NULL])[1 + floor(random() * 3.05)::int],
+				make_date(2020, 1, 1) + (floor(random() * 24)::int * interval '1 month'),
+				CASE WHEN random() < 0.1 THEN 'NULL' ELSE round((random() * 1000)::numeric, 2)::text END,
+				CASE WHEN random() < 0.02 THEN 'NULL' ELSE format('%L', make_date(2022, 1, 1) + floor(random() * 8)::int) END,
+				random() < 0.3)
+			WHEN 'batch' THEN format('INSERT INTO rv SELECT %s + i, %s[1 + (i * 7 + %s) %% 3], make_date(2020, 1, 1) + ((i * 5 + %s) %% 24) * interval ''1 month'', CASE WHEN i %% 10 = 3 THEN NULL ELSE round((random() * 1000)::numeric, 2) END, make_date(2022, 1, 1) + (i + %s) %% 8, i %% 3 = 0 FROM generate_series(0, %s) i',
+				next_id, regions, floor(random() * 3)::int, floor(random() * 24)::int, floor(random() * 8)::int, floor(random() * 8)::int)
+			WHEN 'value' THEN format('UPDATE rv SET value = %s WHERE id %% 7 = %s',
+				CASE WHEN random() < 0.1 THEN 'NULL' ELSE 'value + 1' END, floor(random() * 7)::int)
+			WHEN 'vintage' THEN format('UPDATE rv SET vintage = vintage + interval ''%s day'', est = NOT est WHERE id %% 13 = %s',
+				floor(random() * 5)::int - 2, floor(random() * 13)::int)
+			WHEN 'period' THEN format('UPDATE rv SET period = period + interval ''%s month'' WHERE id %% 11 = %s AND period < ''2021-06-01''',
+				1 + floor(random() * 3)::int, floor(random() * 11)::int)
+			WHEN 'key' THEN format('UPDATE rv SET region = %L WHERE id %% 29 = %s',
+				(ARRAY['north','south','east'])[1 + floor(random() * 3)::int], floor(random() * 29)::int)
+			WHEN 'delete' THEN format('DELETE FROM rv WHERE id %% 17 = %s', floor(random() * 17)::int)
+			WHEN 'merge' THEN format('MERGE INTO rv r USING (SELECT %s + i AS id, %s[1 + i %% 3] AS region, make_date(2020, 1, 1) + ((i * 7 + %s) %% 24) * interval ''1 month'' AS period, (i * 10 + 1)::numeric AS value, make_date(2022, 1, 1) + (i + %s) %% 8 AS vintage FROM generate_series(0, 5) i UNION ALL SELECT id, region, period, value, vintage FROM rv WHERE id %% 5 = %s) v ON r.id = v.id WHEN MATCHED AND v.id %% 2 = 0 THEN DELETE WHEN MATCHED THEN UPDATE SET value = v.value + 1 WHEN NOT MATCHED THEN INSERT VALUES (v.id, v.region, v.period, v.value, v.vintage, false)',
+				next_id, regions, floor(random() * 24)::int, floor(random() * 8)::int, floor(random() * 5)::int)
+			WHEN 'upsert' THEN format('INSERT INTO rv SELECT id, region, period, value, vintage + interval ''1 day'', est FROM rv WHERE id %% 6 = %s UNION ALL SELECT %s, %L, %L, %s, %L, true ON CONFLICT (id) DO UPDATE SET vintage = excluded.vintage, value = excluded.value',
+				floor(random() * 6)::int, next_id, (ARRAY['north','south','east'])[1 + floor(random() * 3)::int],
+				make_date(2020, 1, 1) + (floor(random() * 24)::int * interval '1 month'),
+				round((random() * 1000)::numeric, 2), make_date(2022, 1, 1) + floor(random() * 8)::int)
+			ELSE 'TRUNCATE rv'
+		END;
+		next_id := next_id + 10;
+		SELECT fp INTO fp_before FROM rv_fingerprint;
+		BEGIN
+			EXECUTE sql;
+			ok := ok + 1;
+		EXCEPTION WHEN cardinality_violation OR null_value_not_allowed OR not_null_violation THEN
+			failed := failed + 1;
+			CASE SQLSTATE WHEN '21000' THEN ties := ties + 1;
+				WHEN '22004' THEN null_vintages := null_vintages + 1;
+				ELSE null_keys := null_keys + 1;
+			END CASE;
+			SELECT fp INTO fp_after FROM rv_fingerprint;
+			IF fp_after IS DISTINCT FROM fp_before THEN
+				RAISE EXCEPTION 'step %: a failed statement changed the tables: %', step, sql;
+			END IF;
+		END;
+		SELECT count(*) INTO n FROM rv_diff;
+		IF n > 0 THEN
+			RAISE EXCEPTION 'step %: the store differs from the latest rows after: %', step, sql;
+		END IF;
+		IF step % 50 = 0 THEN
+			SELECT count(*) INTO n FROM series_store_check('rv_store');
+			IF n > 0 THEN
+				RAISE EXCEPTION 'step %: series_store_check reports % keys after: %', step, n, sql;
+			END IF;
+		END IF;
+	END LOOP;
+	INSERT INTO rv_run VALUES (ok, failed, ties, null_vintages, null_keys);
+END $$;
+SELECT * FROM rv_run;
+SELECT count(*) AS differences FROM rv_diff;
+SELECT * FROM series_store_check('rv_store');
+-- what the run left: rows, keys, the most rows (vintages) of one period
+SELECT count(*) AS source_rows, count(DISTINCT region) AS keys,
+	   (SELECT max(c) FROM (SELECT count(*) c FROM rv GROUP BY region, date_trunc('month', period)) x) AS most_vintages
+FROM rv;
+DROP VIEW rv_diff, rv_fingerprint;
+DROP TABLE rv_run;
+DROP TABLE rv CASCADE;
+DROP TABLE rv_store;
+
+------------------------------------------------------------------------------
 -- Arguments
 ------------------------------------------------------------------------------
 

@@ -270,61 +270,58 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 }
 
 /*
- * A store over a vintage table: "c" the periods the statement touches, by
- * key, as the first day of each period (indicator_p0) and of the next
- * (indicator_p1).  For an UPDATE only the rows whose key, period, value,
- * vintage or flag changed count.
+ * A store over a vintage table: "SELECT k1, ..." of the statement's rows
+ * (old, new or both), and, with "changed", the rows whose key, period,
+ * value, vintage or flag changed (for an UPDATE: old EXCEPT ALL new and the
+ * reverse), with their period and what the store reads of them.
  */
 static void
-append_touched(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows)
+append_vintage_rows(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows,
+					bool changed)
 {
-	StringInfoData keys;
-	const char *cols;
+	StringInfoData cols;
 
-	initStringInfo(&keys);
-	append_keys(&keys, def, NULL);
-	cols = psprintf("%s, %s, %s, %s%s%s", keys.data, def->period.name, def->value.name,
-					def->vintage.name, def->has_estimated ? ", " : "",
-					def->has_estimated ? def->estimated.name : "");
-
-	appendStringInfo(buf, "c AS (SELECT DISTINCT %s, pg_catalog.date_trunc(%s, x.%s::pg_catalog.timestamp)::pg_catalog.date AS indicator_p0 FROM (",
-					 keys.data, def->frequency, def->period.name);
-	if (old_rows && new_rows)
+	initStringInfo(&cols);
+	append_keys(&cols, def, NULL);
+	if (changed)
+		appendStringInfo(&cols, ", %s, %s, %s%s%s", def->period.name, def->value.name,
+						 def->vintage.name, def->has_estimated ? ", " : "",
+						 def->has_estimated ? def->estimated.name : "");
+	if (old_rows && new_rows && changed)
 		appendStringInfo(buf, "(SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s) UNION ALL "
 						 "(SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s)",
-						 cols, STORE_OLD_ROWS, cols, STORE_NEW_ROWS,
-						 cols, STORE_NEW_ROWS, cols, STORE_OLD_ROWS);
+						 cols.data, STORE_OLD_ROWS, cols.data, STORE_NEW_ROWS,
+						 cols.data, STORE_NEW_ROWS, cols.data, STORE_OLD_ROWS);
+	else if (old_rows && new_rows)
+		appendStringInfo(buf, "SELECT %s FROM %s UNION ALL SELECT %s FROM %s",
+						 cols.data, STORE_OLD_ROWS, cols.data, STORE_NEW_ROWS);
 	else
-		appendStringInfo(buf, "SELECT %s FROM %s", cols, old_rows ? STORE_OLD_ROWS : STORE_NEW_ROWS);
-	appendStringInfo(buf, ") x), cp AS (SELECT c.*, (c.indicator_p0 OPERATOR(pg_catalog.+) %s::pg_catalog.interval)::pg_catalog.date AS indicator_p1 FROM c), "
-					 "k AS (SELECT DISTINCT %s FROM c)", def->interval, keys.data);
+		appendStringInfo(buf, "SELECT %s FROM %s", cols.data, old_rows ? STORE_OLD_ROWS : STORE_NEW_ROWS);
 }
 
 /*
- * Locks the store rows of the keys the statement touches, in key order, and
- * returns how many it locked; "total" is set to the number of keys.
+ * Locks the store rows of the keys the statement's rows hold, in key order
+ * (the keys sorted, then each row reached through the primary key); returns
+ * how many it locked.
  */
 static uint64
-store_lock_rows(const StoreDef *def, const char *with, int64 *total)
+store_lock_rows(const StoreDef *def, bool old_rows, bool new_rows)
 {
 	StringInfoData sql;
 
 	initStringInfo(&sql);
-	appendStringInfo(&sql, "%s SELECT (SELECT pg_catalog.count(*) FROM k) FROM %s AS st JOIN k ON ",
-					 with, def->store_name);
+	appendStringInfoString(&sql, "SELECT FROM (SELECT DISTINCT ");
+	append_keys(&sql, def, NULL);
+	appendStringInfoString(&sql, " FROM (");
+	append_vintage_rows(&sql, def, old_rows, new_rows, false);
+	appendStringInfoString(&sql, ") r ORDER BY ");
+	append_keys(&sql, def, NULL);
+	appendStringInfo(&sql, ") k JOIN %s AS st ON ", def->store_name);
 	append_key_match(&sql, def, "st", "k");
 	appendStringInfoString(&sql, " ORDER BY ");
-	append_keys(&sql, def, "st");
+	append_keys(&sql, def, "k");
 	appendStringInfoString(&sql, " FOR NO KEY UPDATE OF st");
 	store_spi_exec_for(sql.data, SPI_OK_SELECT, def);
-	*total = -1;
-	if (SPI_processed > 0)
-	{
-		bool		isnull;
-
-		*total = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1,
-											 &isnull));
-	}
 	return SPI_processed;
 }
 
@@ -345,15 +342,13 @@ store_lock_rows(const StoreDef *def, const char *with, int64 *total)
 static void
 store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 {
-	StringInfoData with;
 	StringInfoData sql;
 	int			nestlevel;
-	int64		total;
-	int64		emptied = 0;
-
-	initStringInfo(&with);
-	appendStringInfoString(&with, "WITH ");
-	append_touched(&with, def, old_rows, new_rows);
+	int64		keys;
+	uint64		locked;
+	uint64		updated;
+	int64		emptied;
+	char	   *update;
 
 	nestlevel = NewGUCNestLevel();
 	store_plan_setting("enable_hashagg");
@@ -363,22 +358,75 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 	store_plan_setting("jit");
 
 	initStringInfo(&sql);
+	locked = store_lock_rows(def, old_rows, new_rows);
+
+	/* the touched periods as the source now holds them (a new snapshot) */
+	resetStringInfo(&sql);
+	appendStringInfoString(&sql, "WITH c AS (SELECT DISTINCT ");
+	append_keys(&sql, def, NULL);
+	appendStringInfo(&sql, ", pg_catalog.date_trunc(%s, x.%s::pg_catalog.timestamp)::pg_catalog.date AS indicator_p0 FROM (",
+					 def->frequency, def->period.name);
+	append_vintage_rows(&sql, def, old_rows, new_rows, true);
+	appendStringInfoString(&sql, ") x), l AS (SELECT ");
+	append_keys(&sql, def, "c");
+	appendStringInfo(&sql, ", c.indicator_p0, t.* FROM c LEFT JOIN LATERAL (SELECT u.%s AS indicator_period, "
+					 "u.%s AS indicator_value, u.%s AS indicator_vintage%s%s FROM %s AS u WHERE ",
+					 def->period.name, def->value.name, def->vintage.name,
+					 def->has_estimated ? ", u." : "",
+					 def->has_estimated ? psprintf("%s AS indicator_estimated", def->estimated.name) : "",
+					 def->source_name);
+	append_key_match(&sql, def, "u", "c");
+	appendStringInfo(&sql, " AND u.%s OPERATOR(pg_catalog.>=) c.indicator_p0 AND u.%s OPERATOR(pg_catalog.<) "
+					 "(c.indicator_p0 OPERATOR(pg_catalog.+) %s::pg_catalog.interval)::pg_catalog.date "
+					 "ORDER BY u.%s DESC NULLS LAST LIMIT 2) t ON true), ",
+					 def->period.name, def->period.name, def->interval, def->vintage.name);
+	/* the latest vintage's row (two at it: a tie, which series_agg refuses) */
+	appendStringInfoString(&sql, "w AS (SELECT l.*, pg_catalog.max(l.indicator_vintage) OVER (PARTITION BY ");
+	append_keys(&sql, def, "l");
+	appendStringInfoString(&sql, ", l.indicator_p0) AS indicator_top, pg_catalog.count(*) OVER (PARTITION BY ");
+	append_keys(&sql, def, "l");
+	appendStringInfoString(&sql, ", l.indicator_p0, l.indicator_vintage) AS indicator_ties FROM l), ");
+	/* by key: the periods to remove, the series of their latest rows to add */
+	appendStringInfoString(&sql, "d AS (SELECT ");
+	append_keys(&sql, def, NULL);
+	appendStringInfo(&sql, ", pg_catalog.array_agg(indicator_p0) AS removed, "
+					 "%s.series_agg(indicator_period, CASE WHEN indicator_ties OPERATOR(pg_catalog.>) 1 "
+					 "THEN COALESCE(indicator_value, 0) ELSE indicator_value END, %s%s) "
+					 "FILTER (WHERE indicator_vintage OPERATOR(pg_catalog.=) indicator_top) AS added FROM w GROUP BY ",
+					 def->ext, def->frequency, def->has_estimated ? ", indicator_estimated" : "");
+	append_keys(&sql, def, NULL);
+	appendStringInfo(&sql, ") UPDATE %s AS st SET s = %s.series_store_apply(st.s, d.removed, d.added) FROM d WHERE ",
+					 def->store_name, def->ext);
+	append_key_match(&sql, def, "st", "d");
+	appendStringInfoString(&sql, " RETURNING st.s IS NULL, (SELECT pg_catalog.count(*) FROM d)");
+	update = pstrdup(sql.data);
+
 	for (int attempt = 0;; attempt++)
 	{
-		uint64		locked = store_lock_rows(def, with.data, &total);
-
-		if (total < 0 && locked == 0)
+		store_spi_exec_for(update, SPI_OK_UPDATE_RETURNING, def);
+		updated = SPI_processed;
+		keys = 0;
+		emptied = 0;
+		for (uint64 r = 0; r < updated; r++)
 		{
-			/* no row locked: was any key touched at all? */
-			store_spi_exec_for(psprintf("%s SELECT FROM k LIMIT 1", with.data), SPI_OK_SELECT, def);
-			if (SPI_processed == 0)
-			{
-				AtEOXact_GUC(true, nestlevel);
-				return;
-			}
+			bool		isnull;
+
+			emptied += DatumGetBool(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
+			keys = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull));
 		}
-		else if ((int64) locked == total)
+		if (updated > 0 && (int64) updated == keys)
 			break;
+		if (updated == 0)
+		{
+			/* no store row updated: does the statement change any key? */
+			resetStringInfo(&sql);
+			appendStringInfoString(&sql, "SELECT FROM (");
+			append_vintage_rows(&sql, def, old_rows, new_rows, true);
+			appendStringInfoString(&sql, ") r LIMIT 1");
+			store_spi_exec_for(sql.data, SPI_OK_SELECT, def);
+			if (SPI_processed == 0)
+				break;
+		}
 		if (attempt == 3)
 			ereport(ERROR,
 					(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
@@ -386,69 +434,35 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 							def->store_label),
 					 errdetail("Concurrent statements kept adding and removing its keys."),
 					 errhint("Run the statement again.")));
-		/* a row for each key without one, to lock */
+
+		/*
+		 * Some keys have no store row: one each, NULL for now, to lock; then
+		 * the source read again and every key updated again (the update
+		 * recomputes the touched periods: doing it twice is doing it once).
+		 */
 		resetStringInfo(&sql);
-		appendStringInfo(&sql, "%s INSERT INTO %s AS st (", with.data, def->store_name);
+		appendStringInfo(&sql, "INSERT INTO %s AS st (", def->store_name);
 		append_keys(&sql, def, NULL);
-		appendStringInfoString(&sql, ", s) SELECT ");
+		appendStringInfoString(&sql, ", s) SELECT DISTINCT ");
 		append_keys(&sql, def, NULL);
-		appendStringInfoString(&sql, ", NULL FROM k ORDER BY ");
+		appendStringInfo(&sql, ", NULL::%s.indicator_series FROM (", def->ext);
+		append_vintage_rows(&sql, def, old_rows, new_rows, false);
+		appendStringInfoString(&sql, ") r ORDER BY ");
 		append_keys(&sql, def, NULL);
 		appendStringInfoString(&sql, " ON CONFLICT DO NOTHING");
 		store_spi_exec_for(sql.data, SPI_OK_INSERT, def);
+		locked = store_lock_rows(def, old_rows, new_rows);
 	}
 
-	/* the touched periods as the source now holds them (a new snapshot) */
-	resetStringInfo(&sql);
-	appendStringInfo(&sql, "%s, w AS (SELECT ", with.data);
-	append_keys(&sql, def, "cp");
-	appendStringInfo(&sql, ", t.indicator_period, CASE WHEN t.indicator_ties OPERATOR(pg_catalog.>) 1 "
-					 "THEN COALESCE(t.indicator_value, 0) ELSE t.indicator_value END AS indicator_value%s "
-					 "FROM cp CROSS JOIN LATERAL (SELECT l.*, pg_catalog.max(l.indicator_vintage) OVER () AS indicator_top, "
-					 "pg_catalog.count(*) OVER (PARTITION BY l.indicator_vintage) AS indicator_ties FROM "
-					 "(SELECT u.%s AS indicator_period, u.%s AS indicator_value, u.%s AS indicator_vintage%s%s FROM %s AS u WHERE ",
-					 def->has_estimated ? ", t.indicator_estimated" : "",
-					 def->period.name, def->value.name, def->vintage.name,
-					 def->has_estimated ? ", u." : "",
-					 def->has_estimated ? psprintf("%s AS indicator_estimated", def->estimated.name) : "",
-					 def->source_name);
-	append_key_match(&sql, def, "u", "cp");
-	appendStringInfo(&sql, " AND u.%s OPERATOR(pg_catalog.>=) cp.indicator_p0 AND u.%s OPERATOR(pg_catalog.<) cp.indicator_p1 "
-					 "ORDER BY u.%s DESC NULLS LAST LIMIT 2) l) t "
-					 "WHERE t.indicator_vintage OPERATOR(pg_catalog.=) t.indicator_top), ",
-					 def->period.name, def->period.name, def->vintage.name);
-	/* by key: the periods to remove, the series of their latest rows to add */
-	appendStringInfoString(&sql, "d AS (SELECT ");
-	append_keys(&sql, def, "r");
-	appendStringInfoString(&sql, ", r.removed, a.added FROM (SELECT ");
-	append_keys(&sql, def, NULL);
-	appendStringInfoString(&sql, ", pg_catalog.array_agg(indicator_p0) AS removed FROM c GROUP BY ");
-	append_keys(&sql, def, NULL);
-	appendStringInfoString(&sql, ") r LEFT JOIN (SELECT ");
-	append_keys(&sql, def, NULL);
-	appendStringInfo(&sql, ", %s.series_agg(indicator_period, indicator_value, %s%s) AS added FROM w GROUP BY ",
-					 def->ext, def->frequency, def->has_estimated ? ", indicator_estimated" : "");
-	append_keys(&sql, def, NULL);
-	appendStringInfoString(&sql, ") a ON ");
-	append_key_match(&sql, def, "r", "a");
-	appendStringInfo(&sql, ") UPDATE %s AS st SET s = %s.series_store_apply(st.s, d.removed, d.added) FROM d WHERE ",
-					 def->store_name, def->ext);
-	append_key_match(&sql, def, "st", "d");
-	appendStringInfoString(&sql, " RETURNING st.s IS NULL");
-	store_spi_exec_for(sql.data, SPI_OK_UPDATE_RETURNING, def);
-	for (uint64 r = 0; r < SPI_processed; r++)
-	{
-		bool		isnull;
-
-		emptied += DatumGetBool(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
-	}
-
-	/* keys left without a value have no series: their rows go */
-	if (emptied > 0)
+	/* keys left without a value (and rows made to be locked) have no series: they go */
+	if (emptied > 0 || locked > updated)
 	{
 		resetStringInfo(&sql);
-		appendStringInfo(&sql, "%s DELETE FROM %s AS st USING k WHERE st.s IS NULL AND ",
-						 with.data, def->store_name);
+		appendStringInfo(&sql, "DELETE FROM %s AS st USING (SELECT DISTINCT ", def->store_name);
+		append_keys(&sql, def, NULL);
+		appendStringInfoString(&sql, " FROM (");
+		append_vintage_rows(&sql, def, old_rows, new_rows, false);
+		appendStringInfoString(&sql, ") r) k WHERE st.s IS NULL AND ");
 		append_key_match(&sql, def, "st", "k");
 		store_spi_exec_for(sql.data, SPI_OK_DELETE, def);
 	}

@@ -94,7 +94,35 @@ SET ROLE regress_sv_owner;
 SELECT * FROM trade_store ORDER BY region;
 SELECT * FROM series_store_check('trade_store');
 
+-- a store over a vintage table: the trigger reads the source too, as the
+-- owner, so a loader with INSERT alone publishes, and one with DELETE (and
+-- the SELECT its WHERE needs) withdraws the latest vintage
+CREATE TABLE pubs (region text, period date, value numeric, vintage timestamptz,
+				   PRIMARY KEY (region, period, vintage));
+INSERT INTO pubs VALUES ('north', '2021-01-01', 10, '2021-02-05 00:00+00');
+SELECT series_store('pubs', 'pubs_store', '{region}', vintage_column => 'vintage');
+GRANT INSERT ON pubs TO regress_sv_loader;
+GRANT SELECT ON pubs_store TO regress_sv_reader;
+SET ROLE regress_sv_loader;
+INSERT INTO pubs VALUES ('north', '2021-01-01', 11, '2021-03-05 00:00+00');
+\set VERBOSITY sqlstate
+SELECT * FROM pubs;
+SELECT * FROM pubs_store;
+\set VERBOSITY default
+SET ROLE regress_sv_reader;
+SELECT * FROM pubs_store;
+SET ROLE regress_sv_owner;
+GRANT SELECT, DELETE ON pubs TO regress_sv_loader;
+SET ROLE regress_sv_loader;
+DELETE FROM pubs WHERE vintage = '2021-03-05 00:00+00';
+SET ROLE regress_sv_reader;
+SELECT * FROM pubs_store;
+SET ROLE regress_sv_owner;
+SELECT * FROM series_store_check('pubs_store');
+
 RESET ROLE;
+DROP TABLE pubs CASCADE;
+DROP TABLE pubs_store;
 DROP TABLE trade CASCADE;
 DROP TABLE trade_store;
 REVOKE CREATE ON SCHEMA public FROM regress_sv_owner;

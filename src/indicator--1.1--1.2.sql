@@ -186,3 +186,15 @@ CREATE FUNCTION series_store(source regclass, store text, keys text[],
 	AS 'MODULE_PATHNAME' LANGUAGE C;
 COMMENT ON FUNCTION series_store(regclass, text, text[], text, text, text, text, text) IS
 	'creates the table store of one series per key of source, fills it, and installs the triggers that keep it equal, as its owner, to series_agg over source (with vintage_column: vintage_agg, the latest vintage of each period; with estimated_column: with estimate flags)';
+
+------------------------------------------------------------------------------
+-- Report wording (src/wording.c)
+------------------------------------------------------------------------------
+
+-- the year-to-date progress towards the year's plan, where
+-- attainment_phrase's "short by" would read as a missed plan
+CREATE FUNCTION progress_phrase(pct double precision, lang text DEFAULT 'en', decimals integer DEFAULT 1)
+	RETURNS text
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION progress_phrase(double precision, text, integer) IS
+	'the year-to-date progress towards the year''s plan as a phrase, with no shortfall stated: ''reached 57.9% of the year''''s plan''; lang ''vi'': ''đạt 57,9% kế hoạch năm''';

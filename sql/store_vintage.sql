@@ -358,6 +358,16 @@ DROP INDEX pub_lookup;
 CREATE INDEX pub_wrong ON pub (period, region, vintage);
 SELECT series_store('pub', 'st', '{region}', vintage_column => 'vintage');
 \set VERBOSITY default
+-- a tie at the latest vintage already in the source (written with the
+-- triggers off): 21000 at creation, series_agg's message
+CREATE INDEX pub_lookup ON pub (region, period, vintage);
+ALTER TABLE pub DISABLE TRIGGER USER;
+INSERT INTO pub VALUES (50, 'tie', '2021-01-01', 1, '2021-02-05', false, NULL),
+	(51, 'tie', '2021-01-01', 2, '2021-02-05', false, NULL);
+ALTER TABLE pub ENABLE TRIGGER USER;
+\set VERBOSITY terse
+SELECT series_store('pub', 'st', '{region}', vintage_column => 'vintage');
+\set VERBOSITY default
 -- 1.1's calls reach the one series_store
 SELECT p.oid::regprocedure FROM pg_proc p WHERE p.proname = 'series_store';
 

@@ -45,7 +45,7 @@ REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollu
 	estimates \
 	annual_rows series_rows_last_year partial_totals \
 	article parallel limits security indices indices_properties series_compare store wording ranges \
-	prices seasonal vintage revisions
+	prices seasonal vintage revisions store_owner store_vintage
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are
 # not the PostgreSQL Licence): they read ../shared/data/real/ beside the

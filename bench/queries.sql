@@ -322,3 +322,17 @@ LEFT JOIN ind4 x ON x.ind4 = i.ind4 AND x.period = c.period
 LEFT JOIN ind4 xy ON xy.ind4 = i.ind4 AND xy.period = (c.period - interval '1 year')::date
 LEFT JOIN iip t ON t.period = c.period
 LEFT JOIN iip ty ON ty.period = (c.period - interval '1 year')::date;
+
+-- name: load_vintage_plain
+-- A monthly load into a vintage table (bench/load_tables.sql): one new
+-- month for every series, its first publication (20,000 rows), then
+-- (untimed) removed again.
+INSERT INTO vload_plain SELECT * FROM vload_rows;
+DELETE FROM vload_plain WHERE period = '2021-01-01';
+
+-- name: load_vintage_store
+-- The same load into an identical vintage table whose store (v_store,
+-- series_store with vintage_column: the latest vintage of each period) is
+-- kept current.
+INSERT INTO vload_store SELECT * FROM vload_rows;
+DELETE FROM vload_store WHERE period = '2021-01-01';

@@ -228,6 +228,32 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 -- implied_levels, attainment_lower_pct, ytd_contribution_pp), so no 1.0 or
 -- 1.1 call can reach them; the rows above are unchanged.  deflate takes a
 -- year or a date, as rebase does: an untyped literal needs its cast.
+) c(call, n);
+
+-- 1.2, stores: series_store gains vintage_column and estimated_column, both
+-- with defaults, and the update drops 1.1's six-argument function, so that
+-- every 1.1 call (positional, named, or with unknown-typed parameters)
+-- reaches the one eight-argument function, unambiguously.
+SELECT call, reached(call) FROM (VALUES
+	-- 1.1 calls
+	($$series_store('rs', 'st', '{d}')$$),
+	($$series_store('rs'::regclass, 'st', ARRAY['d'], 'd', 'v')$$),
+	($$series_store('rs', 'st', '{d}', 'd', 'v', 'quarter')$$),
+	($$series_store('rs', 'st', '{d}', value_column => 'v', frequency => 'year')$$),
+	-- 1.2 calls
+	($$series_store('rs', 'st', '{d}', 'd', 'v', 'month', 'ts')$$),
+	($$series_store('rs', 'st', '{d}', vintage_column => 'ts', estimated_column => 'e')$$)
+) c(call);
+SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
+	-- 1.1 calls
+	($$series_store($1, $2, $3)$$, 3),
+	($$series_store($1, $2, $3, $4, $5, $6)$$, 6),
+	-- 1.2 calls
+	($$series_store($1, $2, $3, $4, $5, $6, $7, $8)$$, 8)
+) c(call, n);
+
+-- 1.2 report wording: progress_phrase, a new name, reached with a numeric,
+-- an int2 or an untyped percentage and an int2 number of decimals
 SELECT call, reached(call) FROM (VALUES
 	($$deflate(s, s, 2020)$$),
 	($$deflate(s, s, 2020::int2, 7::int2)$$),

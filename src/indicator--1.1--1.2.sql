@@ -241,6 +241,27 @@ CREATE FUNCTION ytd_contribution_pp(component indicator_series, weight_share dou
 COMMENT ON FUNCTION ytd_contribution_pp(indicator_series, double precision, indicator_series, date, int, text) IS
 	'the component''s contribution, in percentage points, to the aggregate''s year-to-date growth: weight_share x (ytd(c, as_of) - ytd(c, as_of - 1 year)) / |ytd(a, as_of - 1 year)| x 100, each ytd by method (''sum'', ''avg'', ''last'') from fy_start_month';
 -- Seasonal adjustment (seasonal.c): STL of a monthly or quarterly series
+
+------------------------------------------------------------------------------
+-- Stores over vintage tables, with estimate flags (src/store.c,
+-- src/store_ddl.c, src/store_trigger.c).  series_store gains two arguments;
+-- the six-argument function goes, so that every call written for 1.1
+-- reaches the new one (the new arguments have defaults).  Stores made by
+-- 1.1 keep their triggers, which the same trigger function serves.
+------------------------------------------------------------------------------
+
+DROP FUNCTION series_store(regclass, text, text[], text, text, text);
+CREATE FUNCTION series_store(source regclass, store text, keys text[],
+							 period_column text DEFAULT 'period', value_column text DEFAULT 'value',
+							 frequency text DEFAULT 'month', vintage_column text DEFAULT NULL,
+							 estimated_column text DEFAULT NULL)
+	RETURNS regclass
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION series_store(regclass, text, text[], text, text, text, text, text) IS
+	'creates the table store of one series per key of source, fills it, and installs the triggers that keep it equal, as its owner, to series_agg over source (with vintage_column: vintage_agg, the latest vintage of each period; with estimated_column: with estimate flags)';
+
+------------------------------------------------------------------------------
+-- Report wording (src/wording.c)
 ------------------------------------------------------------------------------
 
 CREATE FUNCTION stl_rows(s indicator_series, seasonal int DEFAULT 7, robust boolean DEFAULT false)

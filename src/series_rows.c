@@ -281,7 +281,7 @@ series_rows_estimated(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	int32		fy = PG_GETARG_INT32(1);
-	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), annual_methods);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), &annual_methods);
 
 	check_fy_frequency(fy, s->frequency);
 	return series_rows_fill(fcinfo, s, fy, method, true, true);

@@ -15,7 +15,8 @@
  * quote_qualified_identifier, the extension's functions by the schema the
  * called function lives in, operators as OPERATOR(schema.=) of the key
  * type's own equality: a search_path set by the caller redirects nothing.
- * Nothing is SECURITY DEFINER: the triggers run as the user who loads.
+ * Nothing is SECURITY DEFINER, but the trigger writes the store as the
+ * store's owner (store_trigger.c): a loader needs rights on the source only.
  *
  * A store is described by its triggers' arguments (the store's name, the
  * period, value and key columns), which pg_dump keeps; each trigger also
@@ -38,6 +39,7 @@
 #include "utils/typcache.h"
 
 #include "period.h"
+#include "series.h"
 #include "store.h"
 
 /* The quoted schema of the function being called: the extension's schema. */
@@ -147,12 +149,61 @@ store_set_name(StoreDef *def, Oid nsp, const char *relname)
 }
 
 /*
+ * A column of the source that is none of the store's key, period and value
+ * columns (nor the vintage column, for the estimate column).
+ */
+static void
+store_extra_column(StoreDef *def, Relation source, const char *name, StoreColumn *col,
+				   bool vintage)
+{
+	Oid			base;
+
+	if (!store_column(source, name, col))
+	{
+		if (vintage)
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("vintage column \"%s\" of source \"%s\" does not exist",
+							name, RelationGetRelationName(source))));
+		else
+			ereport(ERROR,
+					(errcode(ERRCODE_UNDEFINED_COLUMN),
+					 errmsg("estimate column \"%s\" of source \"%s\" does not exist",
+							name, RelationGetRelationName(source))));
+	}
+	base = getBaseType(col->type);
+	if (vintage && base != TIMESTAMPTZOID && base != DATEOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("vintage column \"%s\" is of type %s, not timestamp with time zone", name,
+						format_type_be(col->type)),
+				 errhint("A vintage is a timestamp with time zone or a date.")));
+	if (!vintage && base != BOOLOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("estimate column \"%s\" is of type %s, not boolean", name,
+						format_type_be(col->type))));
+	if (col->attnum == def->period.attnum || col->attnum == def->value.attnum ||
+		(!vintage && def->has_vintage && col->attnum == def->vintage.attnum))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("column \"%s\" is named for two roles in the store", name)));
+	for (int i = 0; i < def->nkeys; i++)
+		if (def->keys[i].attnum == col->attnum)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("column \"%s\" is named for two roles in the store", name)));
+}
+
+/*
  * A store's definition from the source (locked by the caller) and the
- * names of its columns; checks them.
+ * names of its columns; checks them.  "vintage" and "estimated" are NULL
+ * when the store has no such column.
  */
 void
 store_define(StoreDef *def, Relation source, const char *ext, const char *period,
-			 const char *value, const char *frequency, int nkeys, char **keys)
+			 const char *value, const char *frequency, int nkeys, char **keys,
+			 const char *vintage, const char *estimated)
 {
 	char		relkind = RelationGetForm(source)->relkind;
 
@@ -164,6 +215,8 @@ store_define(StoreDef *def, Relation source, const char *ext, const char *period
 	/* an unknown frequency is 22023 */
 	def->freq = frequency_from_name(frequency, strlen(frequency));
 	def->frequency = quote_literal_cstr(frequency_name(def->freq));
+	def->interval = def->freq == SERIES_FREQ_YEAR ? "'1 year'" :
+		def->freq == SERIES_FREQ_QUARTER ? "'3 months'" : "'1 month'";
 	if (nkeys < 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -215,6 +268,43 @@ store_define(StoreDef *def, Relation source, const char *ext, const char *period
 						 errmsg("key column \"%s\" is named twice", keys[i])));
 		def->keys[i].eq = store_equality(def->keys[i].type, def->keys[i].raw);
 	}
+	def->has_vintage = vintage != NULL;
+	if (vintage)
+		store_extra_column(def, source, vintage, &def->vintage, true);
+	def->has_estimated = estimated != NULL;
+	if (estimated)
+		store_extra_column(def, source, estimated, &def->estimated, false);
+}
+
+/*
+ * A store's definition from its trigger's arguments (see store.h): 1.1's
+ * (store, period, value, frequency, keys...) or 1.2's, whose keys end at
+ * an empty argument followed by the vintage and estimate columns.
+ */
+void
+store_define_from_args(StoreDef *def, Relation source, const char *ext, int nargs, char **args)
+{
+	int			nkeys = nargs - STORE_ARG_KEYS;
+	const char *vintage = NULL;
+	const char *estimated = NULL;
+
+	for (int i = STORE_ARG_KEYS; i < nargs; i++)
+		if (args[i][0] == '\0')
+		{
+			if (i != nargs - 3)
+				ereport(ERROR,
+						(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+						 errmsg("series_store_trigger's arguments are not those of a store"),
+						 errhint("Create stores with series_store().")));
+			nkeys = i - STORE_ARG_KEYS;
+			if (args[i + 1][0] != '\0')
+				vintage = args[i + 1];
+			if (args[i + 2][0] != '\0')
+				estimated = args[i + 2];
+			break;
+		}
+	store_define(def, source, ext, args[STORE_ARG_PERIOD], args[STORE_ARG_VALUE],
+				 args[STORE_ARG_FREQUENCY], nkeys, args + STORE_ARG_KEYS, vintage, estimated);
 }
 
 /* "prefix.k1, prefix.k2" */
@@ -236,6 +326,69 @@ append_key_match(StringInfo buf, const StoreDef *def, const char *a, const char 
 }
 
 /*
+ * "SELECT k1, ..., <series> AS s FROM <source> GROUP BY k1, ...": what the
+ * store holds for each key, untrimmed.  series_agg over the rows, with
+ * their estimate flags when the store has them; with a vintage, over the
+ * rows of the latest vintage of each period, which is vintage_agg: a NULL
+ * value there withdraws the period (series_agg marks it missing), and two
+ * rows at the latest vintage are 21000 (when one of them holds NULL, it is
+ * given to series_agg as 0, so that series_agg sees two values).
+ */
+void
+append_source_series(StringInfo buf, const StoreDef *def)
+{
+	appendStringInfoString(buf, "SELECT ");
+	append_keys(buf, def, NULL);
+	appendStringInfo(buf, ", %s.series_agg(%s, %s, %s", def->ext, def->period.name,
+					 def->value.name, def->frequency);
+	if (def->has_estimated)
+		appendStringInfo(buf, ", %s", def->estimated.name);
+	appendStringInfoString(buf, ") AS s FROM ");
+	if (def->has_vintage)
+	{
+		appendStringInfoString(buf, "(SELECT ");
+		append_keys(buf, def, NULL);
+		appendStringInfo(buf, ", %s, CASE WHEN r.indicator_ties OPERATOR(pg_catalog.>) 1 "
+						 "THEN COALESCE(%s, 0) ELSE %s END AS %s",
+						 def->period.name, def->value.name, def->value.name, def->value.name);
+		if (def->has_estimated)
+			appendStringInfo(buf, ", %s", def->estimated.name);
+		appendStringInfoString(buf, " FROM (SELECT *, pg_catalog.rank() OVER w AS indicator_top, "
+							   "pg_catalog.count(*) OVER w AS indicator_ties FROM ");
+		appendStringInfo(buf, "%s WINDOW w AS (PARTITION BY ", def->source_name);
+		append_keys(buf, def, NULL);
+		appendStringInfo(buf, ", pg_catalog.date_trunc(%s, %s::pg_catalog.timestamp) "
+						 "ORDER BY %s DESC NULLS LAST RANGE BETWEEN CURRENT ROW AND CURRENT ROW)) r "
+						 "WHERE r.indicator_top OPERATOR(pg_catalog.=) 1) v",
+						 def->frequency, def->period.name, def->vintage.name);
+	}
+	else
+		appendStringInfoString(buf, def->source_name);
+	appendStringInfoString(buf, " GROUP BY ");
+	append_keys(buf, def, NULL);
+}
+
+/*
+ * 22004 when a row of the source has no vintage (vintage_agg's error): a
+ * store over a vintage table is created, checked or rebuilt only when
+ * every row has one.
+ */
+void
+store_check_vintages(const StoreDef *def)
+{
+	if (!def->has_vintage)
+		return;
+	store_spi_exec(psprintf("SELECT FROM %s WHERE %s IS NULL LIMIT 1", def->source_name,
+							def->vintage.name), SPI_OK_SELECT);
+	if (SPI_processed > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("null value in vintage column \"%s\" of source \"%s\"",
+						def->vintage.raw, get_rel_name(def->source)),
+				 errdetail("A row without a vintage cannot be ordered among the publications of its period.")));
+}
+
+/*
  * The store's contents from the whole source: every key with a value, and
  * every key that is NULL (which the store's NOT NULL rejects, 23502).
  */
@@ -246,13 +399,11 @@ append_fill(StringInfo buf, const StoreDef *def)
 	append_keys(buf, def, NULL);
 	appendStringInfoString(buf, ", s) SELECT ");
 	append_keys(buf, def, "x");
-	appendStringInfo(buf, ", x.s FROM (SELECT ");
-	append_keys(buf, def, NULL);
-	appendStringInfo(buf, ", %s.series_store_apply(NULL, NULL, %s.series_agg(%s, %s, %s)) AS s FROM %s GROUP BY ",
-					 def->ext, def->ext, def->period.name, def->value.name, def->frequency,
-					 def->source_name);
-	append_keys(buf, def, NULL);
-	appendStringInfoString(buf, ") x WHERE x.s IS NOT NULL");
+	appendStringInfoString(buf, ", x.s FROM (SELECT ");
+	append_keys(buf, def, "y");
+	appendStringInfo(buf, ", %s.series_store_apply(NULL, NULL, y.s) AS s FROM (", def->ext);
+	append_source_series(buf, def);
+	appendStringInfoString(buf, ") y) x WHERE x.s IS NOT NULL");
 	for (int i = 0; i < def->nkeys; i++)
 		appendStringInfo(buf, " OR x.%s IS NULL", def->keys[i].name);
 }

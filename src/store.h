@@ -18,7 +18,12 @@
 #define STORE_OLD_ROWS "indicator_old_rows"
 #define STORE_NEW_ROWS "indicator_new_rows"
 
-/* The trigger's arguments: store, period column, value column, frequency, keys... */
+/*
+ * The trigger's arguments: store, period column, value column, frequency,
+ * keys...; a store with a vintage or an estimate column (1.2) then has an
+ * empty argument (never a column's name) and the two columns' names, each
+ * empty when there is none.  1.1's stores keep 1.1's arguments.
+ */
 #define STORE_ARG_STORE 0
 #define STORE_ARG_PERIOD 1
 #define STORE_ARG_VALUE 2
@@ -50,13 +55,23 @@ typedef struct StoreDef
 	StoreColumn value;
 	int			nkeys;
 	StoreColumn *keys;
+	const char *interval;		/* one period as an interval literal */
+	bool		has_vintage;	/* the latest vintage of each period counts */
+	StoreColumn vintage;
+	bool		has_estimated;	/* the periods carry estimate flags */
+	StoreColumn estimated;
 } StoreDef;
 
 extern const char *store_extension_schema(FunctionCallInfo fcinfo);
 extern const char *store_relation_name(Oid relid);
 extern void store_set_name(StoreDef *def, Oid nsp, const char *relname);
 extern void store_define(StoreDef *def, Relation source, const char *ext, const char *period,
-						 const char *value, const char *frequency, int nkeys, char **keys);
+						 const char *value, const char *frequency, int nkeys, char **keys,
+						 const char *vintage, const char *estimated);
+extern void store_define_from_args(StoreDef *def, Relation source, const char *ext, int nargs,
+								   char **args);
+extern void append_source_series(StringInfo buf, const StoreDef *def);
+extern void store_check_vintages(const StoreDef *def);
 extern void append_keys(StringInfo buf, const StoreDef *def, const char *prefix);
 extern void append_key_match(StringInfo buf, const StoreDef *def, const char *a, const char *b);
 extern void append_fill(StringInfo buf, const StoreDef *def);

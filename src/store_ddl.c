@@ -10,7 +10,10 @@
 #include "access/table.h"
 #include "catalog/dependency.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_am.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_collation.h"
+#include "catalog/pg_index.h"
 #include "catalog/pg_trigger.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -22,6 +25,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/regproc.h"
+#include "utils/rel.h"
 #include "utils/syscache.h"
 #include "utils/tuplestore.h"
 
@@ -79,6 +83,71 @@ store_trigger_name(const char *store_relname, int event)
 	return name;
 }
 
+/* An index's access method (get_rel_relam, which PostgreSQL 15 lacks). */
+static Oid
+index_access_method(Oid indexrelid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(indexrelid));
+	Oid			relam;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", indexrelid);
+	relam = ((Form_pg_class) GETSTRUCT(tup))->relam;
+	ReleaseSysCache(tup);
+	return relam;
+}
+
+/*
+ * A store over a vintage table finds, for each period a statement changes,
+ * the rows of its latest vintages in the source: a btree index whose first
+ * columns are the keys (in any order) and then the period does it in a few
+ * pages.  Without one every statement would read the whole source, so the
+ * store is refused (55000), with the index to create in the hint.
+ */
+static void
+store_require_index(const StoreDef *def, Relation source)
+{
+	List	   *indexes = RelationGetIndexList(source);
+	ListCell   *lc;
+	StringInfoData wanted;
+
+	foreach(lc, indexes)
+	{
+		HeapTuple	tup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(lfirst_oid(lc)));
+		Form_pg_index index;
+		bool		fits;
+
+		if (!HeapTupleIsValid(tup))
+			elog(ERROR, "cache lookup failed for index %u", lfirst_oid(lc));
+		index = (Form_pg_index) GETSTRUCT(tup);
+		fits = index->indisvalid && index->indnkeyatts > def->nkeys &&
+			heap_attisnull(tup, Anum_pg_index_indpred, NULL) &&
+			index_access_method(index->indexrelid) == BTREE_AM_OID &&
+			index->indkey.values[def->nkeys] == def->period.attnum;
+		for (int i = 0; fits && i < def->nkeys; i++)
+		{
+			bool		found = false;
+
+			for (int j = 0; j < def->nkeys; j++)
+				found |= index->indkey.values[i] == def->keys[j].attnum;
+			fits = found;
+		}
+		ReleaseSysCache(tup);
+		if (fits)
+			return;
+	}
+	initStringInfo(&wanted);
+	append_keys(&wanted, def, NULL);
+	ereport(ERROR,
+			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+			 errmsg("source \"%s\" has no index on its keys and period",
+					RelationGetRelationName(source)),
+			 errdetail("A store over a vintage table looks up the latest vintage of each period a statement changes."),
+			 errhint("Create one, such as: CREATE INDEX ON %s (%s, %s, %s);",
+					 store_relation_name(def->source), wanted.data, def->period.name,
+					 def->vintage.name)));
+}
+
 /*
  * series_agg's WARNING when a monthly store's series look like quarterly or
  * yearly data (series_warn_if_quarterly), for its first such series: the
@@ -126,8 +195,9 @@ store_warn_if_quarterly(const StoreDef *def)
 
 /*
  * series_store(source regclass, store text, keys text[], period_column text,
- * value_column text, frequency text): creates the store, fills it and
- * installs the triggers; returns the store.
+ * value_column text, frequency text, vintage_column text, estimated_column
+ * text): creates the store, fills it and installs the triggers; returns the
+ * store.  1.1's six-argument declaration reaches it too.
  */
 PG_FUNCTION_INFO_V1(series_store);
 Datum
@@ -143,6 +213,8 @@ series_store(PG_FUNCTION_ARGS)
 	char	   *period;
 	char	   *value;
 	char	   *frequency;
+	char	   *vintage = NULL;
+	char	   *estimated = NULL;
 	RangeVar   *store_rv;
 	Oid			store_nsp;
 	Relation	source;
@@ -154,13 +226,19 @@ series_store(PG_FUNCTION_ARGS)
 		if (PG_ARGISNULL(i))
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("series_store's arguments cannot be NULL")));
+					 errmsg("series_store's arguments cannot be NULL"),
+					 errhint("Only the vintage and estimate columns may be NULL, for none.")));
 	source_id = PG_GETARG_OID(0);
 	store_text = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	keys_array = PG_GETARG_ARRAYTYPE_P(2);
 	period = text_to_cstring(PG_GETARG_TEXT_PP(3));
 	value = text_to_cstring(PG_GETARG_TEXT_PP(4));
 	frequency = text_to_cstring(PG_GETARG_TEXT_PP(5));
+	/* 1.1's six-argument declaration, until ALTER EXTENSION UPDATE, has neither */
+	if (PG_NARGS() > 6 && !PG_ARGISNULL(6))
+		vintage = text_to_cstring(PG_GETARG_TEXT_PP(6));
+	if (PG_NARGS() > 7 && !PG_ARGISNULL(7))
+		estimated = text_to_cstring(PG_GETARG_TEXT_PP(7));
 
 	deconstruct_array(keys_array, TEXTOID, -1, false, TYPALIGN_INT, &key_datums, &key_nulls, &nkeys);
 	keys = palloc(sizeof(char *) * Max(nkeys, 1));
@@ -177,7 +255,9 @@ series_store(PG_FUNCTION_ARGS)
 	source = table_open(source_id, ShareRowExclusiveLock);
 	memset(&def, 0, sizeof(def));
 	store_define(&def, source, store_extension_schema(fcinfo), period, value, frequency,
-				 nkeys, keys);
+				 nkeys, keys, vintage, estimated);
+	if (def.has_vintage)
+		store_require_index(&def, source);
 	table_close(source, NoLock);
 
 	/* the store where CREATE TABLE would put it, named with its schema from now on */
@@ -224,6 +304,10 @@ series_store(PG_FUNCTION_ARGS)
 						 quote_literal_cstr(value), quote_literal_cstr(frequency));
 		for (int i = 0; i < nkeys; i++)
 			appendStringInfo(&sql, ", %s", quote_literal_cstr(keys[i]));
+		/* 1.2's arguments only when needed: a store as 1.1 made it looks as then */
+		if (vintage || estimated)
+			appendStringInfo(&sql, ", '', %s, %s", quote_literal_cstr(vintage ? vintage : ""),
+							 quote_literal_cstr(estimated ? estimated : ""));
 		appendStringInfoChar(&sql, ')');
 		store_spi_exec(sql.data, SPI_OK_UTILITY);
 
@@ -232,9 +316,12 @@ series_store(PG_FUNCTION_ARGS)
 		recordDependencyOn(&trigger_addr, &store_addr, DEPENDENCY_NORMAL);
 	}
 
+	store_check_vintages(&def);
 	resetStringInfo(&sql);
 	append_fill(&sql, &def);
+	/* a vintage table holds a period's rows many times over: a tie is series_agg's 21000 */
 	store_spi_exec_args_for(sql.data, 0, NULL, NULL, SPI_OK_INSERT, &def,
+							def.has_vintage ? NULL :
 							store_duplicate_query(&def, def.source_name, NULL, false), true);
 	store_warn_if_quarterly(&def);
 	SPI_finish();
@@ -291,8 +378,7 @@ store_lookup(FunctionCallInfo fcinfo, Oid store, LOCKMODE lockmode, StoreDef *de
 			continue;
 		found = true;
 		source = table_open(relid, lockmode);
-		store_define(def, source, ext, argv[STORE_ARG_PERIOD], argv[STORE_ARG_VALUE],
-					 argv[STORE_ARG_FREQUENCY], nargs - STORE_ARG_KEYS, argv + STORE_ARG_KEYS);
+		store_define_from_args(def, source, ext, nargs, argv);
 		table_close(source, NoLock);
 		def->store = store;
 		store_set_name(def, get_rel_namespace(store), get_rel_name(store));
@@ -343,17 +429,15 @@ series_store_check(PG_FUNCTION_ARGS)
 		elog(ERROR, "SPI_connect failed");
 	memset(&def, 0, sizeof(def));
 	store_lookup(fcinfo, PG_GETARG_OID(0), AccessShareLock, &def, NULL);
+	store_check_vintages(&def);
 
 	initStringInfo(&sql);
 	appendStringInfoString(&sql, "SELECT CAST(ROW(");
 	for (int i = 0; i < def.nkeys; i++)
 		appendStringInfo(&sql, "%sCOALESCE(a.%s, st.%s)", i > 0 ? ", " : "",
 						 def.keys[i].name, def.keys[i].name);
-	appendStringInfoString(&sql, ") AS pg_catalog.text), st.s, a.s FROM (SELECT ");
-	append_keys(&sql, &def, NULL);
-	appendStringInfo(&sql, ", %s.series_agg(%s, %s, %s) AS s FROM %s GROUP BY ",
-					 def.ext, def.period.name, def.value.name, def.frequency, def.source_name);
-	append_keys(&sql, &def, NULL);
+	appendStringInfoString(&sql, ") AS pg_catalog.text), st.s, a.s FROM (");
+	append_source_series(&sql, &def);
 	appendStringInfo(&sql, ") a FULL JOIN %s AS st ON ", def.store_name);
 	append_key_match(&sql, &def, "a", "st");
 	appendStringInfoString(&sql, " ORDER BY ");
@@ -436,10 +520,12 @@ series_store_rebuild(PG_FUNCTION_ARGS)
 		elog(ERROR, "SPI_connect failed");
 	memset(&def, 0, sizeof(def));
 	store_lookup(fcinfo, PG_GETARG_OID(0), ShareLock, &def, NULL);
+	store_check_vintages(&def);
 	store_spi_exec(psprintf("DELETE FROM %s", def.store_name), SPI_OK_DELETE);
 	initStringInfo(&sql);
 	append_fill(&sql, &def);
 	store_spi_exec_args_for(sql.data, 0, NULL, NULL, SPI_OK_INSERT, &def,
+							def.has_vintage ? NULL :
 							store_duplicate_query(&def, def.source_name, NULL, false), true);
 	stored = SPI_processed;
 	SPI_finish();

@@ -18,21 +18,39 @@
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "executor/tuptable.h"
 #include "lib/stringinfo.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/regproc.h"
 #include "utils/rel.h"
+#include "utils/syscache.h"
 #include "utils/tuplestore.h"
 
 #include "store.h"
 #include "store_trigger.h"
+
+/* The owner of the store: the role its trigger writes it as. */
+static Oid
+store_owner(Oid store)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(store));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", store);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return owner;
+}
 
 /* 23502 when a row of the transition table has a NULL key. */
 static void
@@ -54,6 +72,21 @@ store_check_keys(Tuplestorestate *rows, Relation source, const StoreDef *def)
 								def->keys[i].raw, RelationGetRelationName(source)),
 						 errdetail("The table is kept in series store \"%s\", whose keys cannot be NULL.",
 								   def->store_label)));
+		/* vintage_agg's errors, as the store's definition would raise them */
+		if (def->has_vintage && slot_attisnull(slot, def->vintage.attnum))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("null value in vintage column \"%s\" of a row of \"%s\"",
+							def->vintage.raw, RelationGetRelationName(source)),
+					 errdetail("The table is kept in series store \"%s\", which orders each period's rows by their vintage.",
+							   def->store_label)));
+		if (def->has_vintage && slot_attisnull(slot, def->period.attnum))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("null value in period column \"%s\" of a row of \"%s\"",
+							def->period.raw, RelationGetRelationName(source)),
+					 errdetail("The table is kept in series store \"%s\", whose rows each belong to a period.",
+							   def->store_label)));
 	}
 	tuplestore_select_read_pointer(rows, 0);
 	ExecDropSingleTupleTableSlot(slot);
@@ -69,7 +102,9 @@ store_check_keys(Tuplestorestate *rows, Relation source, const StoreDef *def)
 static void
 append_delta(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows)
 {
-	const char *cols = psprintf("%s, %s", def->period.name, def->value.name);
+	const char *cols = def->has_estimated ?
+		psprintf("%s, %s, %s", def->period.name, def->value.name, def->estimated.name) :
+		psprintf("%s, %s", def->period.name, def->value.name);
 	StringInfoData keys;
 
 	initStringInfo(&keys);
@@ -102,8 +137,10 @@ append_delta(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows)
 	if (old_rows && new_rows)
 		appendStringInfoString(buf, " FULL JOIN ");
 	if (new_rows)
-		appendStringInfo(buf, "(SELECT %s, %s.series_agg(%s, %s, %s) AS added FROM %s GROUP BY %s) a",
+		appendStringInfo(buf, "(SELECT %s, %s.series_agg(%s, %s, %s%s%s) AS added FROM %s GROUP BY %s) a",
 						 keys.data, def->ext, def->period.name, def->value.name, def->frequency,
+						 def->has_estimated ? ", " : "",
+						 def->has_estimated ? def->estimated.name : "",
 						 old_rows ? "n" : STORE_NEW_ROWS, keys.data);
 	if (old_rows && new_rows)
 	{
@@ -262,6 +299,206 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 }
 
 /*
+ * A store over a vintage table: "SELECT k1, ..." of the statement's rows
+ * (old, new or both), and, with "changed", the rows whose key, period,
+ * value, vintage or flag changed (for an UPDATE: old EXCEPT ALL new and the
+ * reverse), with their period and what the store reads of them.
+ */
+static void
+append_vintage_rows(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows,
+					bool changed)
+{
+	StringInfoData cols;
+
+	initStringInfo(&cols);
+	append_keys(&cols, def, NULL);
+	if (changed)
+		appendStringInfo(&cols, ", %s, %s, %s%s%s", def->period.name, def->value.name,
+						 def->vintage.name, def->has_estimated ? ", " : "",
+						 def->has_estimated ? def->estimated.name : "");
+	if (old_rows && new_rows && changed)
+		appendStringInfo(buf, "(SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s) UNION ALL "
+						 "(SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s)",
+						 cols.data, STORE_OLD_ROWS, cols.data, STORE_NEW_ROWS,
+						 cols.data, STORE_NEW_ROWS, cols.data, STORE_OLD_ROWS);
+	else if (old_rows && new_rows)
+		appendStringInfo(buf, "SELECT %s FROM %s UNION ALL SELECT %s FROM %s",
+						 cols.data, STORE_OLD_ROWS, cols.data, STORE_NEW_ROWS);
+	else
+		appendStringInfo(buf, "SELECT %s FROM %s", cols.data, old_rows ? STORE_OLD_ROWS : STORE_NEW_ROWS);
+}
+
+/*
+ * Locks the store rows of the keys the statement's rows hold, in key order
+ * (the keys sorted, then each row reached through the primary key); returns
+ * how many it locked.
+ */
+static uint64
+store_lock_rows(const StoreDef *def, bool old_rows, bool new_rows)
+{
+	StringInfoData sql;
+
+	initStringInfo(&sql);
+	appendStringInfoString(&sql, "SELECT FROM (SELECT DISTINCT ");
+	append_keys(&sql, def, NULL);
+	appendStringInfoString(&sql, " FROM (");
+	append_vintage_rows(&sql, def, old_rows, new_rows, false);
+	appendStringInfoString(&sql, ") r ORDER BY ");
+	append_keys(&sql, def, NULL);
+	appendStringInfo(&sql, ") k JOIN %s AS st ON ", def->store_name);
+	append_key_match(&sql, def, "st", "k");
+	appendStringInfoString(&sql, " ORDER BY ");
+	append_keys(&sql, def, "k");
+	appendStringInfoString(&sql, " FOR NO KEY UPDATE OF st");
+	store_spi_exec_for(sql.data, SPI_OK_SELECT, def);
+	return SPI_processed;
+}
+
+/*
+ * The statement's changes applied to a store over a vintage table.  What a
+ * period holds depends on all of its rows in the source (the latest
+ * vintage, or the one before it when the latest is deleted), so each period
+ * the statement touches is read again from the source, through the index
+ * on (keys, period, ...) that series_store asked for: the two rows of the
+ * latest vintages (two, to find a tie).  The store's rows of the touched
+ * keys are locked first, in key order (a key without a row gets one, NULL
+ * until the update, so that there is a row to lock), and the source is
+ * read after: in READ COMMITTED each statement takes a new snapshot, which
+ * then holds every change of the transactions that held those rows before,
+ * so two concurrent loads of one period leave the later vintage, whichever
+ * commits first.
+ */
+static void
+store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
+{
+	StringInfoData sql;
+	int			nestlevel;
+	int64		keys;
+	uint64		locked;
+	uint64		updated;
+	int64		emptied;
+	char	   *update;
+
+	nestlevel = NewGUCNestLevel();
+	store_plan_setting("enable_hashagg");
+	store_plan_setting("enable_hashjoin");
+	store_plan_setting("enable_mergejoin");
+	store_plan_setting("enable_seqscan");
+	store_plan_setting("jit");
+
+	initStringInfo(&sql);
+	locked = store_lock_rows(def, old_rows, new_rows);
+
+	/* the touched periods as the source now holds them (a new snapshot) */
+	resetStringInfo(&sql);
+	appendStringInfoString(&sql, "WITH c AS (SELECT DISTINCT ");
+	append_keys(&sql, def, NULL);
+	appendStringInfo(&sql, ", pg_catalog.date_trunc(%s, x.%s::pg_catalog.timestamp)::pg_catalog.date AS indicator_p0 FROM (",
+					 def->frequency, def->period.name);
+	append_vintage_rows(&sql, def, old_rows, new_rows, true);
+	appendStringInfoString(&sql, ") x), l AS (SELECT ");
+	append_keys(&sql, def, "c");
+	appendStringInfo(&sql, ", c.indicator_p0, t.* FROM c LEFT JOIN LATERAL (SELECT u.%s AS indicator_period, "
+					 "u.%s AS indicator_value, u.%s AS indicator_vintage%s%s FROM %s AS u WHERE ",
+					 def->period.name, def->value.name, def->vintage.name,
+					 def->has_estimated ? ", u." : "",
+					 def->has_estimated ? psprintf("%s AS indicator_estimated", def->estimated.name) : "",
+					 def->source_name);
+	append_key_match(&sql, def, "u", "c");
+	appendStringInfo(&sql, " AND u.%s OPERATOR(pg_catalog.>=) c.indicator_p0 AND u.%s OPERATOR(pg_catalog.<) "
+					 "(c.indicator_p0 OPERATOR(pg_catalog.+) %s::pg_catalog.interval)::pg_catalog.date "
+					 "ORDER BY u.%s DESC NULLS LAST LIMIT 2) t ON true), ",
+					 def->period.name, def->period.name, def->interval, def->vintage.name);
+	/* the latest vintage's row (two at it: a tie, which series_agg refuses) */
+	appendStringInfoString(&sql, "w AS (SELECT l.*, pg_catalog.max(l.indicator_vintage) OVER (PARTITION BY ");
+	append_keys(&sql, def, "l");
+	appendStringInfoString(&sql, ", l.indicator_p0) AS indicator_top, pg_catalog.count(*) OVER (PARTITION BY ");
+	append_keys(&sql, def, "l");
+	appendStringInfoString(&sql, ", l.indicator_p0, l.indicator_vintage) AS indicator_ties FROM l), ");
+	/* by key: the periods to remove, the series of their latest rows to add */
+	appendStringInfoString(&sql, "d AS (SELECT ");
+	append_keys(&sql, def, NULL);
+	appendStringInfo(&sql, ", pg_catalog.array_agg(indicator_p0) AS removed, "
+					 "%s.series_agg(indicator_period, CASE WHEN indicator_ties OPERATOR(pg_catalog.>) 1 "
+					 "THEN COALESCE(indicator_value, 0) ELSE indicator_value END, %s%s) "
+					 "FILTER (WHERE indicator_vintage OPERATOR(pg_catalog.=) indicator_top) AS added FROM w GROUP BY ",
+					 def->ext, def->frequency, def->has_estimated ? ", indicator_estimated" : "");
+	append_keys(&sql, def, NULL);
+	appendStringInfo(&sql, ") UPDATE %s AS st SET s = %s.series_store_apply(st.s, d.removed, d.added) FROM d WHERE ",
+					 def->store_name, def->ext);
+	append_key_match(&sql, def, "st", "d");
+	appendStringInfoString(&sql, " RETURNING st.s IS NULL, (SELECT pg_catalog.count(*) FROM d)");
+	update = pstrdup(sql.data);
+
+	for (int attempt = 0;; attempt++)
+	{
+		store_spi_exec_for(update, SPI_OK_UPDATE_RETURNING, def);
+		updated = SPI_processed;
+		keys = 0;
+		emptied = 0;
+		for (uint64 r = 0; r < updated; r++)
+		{
+			bool		isnull;
+
+			emptied += DatumGetBool(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
+			keys = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull));
+		}
+		if (updated > 0 && (int64) updated == keys)
+			break;
+		if (updated == 0)
+		{
+			/* no store row updated: does the statement change any key? */
+			resetStringInfo(&sql);
+			appendStringInfoString(&sql, "SELECT FROM (");
+			append_vintage_rows(&sql, def, old_rows, new_rows, true);
+			appendStringInfoString(&sql, ") r LIMIT 1");
+			store_spi_exec_for(sql.data, SPI_OK_SELECT, def);
+			if (SPI_processed == 0)
+				break;
+		}
+		if (attempt == 3)
+			ereport(ERROR,
+					(errcode(ERRCODE_T_R_SERIALIZATION_FAILURE),
+					 errmsg("could not lock the rows of series store \"%s\" that a statement changes",
+							def->store_label),
+					 errdetail("Concurrent statements kept adding and removing its keys."),
+					 errhint("Run the statement again.")));
+
+		/*
+		 * Some keys have no store row: one each, NULL for now, to lock; then
+		 * the source read again and every key updated again (the update
+		 * recomputes the touched periods: doing it twice is doing it once).
+		 */
+		resetStringInfo(&sql);
+		appendStringInfo(&sql, "INSERT INTO %s AS st (", def->store_name);
+		append_keys(&sql, def, NULL);
+		appendStringInfoString(&sql, ", s) SELECT DISTINCT ");
+		append_keys(&sql, def, NULL);
+		appendStringInfo(&sql, ", NULL::%s.indicator_series FROM (", def->ext);
+		append_vintage_rows(&sql, def, old_rows, new_rows, false);
+		appendStringInfoString(&sql, ") r ORDER BY ");
+		append_keys(&sql, def, NULL);
+		appendStringInfoString(&sql, " ON CONFLICT DO NOTHING");
+		store_spi_exec_for(sql.data, SPI_OK_INSERT, def);
+		locked = store_lock_rows(def, old_rows, new_rows);
+	}
+
+	/* keys left without a value (and rows made to be locked) have no series: they go */
+	if (emptied > 0 || locked > updated)
+	{
+		resetStringInfo(&sql);
+		appendStringInfo(&sql, "DELETE FROM %s AS st USING (SELECT DISTINCT ", def->store_name);
+		append_keys(&sql, def, NULL);
+		appendStringInfoString(&sql, " FROM (");
+		append_vintage_rows(&sql, def, old_rows, new_rows, false);
+		appendStringInfoString(&sql, ") r) k WHERE st.s IS NULL AND ");
+		append_key_match(&sql, def, "st", "k");
+		store_spi_exec_for(sql.data, SPI_OK_DELETE, def);
+	}
+	AtEOXact_GUC(true, nestlevel);
+}
+
+/*
  * series_store_trigger(): AFTER ... FOR EACH STATEMENT on the source, with
  * the store's name, the period, value and frequency, and the key columns
  * as arguments.
@@ -276,6 +513,9 @@ series_store_trigger(PG_FUNCTION_ARGS)
 	StoreDef	def;
 	List	   *names;
 	TriggerEvent event;
+	Oid			save_userid;
+	int			save_sec_context;
+	int			nestlevel;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) ||
 		!TRIGGER_FIRED_AFTER(trigdata->tg_event) ||
@@ -293,10 +533,8 @@ series_store_trigger(PG_FUNCTION_ARGS)
 				 errhint("Create stores with series_store().")));
 
 	memset(&def, 0, sizeof(def));
-	store_define(&def, source, store_extension_schema(fcinfo),
-				 trigger->tgargs[STORE_ARG_PERIOD], trigger->tgargs[STORE_ARG_VALUE],
-				 trigger->tgargs[STORE_ARG_FREQUENCY], trigger->tgnargs - STORE_ARG_KEYS,
-				 trigger->tgargs + STORE_ARG_KEYS);
+	store_define_from_args(&def, source, store_extension_schema(fcinfo), trigger->tgnargs,
+						   trigger->tgargs);
 	names = stringToQualifiedNameList(trigger->tgargs[STORE_ARG_STORE]);
 	def.store = RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, false);
 	store_set_name(&def, get_rel_namespace(def.store), get_rel_name(def.store));
@@ -316,16 +554,46 @@ series_store_trigger(PG_FUNCTION_ARGS)
 			store_check_keys(new_rows, source, &def);
 	}
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (event == TRIGGER_EVENT_TRUNCATE)
-		store_spi_exec_for(psprintf("DELETE FROM %s", def.store_name), SPI_OK_DELETE, &def);
-	else
+	/*
+	 * As the store's owner: whoever writes the source needs no right on the
+	 * store, and nobody but the owner (or whom it grants) writes the store
+	 * directly.  A security-restricted operation, as a maintenance command
+	 * or a materialized view's refresh runs its owner's code: nothing in it
+	 * can change the session (SET ROLE, temporary tables) behind the
+	 * writer's back.  The writer's identity comes back on error too.
+	 */
+	GetUserIdAndSecContext(&save_userid, &save_sec_context);
+	SetUserIdAndSecContext(store_owner(def.store),
+						   save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
+						   SECURITY_RESTRICTED_OPERATION);
+	PG_TRY();
 	{
-		if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
-			elog(ERROR, "SPI_register_trigger_data failed");
-		store_apply_changes(&def, event != TRIGGER_EVENT_INSERT, event != TRIGGER_EVENT_DELETE);
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+		nestlevel = NewGUCNestLevel();
+		/* every name in the statements is qualified; no temporary schema first */
+		(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
+		if (event == TRIGGER_EVENT_TRUNCATE)
+			store_spi_exec_for(psprintf("DELETE FROM %s", def.store_name), SPI_OK_DELETE, &def);
+		else
+		{
+			if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)
+				elog(ERROR, "SPI_register_trigger_data failed");
+			if (def.has_vintage)
+				store_apply_vintages(&def, event != TRIGGER_EVENT_INSERT,
+									 event != TRIGGER_EVENT_DELETE);
+			else
+				store_apply_changes(&def, event != TRIGGER_EVENT_INSERT,
+									event != TRIGGER_EVENT_DELETE);
+		}
+		AtEOXact_GUC(true, nestlevel);
+		SPI_finish();
 	}
-	SPI_finish();
+	PG_FINALLY();
+	{
+		SetUserIdAndSecContext(save_userid, save_sec_context);
+	}
+	PG_END_TRY();
 	return PointerGetDatum(NULL);
 }

@@ -3,10 +3,23 @@
 # the same keys, each transaction a month of its own (a sequence hands the
 # months out): all ten keys in one statement, one key, or an update of a
 # key's latest month.  The clients run as a loader that is not a superuser
-# and holds only SELECT, INSERT, UPDATE, DELETE on the tables.  Afterwards
-# the store must equal series_agg over the source: series_store_check lists
-# no key, the (key, month, value) triples agree both ways, and every month
-# that was inserted is stored (none lost to a concurrent update).
+# and holds only SELECT, INSERT, UPDATE, DELETE on the source (the store is
+# written as its owner).  Afterwards the store must equal series_agg over
+# the source: series_store_check lists no key, the (key, month, value)
+# triples agree both ways, and every month that was inserted is stored
+# (none lost to a concurrent update).
+#
+# Then the same over a vintage table (a store with vintage_column): the
+# clients publish new vintages of the same periods of the same keys, delete
+# a period's latest vintage (the one before comes back) and move one back
+# in time, all at once, each transaction waiting a little before it
+# commits (so that others read the source meanwhile); afterwards the store
+# must hold, for every period, the row of its latest vintage (DISTINCT ON),
+# whichever transaction committed first.  Later writes to a period heal an
+# earlier wrong one, so the race is also set up once, in two sessions: a
+# deletion whose fallback is read while a new vintage waits to commit (a
+# trigger that read the source before locking the store's rows stored the
+# fallback there; checked by hand with such a build).
 #
 # Runs against the cluster PGHOST/PGPORT/PGUSER point at (a superuser): the
 # one pg_virtualenv sets up in test/run.sh, or a private one
@@ -45,8 +58,18 @@ CREATE SEQUENCE months;
 -- a history of a year for the ten keys
 INSERT INTO m SELECT k, make_date(1999, mo, 1), k * 100 + mo FROM generate_series(1, 10) k, generate_series(1, 12) mo;
 DO \$\$ BEGIN PERFORM series_store('m', 'm_store', '{k}'); END \$\$;
-GRANT SELECT, INSERT, UPDATE, DELETE ON m, m_store TO $loader;
+GRANT SELECT, INSERT, UPDATE, DELETE ON m TO $loader;
 GRANT USAGE ON SEQUENCE months TO $loader;
+-- the vintage table: a year of monthly publications for the ten keys
+CREATE TABLE v (id bigserial PRIMARY KEY, k int, period date, value numeric(12,2), vintage timestamptz);
+CREATE INDEX ON v (k, period, vintage);
+CREATE SEQUENCE vintages;
+INSERT INTO v (k, period, value, vintage) SELECT k, make_date(1999, mo, 1), k * 100 + mo,
+	'2000-01-01'::timestamptz + nextval('vintages') * interval '1 second'
+FROM generate_series(1, 10) k, generate_series(1, 12) mo;
+DO \$\$ BEGIN PERFORM series_store('v', 'v_store', '{k}', vintage_column => 'vintage'); END \$\$;
+GRANT SELECT, INSERT, UPDATE, DELETE ON v TO $loader;
+GRANT USAGE ON SEQUENCE vintages, v_id_seq TO $loader;
 EOF
 
 # every key, a new month, one statement
@@ -76,7 +99,66 @@ if ! grep -q "^number of failed transactions: 0 " "$work/pgbench.out"; then
 	exit 1
 fi
 
-result=$(psql -X -At -v ON_ERROR_STOP=1 -d $db <<'EOF'
+# every key, a new vintage of one of three periods, one statement
+cat >"$work/v_publish.sql" <<'EOF'
+\set mo random(1, 3)
+BEGIN;
+INSERT INTO v (k, period, value, vintage) SELECT k, make_date(1999, :mo, 1), k + nextval('vintages'),
+	'2000-01-01'::timestamptz + currval('vintages') * interval '1 second' FROM generate_series(1, 10) k;
+\sleep 2 ms
+COMMIT;
+EOF
+# a period's latest vintage withdrawn (deleted)
+cat >"$work/v_withdraw.sql" <<'EOF'
+\set k random(1, 10)
+\set mo random(1, 3)
+BEGIN;
+DELETE FROM v WHERE id = (SELECT id FROM v WHERE k = :k AND period = make_date(1999, :mo, 1) ORDER BY vintage DESC LIMIT 1);
+\sleep 2 ms
+COMMIT;
+EOF
+# a period's latest vintage moved back in time (unique: one sequence for all)
+cat >"$work/v_backdate.sql" <<'EOF'
+\set k random(1, 10)
+\set mo random(1, 3)
+BEGIN;
+UPDATE v SET vintage = '1999-01-01'::timestamptz + nextval('vintages') * interval '1 second'
+WHERE id = (SELECT id FROM v WHERE k = :k AND period = make_date(1999, :mo, 1) ORDER BY vintage DESC LIMIT 1);
+\sleep 2 ms
+COMMIT;
+EOF
+PGOPTIONS="-c role=$loader" pgbench -n -d $db -c "$clients" -j 2 -t "$transactions" --max-tries=10 \
+	-f "$work/v_publish.sql@6" -f "$work/v_withdraw.sql@2" -f "$work/v_backdate.sql@2" >"$work/pgbench-v.out" 2>&1 || {
+	cat "$work/pgbench-v.out"
+	exit 1
+}
+if ! grep -q "^number of failed transactions: 0 " "$work/pgbench-v.out"; then
+	cat "$work/pgbench-v.out"
+	echo "store_concurrency: transactions on the vintage table failed" >&2
+	exit 1
+fi
+
+# The race itself, set up: a new vintage of key 1's January, committed only
+# after a concurrent deletion of the vintage before it has read the source
+# (that deletion waits for the store's row); the store must end with the new
+# vintage, not the deletion's fallback.
+psql -X -q -v ON_ERROR_STOP=1 -d $db -c "INSERT INTO v (k, period, value, vintage) VALUES
+	(1, '1999-01-01', 1, '2100-01-01'), (1, '1999-01-01', 2, '2100-01-02')" >/dev/null
+PGOPTIONS="-c role=$loader" psql -X -q -v ON_ERROR_STOP=1 -d $db -c "BEGIN" \
+	-c "INSERT INTO v (k, period, value, vintage) VALUES (1, '1999-01-01', 3, '2100-01-03')" \
+	-c "SELECT pg_sleep(2)" -c "COMMIT" >/dev/null &
+race_pid=$!
+sleep 0.5
+PGOPTIONS="-c role=$loader" psql -X -q -v ON_ERROR_STOP=1 -d $db \
+	-c "DELETE FROM v WHERE k = 1 AND vintage = '2100-01-02'" >/dev/null
+wait $race_pid
+race=$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SELECT value_at(s, '1999-01-01')::int FROM v_store WHERE k = 1")
+if [ "$race" != 3 ]; then
+	echo "store_concurrency: a deletion's fallback, read before a new vintage committed, overwrote it (stored $race, not 3)" >&2
+	exit 1
+fi
+
+result=$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db <<'EOF'
 SELECT 'check ' || count(*) FROM series_store_check('m_store');
 SELECT 'differences ' || count(*) FROM (
 	(SELECT k, r.period, r.value FROM m_store, series_rows(s) r WHERE r.value IS NOT NULL
@@ -85,6 +167,15 @@ SELECT 'differences ' || count(*) FROM (
 	(SELECT k, period, value FROM m
 	 EXCEPT ALL SELECT k, r.period, r.value FROM m_store, series_rows(s) r WHERE r.value IS NOT NULL)) d;
 SELECT 'months ' || (SELECT count(*) FROM m) || ' ' || (SELECT sum(month_count(s)) FROM m_store);
+SELECT 'vcheck ' || count(*) FROM series_store_check('v_store');
+CREATE TEMP VIEW latest AS SELECT DISTINCT ON (k, period) k, period, value FROM v ORDER BY k, period, vintage DESC;
+SELECT 'vdifferences ' || count(*) FROM (
+	(SELECT k, r.period, r.value FROM v_store, series_rows(s) r WHERE r.value IS NOT NULL
+	 EXCEPT ALL SELECT k, period, value FROM latest)
+	UNION ALL
+	(SELECT k, period, value FROM latest
+	 EXCEPT ALL SELECT k, r.period, r.value FROM v_store, series_rows(s) r WHERE r.value IS NOT NULL)) d;
+SELECT 'vrows ' || count(*) FROM v;
 EOF
 )
 psql -X -q -d postgres -c "DROP DATABASE $db" -c "DROP ROLE $loader"
@@ -92,10 +183,20 @@ psql -X -q -d postgres -c "DROP DATABASE $db" -c "DROP ROLE $loader"
 read -r _ checked <<<"$(sed -n 1p <<<"$result")"
 read -r _ differences <<<"$(sed -n 2p <<<"$result")"
 read -r _ rows stored <<<"$(sed -n 3p <<<"$result")"
+read -r _ vchecked <<<"$(sed -n 4p <<<"$result")"
+read -r _ vdifferences <<<"$(sed -n 5p <<<"$result")"
+read -r _ vrows <<<"$(sed -n 6p <<<"$result")"
 if [ "$checked" != 0 ] || [ "$differences" != 0 ] || [ "$rows" != "$stored" ]; then
 	echo "$result" >&2
 	echo "store_concurrency: the store differs from the aggregate after concurrent loads" >&2
 	exit 1
 fi
-retried=$(sed -n 's/^number of transactions retried: \([0-9]*\).*/\1/p' "$work/pgbench.out")
-echo "store_concurrency: ok ($clients clients x $transactions transactions, ${retried:-0} retried, $rows months stored)"
+if [ "$vchecked" != 0 ] || [ "$vdifferences" != 0 ]; then
+	echo "$result" >&2
+	echo "store_concurrency: the vintage store differs from the latest vintages after concurrent loads" >&2
+	exit 1
+fi
+retried=$(sed -n 's/^number of transactions retried: \([0-9]*\).*/\1/p' "$work/pgbench.out" "$work/pgbench-v.out" |
+	awk '{ n += $1 } END { print n + 0 }')
+echo "store_concurrency: ok ($clients clients x $transactions transactions twice, $retried retried;" \
+	"$rows months stored; the vintage store: $vrows rows, the latest vintage of each period stored)"

@@ -303,6 +303,58 @@ SQL
 		"built again from their rows: the same text, $same the same image"
 }
 
+# A series store made by 1.1 (series_store, 1.1's triggers), loaded by a
+# role that holds INSERT, UPDATE and DELETE on the source: 1.1's triggers
+# write the store as that role, so 1.1 also needs its rights on the store.
+store_made=
+make_store() {
+	psql_q -d upgraded <<'SQL'
+SET client_min_messages = warning;
+DROP ROLE IF EXISTS upgrade_loader;
+CREATE ROLE upgrade_loader;
+CREATE TABLE trade (region text, period date, value numeric(12,2));
+INSERT INTO trade SELECT r, make_date(2020, m, 1), r::int * 100 + m
+FROM unnest('{1,2,3}'::text[]) r, generate_series(1, 12) m;
+DO $$ BEGIN PERFORM series_store('trade', 'trade_store', '{region}'); END $$;
+GRANT SELECT, INSERT, UPDATE, DELETE ON trade TO upgrade_loader;
+GRANT SELECT, INSERT, UPDATE, DELETE ON trade_store TO upgrade_loader;
+SET ROLE upgrade_loader;
+INSERT INTO trade VALUES ('1', '2021-01-01', 1), ('4', '2021-01-01', 4);
+UPDATE trade SET value = value + 1 WHERE region = '2' AND period = '2020-12-01';
+SQL
+	store_made=1
+	check_store "a store made by 1.1, loaded by 1.1"
+}
+# After an update: the loader's rights on the store are taken away (a
+# store is written as its owner from 1.2 on), and a month arrives, a value
+# is revised, a row goes; the store follows.
+load_store() {
+	psql_q -d upgraded <<'SQL'
+REVOKE ALL ON trade_store FROM upgrade_loader;
+SET ROLE upgrade_loader;
+INSERT INTO trade SELECT r, '2021-02-01', 2 FROM unnest('{1,2,3,4,5}'::text[]) r;
+UPDATE trade SET value = value + 1 WHERE region = '3' AND period = '2020-06-01';
+DELETE FROM trade WHERE region = '1' AND period = '2020-01-01';
+SQL
+	check_store "$1: the store made by 1.1, loaded by a role without rights on it"
+}
+check_store() {
+	local bad
+	bad=$(query -c "SELECT count(*) FROM series_store_check('trade_store')")
+	[ "$bad" = 0 ] || fail "$1: series_store_check reports $bad keys"
+	bad=$(query <<'SQL'
+SELECT count(*) FROM (
+	(SELECT region, r.period, r.value FROM trade_store, series_rows(s) r WHERE r.value IS NOT NULL
+	 EXCEPT ALL SELECT region, period, value FROM trade)
+	UNION ALL
+	(SELECT region, period, value FROM trade
+	 EXCEPT ALL SELECT region, r.period, r.value FROM trade_store, series_rows(s) r WHERE r.value IS NOT NULL)) d;
+SQL
+)
+	[ "$bad" = 0 ] || fail "$1: $bad (key, month, value) differ between the store and its source"
+	echo "upgrade: $1: the store equals its source ($(query -c "SELECT count(*) FROM trade") rows)"
+}
+
 # --- each later version in turn --------------------------------------------------
 from=$oldest
 for ((k = 1; k < ${#versions[@]}; k++)); do
@@ -310,10 +362,16 @@ for ((k = 1; k < ${#versions[@]}; k++)); do
 	install_version "$v" "${commits[k]}"
 	# the old catalog on the new library, as between make install and the update
 	check_data "$from's objects on $v's library"
+	[ -z "$store_made" ] || check_store "$from's store on $v's library"
 	psql_q -d upgraded -c "ALTER EXTENSION indicator UPDATE TO '$v'"
 	got=$(query -c "SELECT extversion FROM pg_extension WHERE extname = 'indicator'")
 	[ "$got" = "$v" ] || fail "after ALTER EXTENSION indicator UPDATE TO '$v' the version is $got"
 	check_data "updated $from -> $v"
+	if [ "$v" = 1.1 ]; then
+		make_store
+	elif [ -n "$store_made" ]; then
+		load_store "updated $from -> $v"
+	fi
 	from=$v
 done
 

@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(605);
+SELECT plan(493);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -153,72 +153,43 @@ INSERT INTO expected_fn VALUES
 	('series_set',              '{indicator_series,date,bigint}',                      'indicator_series', 'immutable'),
 	('series_set',              '{indicator_series,date,integer}',                     'indicator_series', 'immutable'),
 	('series_store_apply',      '{indicator_series,date[],indicator_series}',          'indicator_series', 'immutable'),
-	('series_store',            '{regclass,text,text[],text,text,text}',               'regclass', 'volatile'),
+	('series_store',            '{regclass,text,text[],text,text,text,text,text}',     'regclass', 'volatile'),
 	('series_store_check',      '{regclass}',                                          'setof text', 'volatile'),
 	('series_store_rebuild',    '{regclass}',                                          'bigint', 'volatile'),
 	('series_store_drop',       '{regclass}',                                          'void', 'volatile'),
 	('series_store_trigger',    '{}',                                                  'trigger', 'volatile');
--- release 1.2: seasonal adjustment
+-- release 1.2: estimates (series_agg with an estimated flag, its transition
+-- functions, series_set with one, the functions that read the flags, and
+-- the rows with an estimated column)
 INSERT INTO expected_fn VALUES
-	('stl_rows',                '{indicator_series,integer,boolean}',                  'setof record'),
-	('seasonal_adjust',         '{indicator_series,integer,boolean,text}',             'indicator_series'),
-	('trend',                   '{indicator_series,integer,boolean}',                  'indicator_series');
--- release 1.2: working days
-INSERT INTO expected_fn VALUES
-	('working_days',            '{date,date,date[],integer[]}',                        'integer'),
-	('per_working_day',         '{indicator_series,date[],integer[]}',                 'indicator_series');
+	('series_agg_transfn',      '{indicator_series,date,numeric,text,boolean}',        'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,"double precision",text,boolean}', 'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,bigint,text,boolean}',         'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,integer,text,boolean}',        'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",numeric,text,boolean}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone","double precision",text,boolean}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",bigint,text,boolean}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",integer,text,boolean}', 'indicator_series', 'stable'),
+	('series_agg',              '{date,numeric,text,boolean}',                         'indicator_series', 'immutable'),
+	('series_agg',              '{date,"double precision",text,boolean}',              'indicator_series', 'immutable'),
+	('series_agg',              '{date,bigint,text,boolean}',                          'indicator_series', 'immutable'),
+	('series_agg',              '{date,integer,text,boolean}',                         'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",numeric,text,boolean}',   'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone","double precision",text,boolean}', 'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",bigint,text,boolean}',    'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",integer,text,boolean}',   'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,numeric,boolean}',             'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,"double precision",boolean}',  'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,bigint,boolean}',              'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,integer,boolean}',             'indicator_series', 'immutable'),
+	('estimated_periods',       '{indicator_series}',                                  'date[]', 'immutable'),
+	('is_estimated',            '{indicator_series,date}',                             'boolean', 'immutable'),
+	('series_rows_estimated',   '{indicator_series,integer,text}',                     'setof record', 'immutable'),
+	('annual_rows_estimated',   '{indicator_series,text,integer}',                     'setof record', 'immutable');
 
--- release 1.2: vintages (vintage_agg, first_release_agg and their state;
--- the transition functions are not STRICT, the combine function is)
+-- release 1.2: report wording
 INSERT INTO expected_fn VALUES
-	('vintage_state_in',        '{cstring}',                                           'vintage_state'),
-	('vintage_state_out',       '{vintage_state}',                                     'cstring'),
-	('vintage_state_combine',   '{vintage_state,vintage_state}',                       'vintage_state'),
-	('vintage_agg_final',       '{vintage_state}',                                     'indicator_series'),
-	('vintage_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone"}', 'vintage_state'),
-	('vintage_agg', '{date,numeric,"timestamp with time zone"}', 'indicator_series'),
-	('vintage_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone"}', 'vintage_state'),
-	('vintage_agg', '{date,bigint,"timestamp with time zone"}', 'indicator_series'),
-	('vintage_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone"}', 'vintage_state'),
-	('vintage_agg', '{date,integer,"timestamp with time zone"}', 'indicator_series'),
-	('vintage_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone"}', 'vintage_state'),
-	('vintage_agg', '{date,"double precision","timestamp with time zone"}', 'indicator_series'),
-	('first_release_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone"}', 'vintage_state'),
-	('first_release_agg', '{date,numeric,"timestamp with time zone"}', 'indicator_series'),
-	('first_release_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone"}', 'vintage_state'),
-	('first_release_agg', '{date,bigint,"timestamp with time zone"}', 'indicator_series'),
-	('first_release_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone"}', 'vintage_state'),
-	('first_release_agg', '{date,integer,"timestamp with time zone"}', 'indicator_series'),
-	('first_release_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone"}', 'vintage_state'),
-	('first_release_agg', '{date,"double precision","timestamp with time zone"}', 'indicator_series');
-
--- release 1.2: vintages with a frequency and estimate flags
-INSERT INTO expected_fn VALUES
-	('vintage_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone",text,boolean}', 'vintage_state'),
-	('vintage_agg', '{date,numeric,"timestamp with time zone",text,boolean}', 'indicator_series'),
-	('vintage_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone",text,boolean}', 'vintage_state'),
-	('vintage_agg', '{date,bigint,"timestamp with time zone",text,boolean}', 'indicator_series'),
-	('vintage_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone",text,boolean}', 'vintage_state'),
-	('vintage_agg', '{date,integer,"timestamp with time zone",text,boolean}', 'indicator_series'),
-	('vintage_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone",text,boolean}', 'vintage_state'),
-	('vintage_agg', '{date,"double precision","timestamp with time zone",text,boolean}', 'indicator_series'),
-	('first_release_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone",text,boolean}', 'vintage_state'),
-	('first_release_agg', '{date,numeric,"timestamp with time zone",text,boolean}', 'indicator_series'),
-	('first_release_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone",text,boolean}', 'vintage_state'),
-	('first_release_agg', '{date,bigint,"timestamp with time zone",text,boolean}', 'indicator_series'),
-	('first_release_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone",text,boolean}', 'vintage_state'),
-	('first_release_agg', '{date,integer,"timestamp with time zone",text,boolean}', 'indicator_series'),
-	('first_release_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone",text,boolean}', 'vintage_state'),
-	('first_release_agg', '{date,"double precision","timestamp with time zone",text,boolean}', 'indicator_series');
-
--- release 1.2: revisions
-INSERT INTO expected_fn VALUES
-	('revision_rows',  '{indicator_series,indicator_series,text}',           'setof record'),
-	('revision_stats', '{indicator_series,indicator_series,date,date,text}', 'record');
-
--- release 1.2: the wording of a level
-INSERT INTO expected_fn VALUES
-	('value_phrase', '{numeric,text,text,integer,boolean}', 'text');
+	('progress_phrase',         '{"double precision",text,integer}',                   'text');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -253,13 +224,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 188 * 3 tests)
+-- Every function, exactly (1 + 152 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 188 functions and aggregates of the API');
+	'the extension holds exactly the 152 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))

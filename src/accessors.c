@@ -22,6 +22,7 @@
 #include "utils/fmgrprotos.h"
 
 #include "float_result.h"
+#include "level.h"
 #include "series.h"
 
 typedef enum ProjectionMethod

@@ -28,6 +28,7 @@
 #include "utils/date.h"
 #include "utils/float.h"
 
+#include "level.h"
 #include "series.h"
 
 /*

@@ -13,7 +13,7 @@
  * accessors, annual_rows and series_rows share the names and the arithmetic.
  *
  * The operations of every row (level_add, level_sub, level_growth_pct) are
- * inline in series.h: as calls across files they took a quarter of
+ * inline in level.h: as calls across files they took a quarter of
  * series_rows' own time.
  */
 #include "postgres.h"
@@ -24,6 +24,7 @@
 #include "utils/fmgrprotos.h"
 
 #include "float_result.h"
+#include "level.h"
 #include "series.h"
 
 /* A numeric level beyond 38 digits (a float8 one beyond double: finite_result) */

@@ -19,6 +19,7 @@
 #include "utils/date.h"
 #include "utils/float.h"
 
+#include "level.h"
 #include "series.h"
 
 typedef enum FillMethod

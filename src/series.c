@@ -144,13 +144,6 @@ series_set_missing(IndicatorSeries *s, int32 from, int32 count)
 	}
 }
 
-/* A month a series may hold: years 1 to 9999. */
-void
-series_check_month(int32 month)
-{
-	series_check_period(month, SERIES_FREQ_MONTH);
-}
-
 /* A period (of a frequency) a series may hold: years 1 to 9999. */
 void
 series_check_period(int32 period, uint8 frequency)
@@ -169,13 +162,6 @@ series_check_period(int32 period, uint8 frequency)
 				 errdetail("A series holds %ss of the years %d to %d.", frequency_name(frequency),
 						   INDICATOR_MIN_YEAR, INDICATOR_MAX_YEAR)));
 	}
-}
-
-/* A span a series may cover: at most SERIES_MAX_MONTHS months. */
-void
-series_check_span(int32 first, int32 last)
-{
-	series_check_period_span(first, last, SERIES_FREQ_MONTH);
 }
 
 /* A span a series may cover: at most SERIES_MAX_MONTHS periods. */
@@ -201,13 +187,6 @@ series_check_period_span(int32 first, int32 last, uint8 frequency)
 	}
 }
 
-/* Two values for one month. */
-void
-duplicate_month_error(int32 month)
-{
-	duplicate_period_error(month, SERIES_FREQ_MONTH);
-}
-
 /* Two values for one period, named in the series' own form. */
 void
 duplicate_period_error(int32 period, uint8 frequency)
@@ -224,12 +203,6 @@ duplicate_period_error(int32 period, uint8 frequency)
 }
 
 /* A value that needs more than FIXED_MAX_DIGITS digits at the series' scale. */
-void
-series_scale_error(int32 month, int scale)
-{
-	series_period_scale_error(month, SERIES_FREQ_MONTH, scale);
-}
-
 void
 series_period_scale_error(int32 period, uint8 frequency, int scale)
 {

@@ -27,6 +27,7 @@
 #include "utils/fmgrprotos.h"
 
 #include "series.h"
+#include "series_agg.h"
 
 /* One row's period, worked out before its value is read. */
 typedef struct AggRow

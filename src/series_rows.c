@@ -25,6 +25,7 @@
 #include "utils/date.h"
 #include "utils/tuplestore.h"
 
+#include "level.h"
 #include "series.h"
 
 /* series_rows's columns; the last two only in the three-argument form */

@@ -18,6 +18,7 @@
  * function over a state that can travel.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include <ctype.h>
 

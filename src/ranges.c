@@ -14,6 +14,7 @@
  * series' scale plus 6 decimals.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -128,8 +129,7 @@ put_mantissa(IndicatorSeries *result, int32 i, int128 m)
 	return result;
 }
 
-static void inexact_overflow_error(const IndicatorSeries *s, int64 period, int frequency)
-			pg_attribute_noreturn();
+pg_noreturn static void inexact_overflow_error(const IndicatorSeries *s, int64 period, int frequency);
 
 /* A value of s at level_inexact_scale(s), for a period of that frequency, overflows. */
 static void

@@ -58,6 +58,7 @@
 #define INDICATOR_SERIES_H
 
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include <math.h>
 
@@ -137,7 +138,7 @@ series_first_slot(uint8 kind)
 	return kind == SERIES_KIND_NUMERIC ? SERIES_SLOT_INT32 : SERIES_SLOT_INT64;
 }
 
-extern void series_format_error(const IndicatorSeries *s) pg_attribute_noreturn();
+pg_noreturn extern void series_format_error(const IndicatorSeries *s);
 
 /*
  * Every stored value is read through here: a version this code does not

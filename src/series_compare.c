@@ -24,6 +24,7 @@
  * missing months hashed as such.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "common/hashfn.h"
 

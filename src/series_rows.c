@@ -19,6 +19,7 @@
  *	  number of periods present.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "funcapi.h"
 #include "miscadmin.h"

@@ -5,6 +5,7 @@
  *	  series changed a period at a time equals the aggregate over its rows.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "catalog/pg_type.h"
 #include "utils/builtins.h"

@@ -17,6 +17,7 @@
  * from several sessions serialize on the store's rows and lose no period.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
@@ -268,7 +269,7 @@ series_store_trigger(PG_FUNCTION_ARGS)
 				 trigger->tgargs[STORE_ARG_PERIOD], trigger->tgargs[STORE_ARG_VALUE],
 				 trigger->tgargs[STORE_ARG_FREQUENCY], trigger->tgnargs - STORE_ARG_KEYS,
 				 trigger->tgargs + STORE_ARG_KEYS);
-	names = stringToQualifiedNameList(trigger->tgargs[STORE_ARG_STORE]);
+	names = qualified_name_list(trigger->tgargs[STORE_ARG_STORE]);
 	def.store = RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, false);
 	def.store_name = store_relation_name(def.store);
 

@@ -114,26 +114,23 @@ psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 # rows, unaligned, from the database being upgraded
 query() { psql -X -q -A -t -v ON_ERROR_STOP=1 -d upgraded "$@"; }
 
-# Builds version $1 from commit $2 ("." the working tree, built out of the
-# tree in $work so that the tree's objects stay) and installs it into the
-# private copy, then restarts the cluster so that the new library is the
-# one loaded.
+# Builds version $1 from commit $2 ("." the working tree: its files, not
+# its build products, copied, so that the tree's own objects, perhaps of
+# another PostgreSQL, stay out of it) and installs it into the private
+# copy, then restarts the cluster so that the new library is the one loaded.
 install_version() {
-	local v=$1 c=$2 log=$work/build-$1.log flags=()
+	local v=$1 c=$2 log=$work/build-$1.log src=$work/src-$1 flags=()
+	mkdir -p "$src"
 	if [ "$c" != . ]; then
-		local src=$work/src-$v
-		mkdir -p "$src"
 		git -C "$repo" archive "$c" | tar -x -C "$src"
-		flags=(-C "$src")
 		if [ "$pgver" != 15 ]; then
 			flags+=("PG_CPPFLAGS=-isystem $(pg_config --includedir-server) -include $repo/src/pg_compat.h -DINDICATOR_COMPAT_OLD_SOURCES")
 		fi
 	else
-		mkdir -p "$work/build-$v"
-		flags=(-C "$work/build-$v" -f "$repo/Makefile" VPATH="$repo")
+		git -C "$repo" ls-files -z -c -o --exclude-standard | (cd "$repo" && tar -c --null -T -) | tar -x -C "$src"
 	fi
-	if ! { make "${flags[@]}" -s -j4 PG_CONFIG="$PG_CONFIG" &&
-		make "${flags[@]}" -s PG_CONFIG="$PG_CONFIG" install; } >"$log" 2>&1; then
+	if ! { make -C "$src" -s -j4 PG_CONFIG="$PG_CONFIG" "${flags[@]}" &&
+		make -C "$src" -s PG_CONFIG="$PG_CONFIG" "${flags[@]}" install; } >"$log" 2>&1; then
 		cat "$log" >&2
 		fail "building $v (${c/#./the working tree}) failed"
 	fi

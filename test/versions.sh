@@ -3,8 +3,9 @@
 # default 17 and 18; 15, the system's, is tested by test/run.sh), in a
 # private copy of that version with a cluster of its own (tools/devenv.sh
 # with PGVER, the versions prepared by tools/pg_versions.sh in build/pg/):
-#   - a build with every warning an error (make COPT=-Werror), out of the
-#     tree in build/pg/ext-VERSION/, so that the tree's own objects stay;
+#   - a build with every warning an error (make COPT=-Werror) of a copy of
+#     the tree's files in build/pg/ext-VERSION/, so that the tree's own
+#     objects (of another version perhaps) stay out of it;
 #   - make installcheck: the whole REGRESS list of the Makefile;
 #   - every pgTAP suite of test/pgtap/ (and test/pgtap-realdata/);
 #   - the store's concurrency test (test/store_concurrency.sh);
@@ -48,10 +49,13 @@ for v in "${versions[@]}"; do
 		eval "$(PGVER=$v bash tools/devenv.sh "$name")"
 		psql -X -A -t -d postgres -c "SELECT version()"
 		fail=()
+		# the tree's files (committed or not, not its build products) copied
 		ext=$repo/build/pg/ext-$v
+		rm -rf "$ext"
 		mkdir -p "$ext"
-		vmake() { make -C "$ext" -f "$repo/Makefile" VPATH="$repo" PG_CONFIG="$PG_CONFIG" -s "$@"; }
-		if ! { vmake clean && vmake COPT=-Werror && vmake install; } >"$ext/build.log" 2>&1; then
+		git ls-files -z -c -o --exclude-standard | tar -c --null -T - | tar -x -C "$ext"
+		vmake() { make -C "$ext" PG_CONFIG="$PG_CONFIG" -s "$@"; }
+		if ! { vmake COPT=-Werror && vmake install; } >"$ext/build.log" 2>&1; then
 			cat "$ext/build.log"
 			echo "versions: $v: the build failed or warned" >&2
 			exit 1

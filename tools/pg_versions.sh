@@ -160,7 +160,7 @@ prepare_17() {
 		# loader and libraries stay here
 		local progs=("$bin"/* "$root/usr/lib/postgresql/17/lib/pgxs/src/test/regress/pg_regress")
 		for f in "${progs[@]}"; do
-			[ -f "$f" ] && head -c4 "$f" | grep -q $'\x7fELF' || continue
+			[ -f "$f" ] && [ "$(head -c4 "$f")" = $'\x7fELF' ] || continue
 			mkdir -p "$(dirname "$f")/.real"
 			mv "$f" "$(dirname "$f")/.real/"
 			cat >"$f" <<EOF
@@ -170,6 +170,11 @@ exec $loader --library-path $libpath --argv0 "\$0" "\${self%/*}/.real/$(basename
 EOF
 			chmod 755 "$f"
 		done
+		# trixie built 17 with the JIT, so PGXS would compile bitcode with
+		# clang-19, which Debian 12 lacks; the clusters run with jit = off
+		sed -i 's/^with_llvm\t= yes$/with_llvm\t= no/' "$root/usr/lib/postgresql/17/lib/pgxs/src/Makefile.global"
+		grep -q '^with_llvm.*= no$' "$root/usr/lib/postgresql/17/lib/pgxs/src/Makefile.global" ||
+			die "could not turn the bitcode off in 17's Makefile.global"
 		# PGXS and the scripts find pg_config in build/pg/17/bin: the
 		# unpacked one, run as above, prints the unpacked tree's paths
 		ln -s "$bin/pg_config" "$dir/bin/pg_config"

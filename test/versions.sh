@@ -64,6 +64,14 @@ for v in "${versions[@]}"; do
 			[ -f "$ext/regression.diffs" ] && cat "$ext/regression.diffs"
 			fail+=("make installcheck")
 		fi
+		# from 18 on the library declares its name and version: the control file's
+		if [ "$(psql -X -A -t -d postgres -c "SHOW server_version_num")" -ge 180000 ]; then
+			declared=$(psql -X -q -A -t -d postgres -c "LOAD 'indicator'" \
+				-c "SELECT module_name || ' ' || version FROM pg_get_loaded_modules() WHERE file_name = 'indicator.so'")
+			want="indicator $(sed -n "s/^default_version = '\(.*\)'/\1/p" indicator.control)"
+			echo "versions: $v: the library declares \"$declared\""
+			[ "$declared" = "$want" ] || fail+=("the library declares \"$declared\", not \"$want\"")
+		fi
 		createdb indicator_tap
 		psql -X -q -d indicator_tap -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION indicator"
 		pg_prove -d indicator_tap test/pgtap/*.sql || fail+=("test/pgtap")

@@ -29,7 +29,7 @@ if grep -n 'PG_VERSION_NUM' src/*.c src/*.h | grep -v '^src/pg_compat\.h:'; then
 fi
 for f in src/*.c src/*.h; do
 	[ "$f" = src/pg_compat.h ] && continue
-	next=$(grep -A1 -m1 '^#include "postgres.h"$' "$f" | tail -n +2)
+	next=$(grep -A1 -m1 '^#include "postgres.h"$' "$f" | tail -n +2) || true
 	if grep '^#include "postgres.h"$' "$f" >/dev/null && [ "$next" != '#include "pg_compat.h"' ]; then
 		echo "lint: $f includes postgres.h but not pg_compat.h right after it" >&2
 		status=1

@@ -19,7 +19,6 @@
 #include "postgres.h"
 #include "pg_compat.h"
 
-#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
 #include "utils/fmgrprotos.h"
@@ -127,27 +126,25 @@ level_double(const IndicatorSeries *s, Level l)
 	return s->kind == SERIES_KIND_NUMERIC ? fixed_to_double(l.exact, s->scale) : l.fp;
 }
 
-const char *const annual_methods[] = {"sum", "avg", "last", NULL};
+const MethodNames annual_methods = {
+	{"sum", "avg", "last", NULL}, "Use 'sum', 'avg' or 'last'."
+};
 
 /* Position of a method name in names; an unknown name is an error. */
 int
-method_arg(text *method, const char *const *names)
+method_arg(text *method, const MethodNames *methods)
 {
 	const char *given = VARDATA_ANY(method);
 	Size		len = VARSIZE_ANY_EXHDR(method);
-	StringInfoData known;
 
-	for (int i = 0; names[i] != NULL; i++)
-		if (strlen(names[i]) == len && memcmp(given, names[i], len) == 0)
+	for (int i = 0; methods->names[i] != NULL; i++)
+		if (strlen(methods->names[i]) == len && memcmp(given, methods->names[i], len) == 0)
 			return i;
 
-	initStringInfo(&known);
-	for (int i = 0; names[i] != NULL; i++)
-		appendStringInfo(&known, "%s'%s'", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown method \"%s\"", text_to_cstring(method)),
-			 errhint("Use %s.", known.data)));
+			 errhint("%s", methods->hint)));
 	return -1;					/* keep the compiler quiet */
 }
 

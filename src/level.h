@@ -31,7 +31,17 @@ pg_noreturn extern void level_overflow_error(void);
 extern bool level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum);
 extern Datum level_numeric(const IndicatorSeries *s, Level l);
 extern double level_double(const IndicatorSeries *s, Level l);
-extern const char *const annual_methods[];
+/*
+ * The names a method argument may take (NULL-terminated), and the hint that
+ * lists them, a whole sentence, for an unknown one (method_arg).
+ */
+typedef struct MethodNames
+{
+	const char *const names[4];
+	const char *hint;
+} MethodNames;
+
+extern const MethodNames annual_methods;
 
 /*
  * The arithmetic of every row of series_rows, inline: a numeric level is
@@ -109,7 +119,7 @@ level_growth_pct(const IndicatorSeries *s, Level current, Level previous, double
 	}
 	return true;
 }
-extern int	method_arg(text *method, const char *const *names);
+extern int	method_arg(text *method, const MethodNames *methods);
 extern Datum level_avg_numeric(const IndicatorSeries *s, Level sum, int64 n);
 extern double level_avg_double(const IndicatorSeries *s, Level sum, int64 n);
 extern void series_doubles(const IndicatorSeries *s, double *out);

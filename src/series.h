@@ -310,6 +310,15 @@ series_set_frequency(IndicatorSeries *s, uint8 frequency)
 	s->frequency = frequency;
 }
 
+/* How two series are combined, for series_check_same_frequency's message. */
+typedef enum SeriesCombination
+{
+	SERIES_COMBINE_COMPARE,		/* attainment and gap: a series against a plan */
+	SERIES_COMBINE_MERGE,		/* series_merge, series_agg's combine function */
+	SERIES_COMBINE_ADD,			/* series_sum, series_sum_present, series_count */
+	SERIES_COMBINE_OTHER		/* indices.c: components, contributions */
+} SeriesCombination;
+
 /* series.c */
 extern IndicatorSeries *series_alloc(uint8 kind, uint8 slot_bytes, int16 scale,
 									 int32 first, int32 nmonths, int32 capacity);
@@ -317,7 +326,7 @@ extern IndicatorSeries *series_alloc_freq(uint8 kind, uint8 slot_bytes, int16 sc
 										  int32 first, int32 nperiods, int32 capacity,
 										  uint8 frequency);
 extern void series_check_same_frequency(const IndicatorSeries *a,
-										const IndicatorSeries *b, const char *what);
+										const IndicatorSeries *b, SeriesCombination what);
 extern void series_check_period(int32 period, uint8 frequency);
 extern void series_check_period_span(int32 first, int32 last, uint8 frequency);
 extern void duplicate_period_error(int32 period, uint8 frequency);

@@ -144,13 +144,18 @@ union_same_slots(IndicatorSeries *state, const IndicatorSeries *other)
 static IndicatorSeries *
 rollup(IndicatorSeries *state, const IndicatorSeries *other, RollupOp op, bool in_agg)
 {
+	if (state->kind != other->kind && op == ROLLUP_UNION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cannot merge a numeric series and a float8 series"),
+				 errhint("Build every series from the same value type.")));
 	if (state->kind != other->kind)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("cannot %s a numeric series and a float8 series",
-						op == ROLLUP_UNION ? "merge" : "add"),
+				 errmsg("cannot add a numeric series and a float8 series"),
 				 errhint("Build every series from the same value type.")));
-	series_check_same_frequency(state, other, op == ROLLUP_UNION ? "merge" : "add");
+	series_check_same_frequency(state, other,
+								op == ROLLUP_UNION ? SERIES_COMBINE_MERGE : SERIES_COMBINE_ADD);
 
 	/* outside an aggregate the first input is not ours to change either */
 	state = series_extend(state, other->first, series_last(other), in_agg);

@@ -43,8 +43,10 @@ typedef struct StoreDef
 	Oid			store;			/* InvalidOid while it is being created */
 	const char *source_name;	/* qualified and quoted, with ONLY for a plain table */
 	const char *store_name;		/* qualified and quoted */
+	const char *store_label;	/* qualified, unquoted: for messages */
 	const char *ext;			/* the extension's schema, quoted */
 	const char *frequency;		/* 'month', 'quarter' or 'year', quoted as a literal */
+	int			freq;			/* the same, PERIOD_FREQ_* */
 	StoreColumn period;
 	StoreColumn value;
 	int			nkeys;
@@ -53,14 +55,18 @@ typedef struct StoreDef
 
 extern const char *store_extension_schema(FunctionCallInfo fcinfo);
 extern const char *store_relation_name(Oid relid);
+extern void store_set_name(StoreDef *def, Oid nsp, const char *relname);
 extern void store_define(StoreDef *def, Relation source, const char *ext, const char *period,
 						 const char *value, const char *frequency, int nkeys, char **keys);
 extern void append_keys(StringInfo buf, const StoreDef *def, const char *prefix);
 extern void append_key_match(StringInfo buf, const StoreDef *def, const char *a, const char *b);
 extern void append_fill(StringInfo buf, const StoreDef *def);
 extern void store_spi_exec(const char *sql, int expected);
+extern char *store_duplicate_query(const StoreDef *def, const char *rows, const char *removed,
+								   bool against_store);
 extern void store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, Datum *args,
-									int expected, const char *store_name);
-extern void store_spi_exec_for(const char *sql, int expected, const char *store_name);
+									int expected, const StoreDef *def,
+									const char *duplicate_query, bool in_source);
+extern void store_spi_exec_for(const char *sql, int expected, const StoreDef *def);
 
 #endif							/* INDICATOR_STORE_H */

@@ -53,8 +53,8 @@ store_check_keys(Tuplestorestate *rows, Relation source, const StoreDef *def)
 						(errcode(ERRCODE_NOT_NULL_VIOLATION),
 						 errmsg("null value in key column \"%s\" of a row of \"%s\"",
 								def->keys[i].raw, RelationGetRelationName(source)),
-						 errdetail("The table is kept in series store %s, whose keys cannot be NULL.",
-								   def->store_name)));
+						 errdetail("The table is kept in series store \"%s\", whose keys cannot be NULL.",
+								   def->store_label)));
 	}
 	tuplestore_select_read_pointer(rows, 0);
 	ExecDropSingleTupleTableSlot(slot);
@@ -117,6 +117,32 @@ append_delta(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows)
 					 "pg_catalog.count(*) OVER () AS total FROM e)", keys.data);
 }
 
+/*
+ * The query that names the key and period a failed statement gave two
+ * values (store_duplicate_query): the rows it added, against each other and
+ * against the store less the rows it removed; for an UPDATE only the rows
+ * whose key, period or value changed, as in append_delta.
+ */
+static char *
+statement_duplicate_query(const StoreDef *def, bool old_rows, bool new_rows)
+{
+	StringInfoData cols;
+
+	if (!new_rows)
+		return NULL;
+	if (!old_rows)
+		return store_duplicate_query(def, STORE_NEW_ROWS, NULL, true);
+	initStringInfo(&cols);
+	append_keys(&cols, def, NULL);
+	appendStringInfo(&cols, ", %s, %s", def->period.name, def->value.name);
+	return store_duplicate_query(def,
+								 psprintf("(SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s)",
+										  cols.data, STORE_NEW_ROWS, cols.data, STORE_OLD_ROWS),
+								 psprintf("(SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s)",
+										  cols.data, STORE_OLD_ROWS, cols.data, STORE_NEW_ROWS),
+								 true);
+}
+
 /* Sets a planner setting for the statements until AtEOXact_GUC(nestlevel). */
 static void
 store_plan_setting(const char *name)
@@ -149,6 +175,7 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 	int64		ndelta = -1;
 	int64		emptied = 0;
 	Datum	   *updated;
+	char	   *duplicate_query = statement_duplicate_query(def, old_rows, new_rows);
 
 	initStringInfo(&with);
 	appendStringInfoString(&with, "WITH ");
@@ -173,7 +200,8 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 	store_plan_setting("enable_seqscan");
 	/* a FULL JOIN (of an UPDATE's changes) then costs 1e10: no JIT for that */
 	store_plan_setting("jit");
-	store_spi_exec_for(sql.data, SPI_OK_UPDATE_RETURNING, def->store_name);
+	store_spi_exec_args_for(sql.data, 0, NULL, NULL, SPI_OK_UPDATE_RETURNING, def,
+							duplicate_query, false);
 	AtEOXact_GUC(true, nestlevel);
 
 	nupdated = SPI_processed;
@@ -197,7 +225,7 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 		append_keys(&sql, def, NULL);
 		appendStringInfo(&sql, " FROM %s) x WHERE st.s IS NULL AND ", STORE_OLD_ROWS);
 		append_key_match(&sql, def, "st", "x");
-		store_spi_exec_for(sql.data, SPI_OK_DELETE, def->store_name);
+		store_spi_exec_for(sql.data, SPI_OK_DELETE, def);
 	}
 
 	/*
@@ -228,7 +256,8 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 						 def->ext);
 		nestlevel = NewGUCNestLevel();
 		store_plan_setting("enable_hashagg");
-		store_spi_exec_args_for(sql.data, 1, argtypes, args, SPI_OK_INSERT, def->store_name);
+		store_spi_exec_args_for(sql.data, 1, argtypes, args, SPI_OK_INSERT, def,
+								duplicate_query, false);
 		AtEOXact_GUC(true, nestlevel);
 	}
 }
@@ -271,7 +300,7 @@ series_store_trigger(PG_FUNCTION_ARGS)
 				 trigger->tgargs + STORE_ARG_KEYS);
 	names = qualified_name_list(trigger->tgargs[STORE_ARG_STORE]);
 	def.store = RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, false);
-	def.store_name = store_relation_name(def.store);
+	store_set_name(&def, get_rel_namespace(def.store), get_rel_name(def.store));
 
 	event = trigdata->tg_event & TRIGGER_EVENT_OPMASK;
 	if (event != TRIGGER_EVENT_TRUNCATE)
@@ -291,8 +320,7 @@ series_store_trigger(PG_FUNCTION_ARGS)
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	if (event == TRIGGER_EVENT_TRUNCATE)
-		store_spi_exec_for(psprintf("DELETE FROM %s", def.store_name), SPI_OK_DELETE,
-						   def.store_name);
+		store_spi_exec_for(psprintf("DELETE FROM %s", def.store_name), SPI_OK_DELETE, &def);
 	else
 	{
 		if (SPI_register_trigger_data(trigdata) != SPI_OK_TD_REGISTER)

@@ -59,7 +59,10 @@ REGRESS_REALDATA = series_agg_realdata series_rows_realdata rollup_realdata orac
 # No -Werror here (a newer compiler's new warning must not break a build);
 # CI adds it: make COPT=-Werror (.ci/werror.sh)
 PG_CFLAGS = -Wall -Wextra
-PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server)
+# INDICATOR_VERSION: the version the library declares on PostgreSQL 18 and
+# later (src/pg_compat.h)
+PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server) -DINDICATOR_VERSION='"$(EXTVERSION)"'
+
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)

@@ -16,7 +16,8 @@ CREATE SCHEMA regress_indicator;
 
 -- an object planted in the target schema under an extension function's
 -- name: the script creates (never "creates or replaces"), so installation
--- fails instead of adopting the planted function
+-- fails instead of adopting the planted function (PostgreSQL 18 adds a
+-- CONTEXT line, the script's statement: expected/security_1.out)
 CREATE FUNCTION regress_indicator.growth_pct(current numeric, previous numeric)
 	RETURNS double precision LANGUAGE sql AS $$ SELECT 42::double precision $$;
 CREATE EXTENSION indicator SCHEMA regress_indicator;

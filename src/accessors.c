@@ -14,6 +14,7 @@
  * every period of their range.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "catalog/pg_type.h"
 #include "utils/array.h"

@@ -13,6 +13,7 @@
  * tests compare every conversion with numeric's own arithmetic.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include <math.h>
 

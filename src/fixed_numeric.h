@@ -13,6 +13,7 @@
 #define INDICATOR_FIXED_NUMERIC_H
 
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "utils/numeric.h"
 

@@ -13,6 +13,7 @@
 #define INDICATOR_FLOAT_RESULT_H
 
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include <math.h>
 

@@ -26,6 +26,7 @@
  * (the sums carry the flags of every value added into them).
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include <ctype.h>
 

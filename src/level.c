@@ -17,6 +17,7 @@
  * series_rows' own time.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "utils/builtins.h"
 #include "utils/float.h"

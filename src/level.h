@@ -9,6 +9,7 @@
 #define INDICATOR_LEVEL_H
 
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include <math.h>
 
@@ -26,7 +27,7 @@ typedef enum AnnualMethod
 	ANNUAL_LAST
 } AnnualMethod;
 
-extern void level_overflow_error(void) pg_attribute_noreturn();
+pg_noreturn extern void level_overflow_error(void);
 extern bool level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum);
 extern Datum level_numeric(const IndicatorSeries *s, Level l);
 extern double level_double(const IndicatorSeries *s, Level l);

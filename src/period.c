@@ -5,6 +5,7 @@
  *	  function fiscal_year().
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "datatype/timestamp.h"
 #include "fmgr.h"

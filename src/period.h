@@ -18,6 +18,7 @@
 #define INDICATOR_PERIOD_H
 
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "utils/date.h"
 

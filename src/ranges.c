@@ -19,6 +19,7 @@
  * before, 'linear' both, 'zero' none), and a present period keeps its flag.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -136,8 +137,7 @@ put_mantissa(IndicatorSeries *result, int32 i, int128 m)
 	return result;
 }
 
-static void inexact_overflow_error(const IndicatorSeries *s, int64 period, int frequency)
-			pg_attribute_noreturn();
+pg_noreturn static void inexact_overflow_error(const IndicatorSeries *s, int64 period, int frequency);
 
 /* A value of s at level_inexact_scale(s), for a period of that frequency, overflows. */
 static void

@@ -22,6 +22,7 @@
  * infinity or a silent zero.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include <math.h>
 

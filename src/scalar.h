@@ -6,6 +6,7 @@
 #define INDICATOR_SCALAR_H
 
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "fmgr.h"
 #include "utils/numeric.h"

@@ -4,6 +4,7 @@
  *	  of a series, and the text and binary input/output functions.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "common/shortest_dec.h"
 #include "lib/stringinfo.h"
@@ -12,7 +13,7 @@
 
 #include "series.h"
 
-PG_MODULE_MAGIC;
+INDICATOR_MODULE_MAGIC;
 
 StaticAssertDecl(INDICATOR_MIN_YEAR == PARSE_MIN_YEAR && INDICATOR_MAX_YEAR == PARSE_MAX_YEAR,
 				 "parser and type disagree on the years a series may cover");

@@ -72,6 +72,7 @@
 #define INDICATOR_SERIES_H
 
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include <math.h>
 
@@ -156,7 +157,7 @@ series_first_slot(uint8 kind)
 	return kind == SERIES_KIND_NUMERIC ? SERIES_SLOT_INT32 : SERIES_SLOT_INT64;
 }
 
-extern void series_format_error(const IndicatorSeries *s) pg_attribute_noreturn();
+pg_noreturn extern void series_format_error(const IndicatorSeries *s);
 
 /*
  * Every stored value is read through here: a version this code does not

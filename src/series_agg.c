@@ -22,6 +22,7 @@
  * of growth is amortized and nothing here frees or leaks the old state.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "utils/date.h"
 #include "utils/fmgrprotos.h"

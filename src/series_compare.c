@@ -27,6 +27,7 @@
  * without estimates, so the hash of a series without them is 1.1's).
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "common/hashfn.h"
 

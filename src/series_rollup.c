@@ -24,6 +24,7 @@
  * was: together they give the partial total and how partial it is.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "catalog/pg_type.h"
 #include "miscadmin.h"

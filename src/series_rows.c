@@ -30,6 +30,7 @@
  *	  functions and columns.)
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "funcapi.h"
 #include "miscadmin.h"

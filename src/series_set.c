@@ -6,6 +6,7 @@
  *	  its rows (with the estimated flag, series_agg's estimated argument).
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "catalog/pg_type.h"
 #include "utils/builtins.h"

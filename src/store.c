@@ -23,6 +23,7 @@
  * depends on the store table, so that dropping the store asks for CASCADE.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "access/htup_details.h"
 #include "access/xact.h"

@@ -9,6 +9,7 @@
 #define INDICATOR_STORE_H
 
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"

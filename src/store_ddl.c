@@ -5,6 +5,7 @@
  *	  series_store_rebuild and series_store_drop.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "access/htup_details.h"
 #include "access/table.h"
@@ -261,7 +262,7 @@ series_store(PG_FUNCTION_ARGS)
 	table_close(source, NoLock);
 
 	/* the store where CREATE TABLE would put it, named with its schema from now on */
-	store_rv = makeRangeVarFromNameList(stringToQualifiedNameList(store_text));
+	store_rv = makeRangeVarFromNameList(qualified_name_list(store_text));
 	store_nsp = RangeVarGetCreationNamespace(store_rv);
 	store_set_name(&def, store_nsp, store_rv->relname);
 
@@ -368,7 +369,7 @@ store_lookup(FunctionCallInfo fcinfo, Oid store, LOCKMODE lockmode, StoreDef *de
 		}
 		if (nargs < STORE_ARG_KEYS + 1)
 			continue;
-		named = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(argv[STORE_ARG_STORE])),
+		named = RangeVarGetRelid(makeRangeVarFromNameList(qualified_name_list(argv[STORE_ARG_STORE])),
 								 NoLock, true);
 		if (named != store)
 			continue;

@@ -17,6 +17,7 @@
  * from several sessions serialize on the store's rows and lose no period.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
@@ -535,7 +536,7 @@ series_store_trigger(PG_FUNCTION_ARGS)
 	memset(&def, 0, sizeof(def));
 	store_define_from_args(&def, source, store_extension_schema(fcinfo), trigger->tgnargs,
 						   trigger->tgargs);
-	names = stringToQualifiedNameList(trigger->tgargs[STORE_ARG_STORE]);
+	names = qualified_name_list(trigger->tgargs[STORE_ARG_STORE]);
 	def.store = RangeVarGetRelid(makeRangeVarFromNameList(names), NoLock, false);
 	store_set_name(&def, get_rel_namespace(def.store), get_rel_name(def.store));
 

@@ -48,6 +48,13 @@ def check(ok, what):
         failures.append(what)
 
 
+def version_range(text):
+    """A version range of the spec: comparisons joined by commas, '>= 15.0.0, < 19.0.0'"""
+    parts = [p.strip() for p in text.split(",")]
+    return all(re.match(r"^(==|!=|>=|<=|>|<)\s*(\S+)$", p) and
+               SEMVER.match(re.match(r"^(==|!=|>=|<=|>|<)\s*(\S+)$", p).group(2)) for p in parts)
+
+
 def control_version():
     with open("indicator.control") as f:
         m = re.search(r"^default_version = '([^']*)'", f.read(), re.M)
@@ -98,7 +105,8 @@ if "docfile" in provided:
 for phase in meta.get("prereqs", {}).values():
     for relation in phase.values():
         for name, v in relation.items():
-            check(v == 0 or SEMVER.match(str(v)), f"META.json: prereq {name} {v} is neither 0 nor a SemVer")
+            check(v == 0 or SEMVER.match(str(v)) or version_range(str(v)),
+                  f"META.json: prereq {name} {v} is neither 0, a SemVer nor a version range")
 
 # the release archive: make dist, from git
 extversion = control_version()

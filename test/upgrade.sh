@@ -14,13 +14,23 @@
 #     a self-check that must notice a changed comment and cost.
 #
 # Nothing touches the system's PostgreSQL: it runs in a private relocated
-# copy of PostgreSQL 15 and a cluster of its own (tools/devenv.sh), from
-# which any indicator installed in the system is removed first, and which
-# is deleted at the end.  Each release is built from its commit (git
-# archive), so the history must be there: a shallow clone fails with a
-# message.  Run as root (the cluster runs as the postgres user); it takes
+# copy of PostgreSQL 15 (or PGVER's, below) and a cluster of its own
+# (tools/devenv.sh), from which any indicator installed in the system is
+# removed first, and which is deleted at the end.  Each release is built
+# from its commit (git archive), so the history must be there: a shallow
+# clone fails with a message.  Run as root (the cluster runs as the postgres user); it takes
 # a minute or two, most of it copying PostgreSQL and building 1.0:
 #   bash test/upgrade.sh
+#
+# On PostgreSQL 17 or 18 (PGVER=17 bash test/upgrade.sh: the private copy
+# is made from that version's tree, tools/pg_versions.sh) the chain starts
+# at 1.1: 1.0 -> 1.1 stays a PostgreSQL 15 test.  1.1's own sources do not
+# compile on 16 and later (varatt.h, stringToQualifiedNameList's new
+# argument, 18's pg_noreturn), so its tree is built unchanged but with
+# src/pg_compat.h of the working tree forced in first (-include, with
+# INDICATOR_COMPAT_OLD_SOURCES: the shims that let old sources use the old
+# names); the library that writes the data is still 1.1's own code.
+#
 # It prints one line per check and ends with "upgrade: PASS (1.0 -> ...)",
 # or "upgrade: FAIL: what differs" and exits 1 (with UPGRADE_KEEP=1 set, a
 # failed run leaves its cluster running and its files, for a look).
@@ -41,6 +51,13 @@ fail() {
 	echo "upgrade: FAIL: $*" >&2
 	exit 1
 }
+
+pgver=${PGVER:-15}
+if [ "$pgver" != 15 ]; then
+	while [ "${chain[0]%% *}" != 1.1 ]; do
+		chain=("${chain[@]:1}")
+	done
+fi
 
 # --- the chain is sound ------------------------------------------------------
 versions=()
@@ -97,18 +114,23 @@ psql_q() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 # rows, unaligned, from the database being upgraded
 query() { psql -X -q -A -t -v ON_ERROR_STOP=1 -d upgraded "$@"; }
 
-# Builds version $1 from commit $2 ("." the working tree) and installs it
-# into the private copy, then restarts the cluster so that the new library
-# is the one loaded.
+# Builds version $1 from commit $2 ("." the working tree: its files, not
+# its build products, copied, so that the tree's own objects, perhaps of
+# another PostgreSQL, stay out of it) and installs it into the private
+# copy, then restarts the cluster so that the new library is the one loaded.
 install_version() {
-	local v=$1 c=$2 src=$repo log=$work/build-$1.log
+	local v=$1 c=$2 log=$work/build-$1.log src=$work/src-$1 flags=()
+	mkdir -p "$src"
 	if [ "$c" != . ]; then
-		src=$work/src-$v
-		mkdir -p "$src"
 		git -C "$repo" archive "$c" | tar -x -C "$src"
+		if [ "$pgver" != 15 ]; then
+			flags+=("PG_CPPFLAGS=-isystem $(pg_config --includedir-server) -include $repo/src/pg_compat.h -DINDICATOR_COMPAT_OLD_SOURCES")
+		fi
+	else
+		git -C "$repo" ls-files -z -c -o --exclude-standard | (cd "$repo" && tar -c --null -T -) | tar -x -C "$src"
 	fi
-	if ! { make -C "$src" -s -j4 PG_CONFIG="$PG_CONFIG" &&
-		make -C "$src" -s PG_CONFIG="$PG_CONFIG" install; } >"$log" 2>&1; then
+	if ! { make -C "$src" -s -j4 PG_CONFIG="$PG_CONFIG" "${flags[@]}" &&
+		make -C "$src" -s PG_CONFIG="$PG_CONFIG" "${flags[@]}" install; } >"$log" 2>&1; then
 		cat "$log" >&2
 		fail "building $v (${c/#./the working tree}) failed"
 	fi

@@ -12,11 +12,22 @@
 # It prints the environment to use (PG_CONFIG, PATH, PGHOST, PGPORT,
 # PGUSER).  Run as root (the cluster runs as the postgres user).  Needs
 # postgresql-server-dev-15 installed (bash tools/setup.sh).
+#
+# PGVER=17 or PGVER=18 (PGVER=15 the default) makes the copy from that
+# version's tree, prepared by tools/pg_versions.sh in build/pg/ (17: trixie's
+# packages unpacked, its programs run through trixie's loader; 18: built
+# from source), with jit = off (neither tree has the JIT's LLVM libraries).
 set -euo pipefail
 
-name=${1:?usage: devenv.sh NAME [stop]}
+name=${1:?usage: [PGVER=VERSION] devenv.sh NAME [stop]}
+ver=${PGVER:-15}
 root=/tmp/pg-$name
-bin=$root/usr/lib/postgresql/15/bin
+tree=$(cd "$(dirname "$0")/.." && pwd)/build/pg/$ver
+case $ver in
+	15 | 17) bin=$root/usr/lib/postgresql/$ver/bin ;;
+	18) bin=$root/$ver/bin ;;
+	*) echo "devenv: PGVER=$ver: 15, 17 or 18" >&2; exit 1 ;;
+esac
 data=$root/data
 
 if [ "${2:-}" = stop ]; then
@@ -25,13 +36,25 @@ if [ "${2:-}" = stop ]; then
 fi
 
 if [ ! -x "$bin/pg_config" ]; then
-	mkdir -p "$root/usr/lib/postgresql" "$root/usr/share/postgresql" "$root/usr/include"
-	cp -a /usr/lib/postgresql/15 "$root/usr/lib/postgresql/"
-	cp -a /usr/share/postgresql/15 "$root/usr/share/postgresql/"
-	cp -a /usr/include/postgresql "$root/usr/include/"
+	if [ "$ver" != 15 ] && [ ! -x "$tree/bin/pg_config" ]; then
+		echo "devenv: PostgreSQL $ver is not prepared: bash tools/pg_versions.sh $ver" >&2
+		exit 1
+	fi
+	mkdir -p "$root"
+	case $ver in
+		15 | 17)
+			from=/
+			[ "$ver" = 15 ] || from=$tree/root
+			mkdir -p "$root/usr/lib/postgresql" "$root/usr/share/postgresql" "$root/usr/include"
+			cp -a "$from/usr/lib/postgresql/$ver" "$root/usr/lib/postgresql/"
+			cp -a "$from/usr/share/postgresql/$ver" "$root/usr/share/postgresql/"
+			cp -a "$from/usr/include/postgresql" "$root/usr/include/"
+			;;
+		18) cp -a "$tree" "$root/" ;;
+	esac
+	chmod a+w "$("$bin/pg_config" --pkglibdir)" "$("$bin/pg_config" --sharedir)/extension"
 	mkdir -p "$root/sock"
 	chown postgres "$root/sock"
-	chmod a+w "$root/usr/lib/postgresql/15/lib" "$root/usr/share/postgresql/15/extension"
 fi
 
 if [ ! -f "$data/PG_VERSION" ]; then
@@ -45,9 +68,10 @@ listen_addresses = '127.0.0.1'
 unix_socket_directories = '$root/sock'
 max_worker_processes = 16
 EOF
+	[ "$ver" = 15 ] || echo "jit = off" >>"$data/postgresql.conf"
 	# pg_cron where it is installed (postgresql-15-cron); a fresh machine
 	# (CI, tools/setup.sh) may not have it, and only some tests want it
-	if [ -f "$root/usr/lib/postgresql/15/lib/pg_cron.so" ]; then
+	if [ -f "$("$bin/pg_config" --pkglibdir)/pg_cron.so" ]; then
 		cat >>"$data/postgresql.conf" <<EOF
 shared_preload_libraries = 'pg_cron'
 cron.database_name = 'postgres'

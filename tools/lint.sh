@@ -19,6 +19,23 @@ status=0
 echo "lint: include cycles"
 python3 tools/include_cycles.py src || status=1
 
+# every difference between PostgreSQL versions in src/pg_compat.h: no other
+# file tests PG_VERSION_NUM, and every file that includes postgres.h
+# includes pg_compat.h on the next line
+echo "lint: version differences in src/pg_compat.h only"
+if grep -n 'PG_VERSION_NUM' src/*.c src/*.h | grep -v '^src/pg_compat\.h:'; then
+	echo "lint: PG_VERSION_NUM outside src/pg_compat.h (above)" >&2
+	status=1
+fi
+for f in src/*.c src/*.h; do
+	[ "$f" = src/pg_compat.h ] && continue
+	next=$(grep -A1 -m1 '^#include "postgres.h"$' "$f" | tail -n +2) || true
+	if grep '^#include "postgres.h"$' "$f" >/dev/null && [ "$next" != '#include "pg_compat.h"' ]; then
+		echo "lint: $f includes postgres.h but not pg_compat.h right after it" >&2
+		status=1
+	fi
+done
+
 # cppcheck: findings in the server's headers are not ours (it misreads
 # their NAN casts); toomanyconfigs only says it checked 12 of the headers'
 # #ifdef combinations (our own code has no conditional compilation).

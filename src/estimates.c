@@ -6,6 +6,7 @@
  *	  equality and hashing are in series.c and series_compare.c.)
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "catalog/pg_type_d.h"
 #include "utils/array.h"

@@ -297,7 +297,7 @@ ytd_contribution_pp(PG_FUNCTION_ARGS)
 	IndicatorSeries *a = PG_GETARG_INDICATOR_SERIES_P(2);
 	int64		period = period_arg(fcinfo, 3, c, "as_of");
 	int			fy;
-	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(5), annual_methods);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(5), &annual_methods);
 	int64		year_before;
 	Level		now;
 	Level		before;

@@ -19,6 +19,7 @@
  * rests on is one.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "miscadmin.h"
 #include "utils/float.h"
@@ -159,7 +160,7 @@ deflate_year(PG_FUNCTION_ARGS)
 
 	int64		start;
 
-	series_check_same_frequency(s, price, "deflate");
+	series_check_same_frequency(s, price, SERIES_COMBINE_OTHER);
 	check_year(year, "base_year");
 	check_fy_frequency(fy_start_month, price->frequency);
 	if (!year_average(price, year, fy_start_month, &base) || !(base > 0))
@@ -181,7 +182,7 @@ deflate_period(PG_FUNCTION_ARGS)
 
 	int64		period;
 
-	series_check_same_frequency(s, price, "deflate");
+	series_check_same_frequency(s, price, SERIES_COMBINE_OTHER);
 	period = period_arg(fcinfo, 2, price, "base_period");
 	if (!month_double(price, period, &base) || !(base > 0))
 		PG_RETURN_NULL();
@@ -288,7 +289,7 @@ implied_levels(PG_FUNCTION_ARGS)
 	int32		lag;
 	IndicatorSeries *r;
 
-	series_check_same_frequency(growth, anchor, "combine");
+	series_check_same_frequency(growth, anchor, SERIES_COMBINE_OTHER);
 	lag = lag_months_periods(lag_months, growth->frequency);
 	r = series_implied_levels(growth, anchor, lag);
 	if (r == NULL)

@@ -19,6 +19,7 @@
  * growth_pct(later, earlier) of the two numeric values.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "access/htup_details.h"
 #include "funcapi.h"
@@ -169,7 +170,7 @@ revision_rows(PG_FUNCTION_ARGS)
 	int64		first;
 	int64		last;
 
-	series_check_same_frequency(later, earlier, "compare");
+	series_check_same_frequency(later, earlier, SERIES_COMBINE_COMPARE);
 	InitMaterializedSRF(fcinfo, 0);
 	common_span(later, earlier, &first, &last);
 	for (int64 p = first; p <= last; p++)
@@ -215,7 +216,7 @@ revision_stats(PG_FUNCTION_ARGS)
 	Datum		values[4];
 	bool		nulls[4] = {false, false, false, false};
 
-	series_check_same_frequency(later, earlier, "compare");
+	series_check_same_frequency(later, earlier, SERIES_COMBINE_COMPARE);
 	range_first = period_arg(fcinfo, 2, later, "first_period");
 	range_last = period_arg(fcinfo, 3, later, "last_period");
 	if (range_first > range_last)

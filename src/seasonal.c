@@ -42,6 +42,7 @@
  * call's own arrays and result are in the caller's (per-row) context.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include <math.h>
 
@@ -53,6 +54,7 @@
 #include "utils/tuplestore.h"
 
 #include "seasonal.h"
+#include "level.h"
 #include "series.h"
 
 /*

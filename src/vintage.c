@@ -16,6 +16,7 @@
  * growth is geometric, and widening a slot or moving the room is one copy.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -48,7 +49,7 @@ typedef struct VintageFrequencyCache
 	uint8		frequency;
 } VintageFrequencyCache;
 
-static void vintage_state_format_error(void) pg_attribute_noreturn();
+pg_noreturn static void vintage_state_format_error(void);
 
 static void
 vintage_state_format_error(void)
@@ -786,8 +787,8 @@ vintage_state_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(buf.data);
 }
 
-static void
-vintage_syntax_error(const char *input, const char *why) pg_attribute_noreturn();
+pg_noreturn static void
+vintage_syntax_error(const char *input, const char *why);
 
 static void
 vintage_syntax_error(const char *input, const char *why)

@@ -20,7 +20,6 @@
  * phrase is converted to the database's encoding on the way out.
  */
 #include "postgres.h"
-#include "pg_compat.h"
 
 #include <math.h>
 
@@ -52,16 +51,19 @@ typedef struct Wording
 	const char *of_plan;		/* after the attainment */
 	const char *exceeded;		/* before the excess over the plan */
 	const char *short_by;		/* before the shortfall, NULL to leave it out */
-	const char *reached;		/* before the progress towards the year's plan */
-	const char *of_year_plan;	/* after it */
+	const char *reached;		/* before the progress towards the year's plan,
+								 * and before a value */
+	const char *of_year_plan;	/* after the progress */
+	char		group_mark;		/* between a value's groups of thousands */
+	const char *reached_estimated;	/* before an estimated value */
 } Wording;
 
 static const Wording wordings[] = {
 	{"en", '.', "up ", "down ", "unchanged", "", "% of plan", ", exceeded by ", ", short by ",
-	"reached ", "% of the year's plan"},
+	"reached ", "% of the year's plan", ',', "reached an estimated "},
 	/* Vietnamese reports state the excess over a plan, not a shortfall */
 	{"vi", ',', "tăng ", "giảm ", "không đổi", "đạt ", "% kế hoạch", ", vượt ", NULL,
-	"đạt ", "% kế hoạch năm"},
+	"đạt ", "% kế hoạch năm", '.', "ước đạt "},
 };
 
 /* The wording for the lang argument; an unknown language is an error. */
@@ -215,27 +217,18 @@ progress_phrase(PG_FUNCTION_ARGS)
 	appendStringInfoString(&buf, w->reached);
 	append_number(&buf, rounded, false, w);
 	appendStringInfoString(&buf, w->of_year_plan);
+	PG_RETURN_TEXT_P(phrase_text(&buf));
+}
+
+/*
  * value_phrase: a level as a report states it, "reached 5,339 million USD",
  * "ước đạt 133.557 tỷ đồng".  The value is rounded half away from zero to
  * decimals places (numeric's round) and keeps its trailing zeros (1,234.50
  * at two decimals: a level's decimals are its precision); thousands are
  * grouped, by ',' with a decimal point in English and by '.' with a decimal
  * comma in Vietnamese.
- */
-typedef struct ValueWording
-{
-	const char *lang;
-	char		group_mark;
-	const char *reached;
-	const char *reached_estimated;
-} ValueWording;
-
-static const ValueWording value_wordings[] = {
-	{"en", ',', "reached ", "reached an estimated "},
-	{"vi", '.', "đạt ", "ước đạt "},
-};
-
-/* Append the decimal digits of num grouped by thousands, with w's marks. */
+ *
+ * Append the decimal digits of num grouped by thousands, with w's marks. */
 static void
 append_grouped(StringInfo buf, Numeric num, char group_mark, char decimal_mark)
 {
@@ -273,23 +266,17 @@ value_phrase(PG_FUNCTION_ARGS)
 	const Wording *w = wording_arg(fcinfo, 2);
 	int			decimals = decimals_arg(fcinfo, 3);
 	bool		estimated = PG_GETARG_BOOL(4);
-	const ValueWording *vw = NULL;
 	Numeric		rounded;
 	StringInfoData buf;
 	char	   *unit_utf8;
 
-	for (Size i = 0; i < lengthof(value_wordings); i++)
-		if (strcmp(value_wordings[i].lang, w->lang) == 0)
-			vw = &value_wordings[i];
-	if (vw == NULL)
-		elog(ERROR, "no value wording for language \"%s\"", w->lang);
 	reject_non_finite(numeric_is_nan(value), numeric_is_inf(value), "value");
 	rounded = DatumGetNumeric(DirectFunctionCall2(numeric_round, NumericGetDatum(value),
 												  Int32GetDatum(decimals)));
 
 	initStringInfo(&buf);
-	appendStringInfoString(&buf, estimated ? vw->reached_estimated : vw->reached);
-	append_grouped(&buf, rounded, vw->group_mark, w->decimal_mark);
+	appendStringInfoString(&buf, estimated ? w->reached_estimated : w->reached);
+	append_grouped(&buf, rounded, w->group_mark, w->decimal_mark);
 	/* the unit is in the database's encoding: the phrase is built in UTF-8 */
 	unit_utf8 = text_to_cstring(unit);
 	unit_utf8 = pg_server_to_any(unit_utf8, (int) strlen(unit_utf8), PG_UTF8);

@@ -15,6 +15,7 @@
  * and a series' periods cost one binary search of the holidays each.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "catalog/pg_type.h"
 #include "utils/array.h"
@@ -22,6 +23,7 @@
 #include "utils/date.h"
 #include "utils/lsyscache.h"
 
+#include "level.h"
 #include "series.h"
 #include "working_days.h"
 

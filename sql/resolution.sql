@@ -177,6 +177,8 @@ SELECT call, reached(call) FROM (VALUES
 SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$progress_phrase($1)$$, 1),
 	($$progress_phrase($1, $2, $3)$$, 3)
+) c(call, n);
+
 -- 1.2, estimates: series_agg and series_set gain a fourth (fifth) argument,
 -- estimated boolean, and the rows with an estimated column have new names
 -- (series_rows_estimated, annual_rows_estimated).  The 1.1 calls below were
@@ -224,10 +226,6 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$is_estimated(s, $1)$$, 1),
 	($$(series_rows_estimated(s, $1, $2)).estimated$$, 2),
 	($$(annual_rows_estimated(s, $1, $2)).estimated$$, 2)
--- 1.2, prices and real growth: new names only (deflate, real_growth_pct,
--- implied_levels, attainment_lower_pct, ytd_contribution_pp), so no 1.0 or
--- 1.1 call can reach them; the rows above are unchanged.  deflate takes a
--- year or a date, as rebase does: an untyped literal needs its cast.
 ) c(call, n);
 
 -- 1.2, stores: series_store gains vintage_column and estimated_column, both
@@ -252,8 +250,10 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$series_store($1, $2, $3, $4, $5, $6, $7, $8)$$, 8)
 ) c(call, n);
 
--- 1.2 report wording: progress_phrase, a new name, reached with a numeric,
--- an int2 or an untyped percentage and an int2 number of decimals
+-- 1.2, prices and real growth: new names only (deflate, real_growth_pct,
+-- implied_levels, attainment_lower_pct, ytd_contribution_pp), so no 1.0 or
+-- 1.1 call can reach them; the rows above are unchanged.  deflate takes a
+-- year or a date, as rebase does: an untyped literal needs its cast.
 SELECT call, reached(call) FROM (VALUES
 	($$deflate(s, s, 2020)$$),
 	($$deflate(s, s, 2020::int2, 7::int2)$$),
@@ -287,6 +287,8 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$deflate(s, s, $1, $2)$$, 2),
 	($$implied_levels(s, s, $1)$$, 1),
 	($$ytd_contribution_pp(s, $1, s, $2, $3, $4)$$, 4)
+) c(call, n);
+
 -- 1.2, seasonal adjustment and working days: new names (no function of
 -- PostgreSQL or of indicator 1.0/1.1 is called trend, seasonal_adjust,
 -- stl_rows, working_days or per_working_day), so no earlier call can reach
@@ -317,6 +319,8 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$(stl_rows(s, $1, $2)).trend$$, 2),
 	($$working_days($1, $2, $3, $4)$$, 4),
 	($$per_working_day(s, $1, $2)$$, 2)
+) c(call, n);
+
 -- 1.2 vintages (new names: no earlier call changes): date periods, every
 -- value type, an untyped vintage reaches timestamptz
 SELECT call, reached(call) FROM (VALUES

@@ -1,7 +1,7 @@
 -- 01_api.sql: the SQL API of indicator as the catalog sees it.
 --
--- The list of functions below is written out by hand from the API of each
--- release and the install scripts (src/indicator.sql and after): every
+-- The list of functions below is written out by hand from the contract
+-- (DESIGN.md, "API of the first release") and src/indicator.sql: every
 -- function with its exact argument types and result type.  The tests check
 -- that the catalog holds exactly these, and the properties every one of
 -- them must have: IMMUTABLE (STABLE for the transition functions of timestamptz periods), PARALLEL SAFE, STRICT (except the aggregate's
@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(493);
+SELECT plan(659);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -71,7 +71,7 @@ INSERT INTO expected_fn VALUES
 	('month_count',             '{indicator_series}',                                  'integer'),
 	('missing_months',          '{indicator_series}',                                  'date[]'),
 	('series_rows',             '{indicator_series,integer}',                          'setof record'),
-	-- release 1.1, indices (the IIP)
+	-- release 1.1, indices (DESIGN.md, "Indices (the IIP)")
 	('rebase',                  '{indicator_series,integer,integer}',                  'indicator_series'),
 	('rebase',                  '{indicator_series,date}',                             'indicator_series'),
 	('index_agg_state_in',      '{cstring}',                                           'index_agg_state'),
@@ -159,8 +159,7 @@ INSERT INTO expected_fn VALUES
 	('series_store_drop',       '{regclass}',                                          'void', 'volatile'),
 	('series_store_trigger',    '{}',                                                  'trigger', 'volatile');
 -- release 1.2: estimates (series_agg with an estimated flag, its transition
--- functions, series_set with one, the functions that read the flags, and
--- the rows with an estimated column)
+-- functions, series_set with one, and the functions that read the flags)
 INSERT INTO expected_fn VALUES
 	('series_agg_transfn',      '{indicator_series,date,numeric,text,boolean}',        'indicator_series', 'immutable'),
 	('series_agg_transfn',      '{indicator_series,date,"double precision",text,boolean}', 'indicator_series', 'immutable'),
@@ -187,9 +186,82 @@ INSERT INTO expected_fn VALUES
 	('series_rows_estimated',   '{indicator_series,integer,text}',                     'setof record', 'immutable'),
 	('annual_rows_estimated',   '{indicator_series,text,integer}',                     'setof record', 'immutable');
 
+-- release 1.2: vintages (vintage_agg, first_release_agg and their state;
+-- the transition functions are not STRICT, the combine function is)
+INSERT INTO expected_fn VALUES
+	('vintage_state_in',        '{cstring}',                                           'vintage_state'),
+	('vintage_state_out',       '{vintage_state}',                                     'cstring'),
+	('vintage_state_combine',   '{vintage_state,vintage_state}',                       'vintage_state'),
+	('vintage_agg_final',       '{vintage_state}',                                     'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone"}', 'vintage_state'),
+	('vintage_agg', '{date,numeric,"timestamp with time zone"}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone"}', 'vintage_state'),
+	('vintage_agg', '{date,bigint,"timestamp with time zone"}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone"}', 'vintage_state'),
+	('vintage_agg', '{date,integer,"timestamp with time zone"}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone"}', 'vintage_state'),
+	('vintage_agg', '{date,"double precision","timestamp with time zone"}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone"}', 'vintage_state'),
+	('first_release_agg', '{date,numeric,"timestamp with time zone"}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone"}', 'vintage_state'),
+	('first_release_agg', '{date,bigint,"timestamp with time zone"}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone"}', 'vintage_state'),
+	('first_release_agg', '{date,integer,"timestamp with time zone"}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone"}', 'vintage_state'),
+	('first_release_agg', '{date,"double precision","timestamp with time zone"}', 'indicator_series');
+
+-- release 1.2: vintages with a frequency and estimate flags
+INSERT INTO expected_fn VALUES
+	('vintage_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('vintage_agg', '{date,numeric,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('vintage_agg', '{date,bigint,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('vintage_agg', '{date,integer,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('vintage_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone",text,boolean}', 'vintage_state'),
+	('vintage_agg', '{date,"double precision","timestamp with time zone",text,boolean}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('first_release_agg', '{date,numeric,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,bigint,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('first_release_agg', '{date,bigint,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,integer,"timestamp with time zone",text,boolean}', 'vintage_state'),
+	('first_release_agg', '{date,integer,"timestamp with time zone",text,boolean}', 'indicator_series'),
+	('first_release_agg_transfn', '{vintage_state,date,"double precision","timestamp with time zone",text,boolean}', 'vintage_state'),
+	('first_release_agg', '{date,"double precision","timestamp with time zone",text,boolean}', 'indicator_series');
+
+-- release 1.2: revisions
+INSERT INTO expected_fn VALUES
+	('revision_rows',  '{indicator_series,indicator_series,text}',           'setof record'),
+	('revision_stats', '{indicator_series,indicator_series,date,date,text}', 'record');
+
+-- release 1.2: the wording of a level
+INSERT INTO expected_fn VALUES
+	('value_phrase', '{numeric,text,text,integer,boolean}', 'text');
+
 -- release 1.2: report wording
 INSERT INTO expected_fn VALUES
 	('progress_phrase',         '{"double precision",text,integer}',                   'text');
+
+-- release 1.2: prices and real growth
+INSERT INTO expected_fn VALUES
+	('deflate',                 '{indicator_series,indicator_series,integer,integer}', 'indicator_series'),
+	('deflate',                 '{indicator_series,indicator_series,date}',            'indicator_series'),
+	('real_growth_pct',         '{numeric,numeric}',                                   'double precision'),
+	('real_growth_pct',         '{"double precision","double precision"}',             'double precision'),
+	('implied_levels',          '{indicator_series,indicator_series,integer}',         'indicator_series'),
+	('attainment_lower_pct',    '{numeric,numeric}',                                   'double precision'),
+	('attainment_lower_pct',    '{"double precision","double precision"}',             'double precision'),
+	('ytd_contribution_pp',     '{indicator_series,"double precision",indicator_series,date,integer,text}', 'double precision');
+
+-- release 1.2: seasonal adjustment
+INSERT INTO expected_fn VALUES
+	('stl_rows',                '{indicator_series,integer,boolean}',                  'setof record'),
+	('seasonal_adjust',         '{indicator_series,integer,boolean,text}',             'indicator_series'),
+	('trend',                   '{indicator_series,integer,boolean}',                  'indicator_series');
+-- release 1.2: working days
+INSERT INTO expected_fn VALUES
+	('working_days',            '{date,date,date[],integer[]}',                        'integer'),
+	('per_working_day',         '{indicator_series,date[],integer[]}',                 'indicator_series');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -224,13 +296,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 152 * 3 tests)
+-- Every function, exactly (1 + 204 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 152 functions and aggregates of the API');
+	'the extension holds exactly the 204 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -496,6 +568,19 @@ SELECT is(
 	pg_get_function_arguments('value_phrase(numeric, text, text, integer, boolean)'::regprocedure),
 	'value numeric, unit text, lang text DEFAULT ''en''::text, decimals integer DEFAULT 0, estimated boolean DEFAULT false',
 	'value_phrase(value, unit, lang DEFAULT ''en'', decimals DEFAULT 0, estimated DEFAULT false)');
+
+-- release 1.2: the seasonal adjustment and working days signatures, names and defaults as the contract
+SELECT is(pg_get_function_arguments(f::regprocedure), args, f || ': ' || args)
+  FROM (VALUES
+	('stl_rows(indicator_series, integer, boolean)', 's indicator_series, seasonal integer DEFAULT 7, robust boolean DEFAULT false'),
+	('seasonal_adjust(indicator_series, integer, boolean, text)', 's indicator_series, seasonal integer DEFAULT 7, robust boolean DEFAULT false, model text DEFAULT ''additive''::text'),
+	('trend(indicator_series, integer, boolean)', 's indicator_series, seasonal integer DEFAULT 7, robust boolean DEFAULT false'),
+	('working_days(date, date, date[], integer[])', 'first_day date, last_day date, holidays date[] DEFAULT ''{}''::date[], weekend integer[] DEFAULT ''{6,7}''::integer[]'),
+	('per_working_day(indicator_series, date[], integer[])', 's indicator_series, holidays date[] DEFAULT ''{}''::date[], weekend integer[] DEFAULT ''{6,7}''::integer[]')
+  ) v(f, args);
+SELECT is(pg_get_function_result('stl_rows(indicator_series, integer, boolean)'::regprocedure),
+	'TABLE(period date, observed double precision, trend double precision, seasonal double precision, remainder double precision)',
+	'stl_rows returns TABLE(period, observed, trend, seasonal, remainder)');
 
 SELECT * FROM finish();
 ROLLBACK;

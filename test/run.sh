@@ -5,8 +5,9 @@
 # real published data kept beside the repository in ../shared/data/real/ (not
 # in the repository: its licences are not the PostgreSQL Licence): make
 # installcheck-realdata, test/pgtap-realdata/, a dump and restore of stored
-# series (test/dump_restore.sh), the README's examples and a short sqlsmith
-# run (test/sqlsmith.sh).  Without that directory the real-data tests are
+# series (test/dump_restore.sh) and a short sqlsmith run (test/sqlsmith.sh);
+# the examples of README.md and docs/*.md (test/readme_examples.py) and the
+# reference against the catalog (test/reference_check.py) run in any case.  Without that directory the real-data tests are
 # skipped, with a message saying so.  The client drivers (test/clients/run.sh)
 # run in the same cluster; a pg_cron refresh (test/cron.sh) in one of its own.
 # On a fresh Debian 12 machine, as root, it installs what it needs first.
@@ -52,21 +53,20 @@ if [ "${1:-}" = --in-cluster ]; then
 			psql -X -q -d indicator_tap -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION indicator" &&
 			pg_prove -d indicator_tap test/pgtap/*.sql
 	}
-	readme_examples() {
-		createdb readme_examples &&
-			PGDATABASE=readme_examples python3 test/readme_examples.py README.md
-	}
 
 	step "make installcheck" installcheck installcheck
 	if [ "$REALDATA" = 1 ]; then
 		step "make installcheck-realdata" installcheck installcheck-realdata
 	fi
 	step "pg_prove test/pgtap" pgtap
+	step "test/reference_check.py" env PGDATABASE=indicator_tap python3 test/reference_check.py
+	# README.md's and docs/*.md's examples, each file in a database of its
+	# own (the ones that read real data are skipped, saying so, without it)
+	step "test/readme_examples.py" python3 test/readme_examples.py
 	step "test/store_concurrency.sh" bash test/store_concurrency.sh
 	if [ "$REALDATA" = 1 ]; then
 		step "pg_prove test/pgtap-realdata" pg_prove -d indicator_tap test/pgtap-realdata/*.sql
 		step "test/dump_restore.sh" bash test/dump_restore.sh
-		step "test/readme_examples.py" readme_examples
 	fi
 	step "test/clients/run.sh" bash test/clients/run.sh
 	# the steps' statuses are in TEST_STEPS: pg_virtualenv itself fails only
@@ -113,6 +113,9 @@ in_cluster() {
 step "the throwaway cluster (pg_virtualenv)" in_cluster
 # the upgrade chain 1.0 -> 1.1 -> ... in a private PostgreSQL copy (not the system's)
 step "test/upgrade.sh" bash test/upgrade.sh
+# every kind of series store survives a crash in the middle of loads, in a
+# private PostgreSQL copy (kill -9 of its postmaster)
+step "test/store_crash.sh" bash test/store_crash.sh
 # a materialized view refreshed by pg_cron, in a cluster of its own (pg_cron preloaded)
 step "test/cron.sh" bash test/cron.sh
 # a short sqlsmith run: random queries over indicator's functions, no crash

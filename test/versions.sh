@@ -10,7 +10,7 @@
 #   - every pgTAP suite of test/pgtap/ (and test/pgtap-realdata/);
 #   - the store's concurrency test (test/store_concurrency.sh);
 #   - with the real data beside the repository (../shared/data/real/):
-#     dump and restore (test/dump_restore.sh) and the README's examples;
+#     dump and restore (test/dump_restore.sh) and the examples of README.md and docs/*.md, and the reference check;
 #   - the upgrade 1.1 -> 1.2 (test/upgrade.sh with PGVER set; 1.0 -> 1.1
 #     stays a PostgreSQL 15 test).
 # Every list is read from the tree (the Makefile, the test directories), so
@@ -75,12 +75,12 @@ for v in "${versions[@]}"; do
 		createdb indicator_tap
 		psql -X -q -d indicator_tap -c "CREATE EXTENSION pgtap" -c "CREATE EXTENSION indicator"
 		pg_prove -d indicator_tap test/pgtap/*.sql || fail+=("test/pgtap")
+		PGDATABASE=indicator_tap python3 test/reference_check.py || fail+=("test/reference_check.py")
+		python3 test/readme_examples.py || fail+=("the documentation's examples")
 		bash test/store_concurrency.sh || fail+=("test/store_concurrency.sh")
 		if [ $realdata = 1 ]; then
 			pg_prove -d indicator_tap test/pgtap-realdata/*.sql || fail+=("test/pgtap-realdata")
 			bash test/dump_restore.sh || fail+=("test/dump_restore.sh")
-			createdb readme_examples
-			PGDATABASE=readme_examples python3 test/readme_examples.py README.md || fail+=("README examples")
 		fi
 		if [ ${#fail[@]} -gt 0 ]; then
 			printf 'versions: %s: failed: %s\n' "$v" "${fail[*]}" >&2

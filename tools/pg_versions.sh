@@ -173,12 +173,12 @@ EOF
 		# trixie built 17 with the JIT, so PGXS would compile bitcode with
 		# clang-19, which Debian 12 lacks; the clusters run with jit = off
 		sed -i 's/^with_llvm\t= yes$/with_llvm\t= no/' "$root/usr/lib/postgresql/17/lib/pgxs/src/Makefile.global"
-		grep -q '^with_llvm.*= no$' "$root/usr/lib/postgresql/17/lib/pgxs/src/Makefile.global" ||
+		grep '^with_llvm.*= no$' "$root/usr/lib/postgresql/17/lib/pgxs/src/Makefile.global" >/dev/null ||
 			die "could not turn the bitcode off in 17's Makefile.global"
 		# PGXS and the scripts find pg_config in build/pg/17/bin: the
 		# unpacked one, run as above, prints the unpacked tree's paths
 		ln -s "$bin/pg_config" "$dir/bin/pg_config"
-		"$dir/bin/pg_config" --version | grep -q '^PostgreSQL 17' ||
+		[[ "$("$dir/bin/pg_config" --version)" == "PostgreSQL 17"* ]] ||
 			die "the unpacked pg_config does not run"
 	fi
 	install_pgtap 17 "$dir/bin/pg_config"

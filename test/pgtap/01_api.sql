@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(432);
+SELECT plan(438);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -427,6 +427,19 @@ SELECT is(
 	pg_get_function_arguments('attainment_phrase(double precision, text, integer)'::regprocedure),
 	'pct double precision, lang text DEFAULT ''en''::text, decimals integer DEFAULT 1',
 	'attainment_phrase(pct, lang DEFAULT ''en'', decimals DEFAULT 1)');
+
+-- release 1.2: the seasonal adjustment and working days signatures, names and defaults as the contract
+SELECT is(pg_get_function_arguments(f::regprocedure), args, f || ': ' || args)
+  FROM (VALUES
+	('stl_rows(indicator_series, integer, boolean)', 's indicator_series, seasonal integer DEFAULT 7, robust boolean DEFAULT false'),
+	('seasonal_adjust(indicator_series, integer, boolean, text)', 's indicator_series, seasonal integer DEFAULT 7, robust boolean DEFAULT false, model text DEFAULT ''additive''::text'),
+	('trend(indicator_series, integer, boolean)', 's indicator_series, seasonal integer DEFAULT 7, robust boolean DEFAULT false'),
+	('working_days(date, date, date[], integer[])', 'first_day date, last_day date, holidays date[] DEFAULT ''{}''::date[], weekend integer[] DEFAULT ''{6,7}''::integer[]'),
+	('per_working_day(indicator_series, date[], integer[])', 's indicator_series, holidays date[] DEFAULT ''{}''::date[], weekend integer[] DEFAULT ''{6,7}''::integer[]')
+  ) v(f, args);
+SELECT is(pg_get_function_result('stl_rows(indicator_series, integer, boolean)'::regprocedure),
+	'TABLE(period date, observed double precision, trend double precision, seasonal double precision, remainder double precision)',
+	'stl_rows returns TABLE(period, observed, trend, seasonal, remainder)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -334,6 +334,7 @@ enum
 	WORK_SUB_RW,
 	WORK_SUM,
 	WORK_TREND,					/* the trend when the caller needs none */
+	WORK_SEASON,				/* the same for the seasonal component */
 	WORK_ARRAYS
 };
 
@@ -577,9 +578,9 @@ plan_matrices(StlPlan *plan)
 }
 
 /*
- * STL of the plan's n points y: the seasonal component in season, and
- * unless trend is NULL the trend component in trend; the remainder is
- * y - trend - season.
+ * STL of the plan's n points y: the trend component in trend and the
+ * seasonal component in season, either of which may be NULL when the caller
+ * does not need it; the remainder is y - trend - season.
  */
 void
 stl_decompose(StlPlan *plan, const double *y, bool robust, double *trend, double *season)
@@ -588,12 +589,14 @@ stl_decompose(StlPlan *plan, const double *y, bool robust, double *trend, double
 	{
 		if (!plan->matrices)
 			plan_matrices(plan);
-		smoother_apply(&plan->season_matrix, y, season, 1);
+		if (season != NULL)
+			smoother_apply(&plan->season_matrix, y, season, 1);
 		if (trend != NULL)
 			smoother_apply(&plan->trend_matrix, y, trend, 1);
 		return;
 	}
-	stl_iterate(plan, y, robust, trend != NULL ? trend : plan_work(plan, WORK_TREND), season);
+	stl_iterate(plan, y, robust, trend != NULL ? trend : plan_work(plan, WORK_TREND),
+				season != NULL ? season : plan_work(plan, WORK_SEASON));
 }
 
 /*
@@ -659,12 +662,13 @@ slot_label(const IndicatorSeries *s, int32 i, char *buf)
 
 /*
  * Decompose s (with logarithm: its natural logarithm) with a seasonal smoother of
- * "seasonal" points, the trend only if need_trend; every check on the
+ * "seasonal" points, the trend only if need_trend and the seasonal
+ * component only if need_season; every check on the
  * arguments is here.
  */
 static void
 stl_series(FunctionCallInfo fcinfo, const IndicatorSeries *s, int32 seasonal, bool robust,
-		   bool logarithm, bool need_trend, StlInput *in)
+		   bool logarithm, bool need_trend, bool need_season, StlInput *in)
 {
 	int32		np = periods_per_year(s->frequency);
 	int32		hi;
@@ -739,7 +743,7 @@ stl_series(FunctionCallInfo fcinfo, const IndicatorSeries *s, int32 seasonal, bo
 
 	stl_params(np, seasonal, &p);
 	in->trend = need_trend ? palloc(sizeof(double) * in->n) : NULL;
-	in->season = palloc(sizeof(double) * in->n);
+	in->season = need_season ? palloc(sizeof(double) * in->n) : NULL;
 	stl_decompose(cached_plan(fcinfo, in->n, &p), in->y, robust, in->trend, in->season);
 }
 
@@ -801,7 +805,7 @@ seasonal_adjust(PG_FUNCTION_ARGS)
 	StlInput	in;
 
 	multiplicative = model_arg(model);
-	stl_series(fcinfo, s, seasonal, robust, multiplicative, false, &in);
+	stl_series(fcinfo, s, seasonal, robust, multiplicative, false, true, &in);
 	for (int32 i = 0; i < in.n; i++)
 		in.season[i] = multiplicative ? exp(in.y[i] - in.season[i]) : in.y[i] - in.season[i];
 	PG_RETURN_INDICATOR_SERIES_P(component_series(&in, in.season));
@@ -815,7 +819,7 @@ seasonal_trend(PG_FUNCTION_ARGS)
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	StlInput	in;
 
-	stl_series(fcinfo, s, PG_GETARG_INT32(1), PG_GETARG_BOOL(2), false, true, &in);
+	stl_series(fcinfo, s, PG_GETARG_INT32(1), PG_GETARG_BOOL(2), false, true, false, &in);
 	PG_RETURN_INDICATOR_SERIES_P(component_series(&in, in.trend));
 }
 
@@ -857,7 +861,7 @@ stl_rows(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	StlInput	in;
 
-	stl_series(fcinfo, s, PG_GETARG_INT32(1), PG_GETARG_BOOL(2), false, true, &in);
+	stl_series(fcinfo, s, PG_GETARG_INT32(1), PG_GETARG_BOOL(2), false, true, true, &in);
 	stl_rows_init(fcinfo);
 	for (int32 i = 0; i < s->nmonths; i++)
 	{

@@ -58,6 +58,22 @@ store_relation_name(Oid relid)
 									  get_rel_name(relid));
 }
 
+/*
+ * A relation's pg_class row, copied into "form": lsyscache has no getter
+ * for a relation's owner (the role a store is written as) nor, before
+ * PostgreSQL 16, for its access method (an index's).
+ */
+void
+store_relation_form(Oid relid, FormData_pg_class *form)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	*form = *(Form_pg_class) GETSTRUCT(tup);
+	ReleaseSysCache(tup);
+}
+
 /* OPERATOR(schema.=) of a type's default equality (the store's primary key's). */
 static const char *
 store_equality(Oid type, const char *column)

@@ -10,6 +10,7 @@
 
 #include "postgres.h"
 
+#include "catalog/pg_class.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/relcache.h"
@@ -64,6 +65,7 @@ typedef struct StoreDef
 
 extern const char *store_extension_schema(FunctionCallInfo fcinfo);
 extern const char *store_relation_name(Oid relid);
+extern void store_relation_form(Oid relid, FormData_pg_class *form);
 extern void store_set_name(StoreDef *def, Oid nsp, const char *relname);
 extern void store_define(StoreDef *def, Relation source, const char *ext, const char *period,
 						 const char *value, const char *frequency, int nkeys, char **keys,

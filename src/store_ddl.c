@@ -83,20 +83,6 @@ store_trigger_name(const char *store_relname, int event)
 	return name;
 }
 
-/* An index's access method (get_rel_relam, which PostgreSQL 15 lacks). */
-static Oid
-index_access_method(Oid indexrelid)
-{
-	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(indexrelid));
-	Oid			relam;
-
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for relation %u", indexrelid);
-	relam = ((Form_pg_class) GETSTRUCT(tup))->relam;
-	ReleaseSysCache(tup);
-	return relam;
-}
-
 /*
  * A store over a vintage table finds, for each period a statement changes,
  * the rows of its latest vintages in the source: a btree index whose first
@@ -115,14 +101,15 @@ store_require_index(const StoreDef *def, Relation source)
 	{
 		HeapTuple	tup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(lfirst_oid(lc)));
 		Form_pg_index index;
+		FormData_pg_class form;
 		bool		fits;
 
 		if (!HeapTupleIsValid(tup))
 			elog(ERROR, "cache lookup failed for index %u", lfirst_oid(lc));
 		index = (Form_pg_index) GETSTRUCT(tup);
+		store_relation_form(index->indexrelid, &form);
 		fits = index->indisvalid && index->indnkeyatts > def->nkeys &&
-			heap_attisnull(tup, Anum_pg_index_indpred, NULL) &&
-			index_access_method(index->indexrelid) == BTREE_AM_OID &&
+			heap_attisnull(tup, Anum_pg_index_indpred, NULL) && form.relam == BTREE_AM_OID &&
 			index->indkey.values[def->nkeys] == def->period.attnum;
 		for (int i = 0; fits && i < def->nkeys; i++)
 		{

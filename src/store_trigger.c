@@ -20,7 +20,6 @@
 
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
-#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -32,25 +31,10 @@
 #include "utils/lsyscache.h"
 #include "utils/regproc.h"
 #include "utils/rel.h"
-#include "utils/syscache.h"
 #include "utils/tuplestore.h"
 
 #include "store.h"
 #include "store_trigger.h"
-
-/* The owner of the store: the role its trigger writes it as. */
-static Oid
-store_owner(Oid store)
-{
-	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(store));
-	Oid			owner;
-
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for relation %u", store);
-	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
-	ReleaseSysCache(tup);
-	return owner;
-}
 
 /* 23502 when a row of the transition table has a NULL key. */
 static void
@@ -513,6 +497,7 @@ series_store_trigger(PG_FUNCTION_ARGS)
 	StoreDef	def;
 	List	   *names;
 	TriggerEvent event;
+	FormData_pg_class store_form;
 	Oid			save_userid;
 	int			save_sec_context;
 	int			nestlevel;
@@ -563,7 +548,8 @@ series_store_trigger(PG_FUNCTION_ARGS)
 	 * writer's back.  The writer's identity comes back on error too.
 	 */
 	GetUserIdAndSecContext(&save_userid, &save_sec_context);
-	SetUserIdAndSecContext(store_owner(def.store),
+	store_relation_form(def.store, &store_form);
+	SetUserIdAndSecContext(store_form.relowner,
 						   save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
 						   SECURITY_RESTRICTED_OPERATION);
 	PG_TRY();

@@ -15,6 +15,12 @@
  * an UPDATE whose new value is computed from the row's latest version (in
  * READ COMMITTED, a concurrent update is waited for and re-read), so loads
  * from several sessions serialize on the store's rows and lose no period.
+ *
+ * A store over a vintage table cannot be changed from the statement's rows
+ * alone (deleting a period's latest vintage brings back the one before):
+ * store_apply_vintages reads the touched periods again from the source,
+ * after locking the store's rows.  Either way the work runs as the store's
+ * owner (series_store_trigger).
  */
 #include "postgres.h"
 

@@ -78,6 +78,7 @@ extern void append_keys(StringInfo buf, const StoreDef *def, const char *prefix)
 extern void append_key_match(StringInfo buf, const StoreDef *def, const char *a, const char *b);
 extern void append_fill(StringInfo buf, const StoreDef *def);
 extern void store_spi_exec(const char *sql, int expected);
+extern char *store_tie_query(const StoreDef *def, const char *rows);
 extern char *store_duplicate_query(const StoreDef *def, const char *rows, const char *removed,
 								   bool against_store);
 extern void store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, Datum *args,

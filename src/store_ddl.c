@@ -306,9 +306,9 @@ series_store(PG_FUNCTION_ARGS)
 	store_check_vintages(&def);
 	resetStringInfo(&sql);
 	append_fill(&sql, &def);
-	/* a vintage table holds a period's rows many times over: a tie is series_agg's 21000 */
+	/* a vintage table holds a period's rows many times over: only a tie at the latest is one */
 	store_spi_exec_args_for(sql.data, 0, NULL, NULL, SPI_OK_INSERT, &def,
-							def.has_vintage ? NULL :
+							def.has_vintage ? store_tie_query(&def, NULL) :
 							store_duplicate_query(&def, def.source_name, NULL, false), true);
 	store_warn_if_quarterly(&def);
 	SPI_finish();
@@ -512,7 +512,7 @@ series_store_rebuild(PG_FUNCTION_ARGS)
 	initStringInfo(&sql);
 	append_fill(&sql, &def);
 	store_spi_exec_args_for(sql.data, 0, NULL, NULL, SPI_OK_INSERT, &def,
-							def.has_vintage ? NULL :
+							def.has_vintage ? store_tie_query(&def, NULL) :
 							store_duplicate_query(&def, def.source_name, NULL, false), true);
 	stored = SPI_processed;
 	SPI_finish();

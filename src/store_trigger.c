@@ -368,6 +368,7 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 	uint64		updated;
 	int64		emptied;
 	char	   *update;
+	char	   *tie_query;
 
 	nestlevel = NewGUCNestLevel();
 	store_plan_setting("enable_hashagg");
@@ -399,7 +400,7 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 					 "(c.indicator_p0 OPERATOR(pg_catalog.+) %s::pg_catalog.interval)::pg_catalog.date "
 					 "ORDER BY u.%s DESC NULLS LAST LIMIT 2) t ON true), ",
 					 def->period.name, def->period.name, def->interval, def->vintage.name);
-	/* the latest vintage's row (two at it: a tie, which series_agg refuses) */
+	/* the latest vintage's row (two at it: a tie, which series_agg refuses; store_tie_query names it) */
 	appendStringInfoString(&sql, "w AS (SELECT l.*, pg_catalog.max(l.indicator_vintage) OVER (PARTITION BY ");
 	append_keys(&sql, def, "l");
 	appendStringInfoString(&sql, ", l.indicator_p0) AS indicator_top, pg_catalog.count(*) OVER (PARTITION BY ");
@@ -419,10 +420,15 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 	append_key_match(&sql, def, "st", "d");
 	appendStringInfoString(&sql, " RETURNING st.s IS NULL, (SELECT pg_catalog.count(*) FROM d)");
 	update = pstrdup(sql.data);
+	resetStringInfo(&sql);
+	appendStringInfoChar(&sql, '(');
+	append_vintage_rows(&sql, def, old_rows, new_rows, true);
+	appendStringInfoString(&sql, ") r");
+	tie_query = store_tie_query(def, sql.data);
 
 	for (int attempt = 0;; attempt++)
 	{
-		store_spi_exec_for(update, SPI_OK_UPDATE_RETURNING, def);
+		store_spi_exec_args_for(update, 0, NULL, NULL, SPI_OK_UPDATE_RETURNING, def, tie_query, false);
 		updated = SPI_processed;
 		keys = 0;
 		emptied = 0;

@@ -140,7 +140,7 @@ UPDATE pub SET vintage = '2021-03-05' WHERE id = 8;
 SELECT (SELECT source FROM before) = source AS source_unchanged,
 	   (SELECT store FROM before) = store AS store_unchanged
 FROM fingerprint;
--- the tie's message
+-- the tie's message: the key, the month and the vintage
 INSERT INTO pub VALUES (20, 'north', '2021-02-01', 24, '2021-03-05', false, NULL);
 
 -- TRUNCATE empties the store
@@ -359,7 +359,7 @@ CREATE INDEX pub_wrong ON pub (period, region, vintage);
 SELECT series_store('pub', 'st', '{region}', vintage_column => 'vintage');
 \set VERBOSITY default
 -- a tie at the latest vintage already in the source (written with the
--- triggers off): 21000 at creation, series_agg's message
+-- triggers off): 21000 at creation, naming the key, the month and the vintage
 CREATE INDEX pub_lookup ON pub (region, period, vintage);
 ALTER TABLE pub DISABLE TRIGGER USER;
 INSERT INTO pub VALUES (50, 'tie', '2021-01-01', 1, '2021-02-05', false, NULL),

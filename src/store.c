@@ -59,6 +59,22 @@ store_relation_name(Oid relid)
 									  get_rel_name(relid));
 }
 
+/*
+ * A relation's pg_class row, copied into "form": lsyscache has no getter
+ * for a relation's owner (the role a store is written as) nor, before
+ * PostgreSQL 16, for its access method (an index's).
+ */
+void
+store_relation_form(Oid relid, FormData_pg_class *form)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	*form = *(Form_pg_class) GETSTRUCT(tup);
+	ReleaseSysCache(tup);
+}
+
 /* OPERATOR(schema.=) of a type's default equality (the store's primary key's). */
 static const char *
 store_equality(Oid type, const char *column)
@@ -531,6 +547,94 @@ store_duplicate_error(const StoreDef *def, const char *key, DateADT day, bool in
 }
 
 /*
+ * The query that names, for a store over a vintage table, what a statement
+ * failing with 21000 gave two rows at one vintage: the first key (as a row
+ * literal), period (its first day) and vintage where two rows of a period
+ * share its latest vintage; among the periods the rows of "rows" (a
+ * relation of the source's columns) fall in, or, with rows NULL, in the
+ * whole source.  Run only after the statement failed.
+ */
+char *
+store_tie_query(const StoreDef *def, const char *rows)
+{
+	StringInfoData buf;
+	StringInfoData keys;
+
+	initStringInfo(&keys);
+	append_keys(&keys, def, NULL);
+	initStringInfo(&buf);
+	if (rows != NULL)
+	{
+		appendStringInfo(&buf, "WITH c AS (SELECT DISTINCT %s, pg_catalog.date_trunc(%s, %s::pg_catalog.timestamp)::pg_catalog.date AS p "
+						 "FROM %s) SELECT CAST(ROW(", keys.data, def->frequency, def->period.name, rows);
+		append_keys(&buf, def, "c");
+		appendStringInfo(&buf, ") AS pg_catalog.text), c.p, t.v FROM c CROSS JOIN LATERAL (SELECT u.%s AS v FROM %s AS u WHERE ",
+						 def->vintage.name, def->source_name);
+		append_key_match(&buf, def, "u", "c");
+		appendStringInfo(&buf, " AND u.%s OPERATOR(pg_catalog.>=) c.p AND u.%s OPERATOR(pg_catalog.<) "
+						 "(c.p OPERATOR(pg_catalog.+) %s::pg_catalog.interval)::pg_catalog.date "
+						 "ORDER BY u.%s DESC NULLS LAST LIMIT 2) t GROUP BY ",
+						 def->period.name, def->period.name, def->interval, def->vintage.name);
+		append_keys(&buf, def, "c");
+		appendStringInfoString(&buf, ", c.p, t.v HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 1 ORDER BY ");
+		append_keys(&buf, def, "c");
+		appendStringInfoString(&buf, ", c.p LIMIT 1");
+	}
+	else
+	{
+		appendStringInfo(&buf, "SELECT CAST(ROW(%s) AS pg_catalog.text), p, v FROM (SELECT %s, "
+						 "pg_catalog.date_trunc(%s, %s::pg_catalog.timestamp)::pg_catalog.date AS p, %s AS v, "
+						 "pg_catalog.rank() OVER (PARTITION BY %s, pg_catalog.date_trunc(%s, %s::pg_catalog.timestamp) "
+						 "ORDER BY %s DESC NULLS LAST) AS r FROM %s) x WHERE r OPERATOR(pg_catalog.=) 1 "
+						 "GROUP BY %s, p, v HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 1 ORDER BY %s, p LIMIT 1",
+						 keys.data, keys.data, def->frequency, def->period.name, def->vintage.name,
+						 keys.data, def->frequency, def->period.name, def->vintage.name, def->source_name,
+						 keys.data, keys.data);
+	}
+	return buf.data;
+}
+
+/*
+ * 21000 for a store over a vintage table: two rows of one key and period
+ * at the period's latest vintage (vintage_agg's error, with the key).
+ */
+static void
+store_tie_error(const StoreDef *def, const char *key, DateADT day, const char *vintage)
+{
+	char		label[PERIOD_TEXT_LEN];
+
+	period_to_text(month_to_period(date_to_month(day, "period"), def->freq), def->freq, label);
+	switch (def->freq)
+	{
+		case PERIOD_FREQ_MONTH:
+			ereport(ERROR,
+					(errcode(ERRCODE_CARDINALITY_VIOLATION),
+					 errmsg("two rows of month %s of key %s have its latest vintage %s", label, key, vintage),
+					 errdetail("Series store \"%s\" keeps the row of each month's latest vintage, which must be one row.",
+							   def->store_label),
+					 errhint("Give one of the two rows another vintage, or delete one of them.")));
+			break;
+		case PERIOD_FREQ_QUARTER:
+			ereport(ERROR,
+					(errcode(ERRCODE_CARDINALITY_VIOLATION),
+					 errmsg("two rows of quarter %s of key %s have its latest vintage %s", label, key, vintage),
+					 errdetail("Series store \"%s\" keeps the row of each quarter's latest vintage, which must be one row.",
+							   def->store_label),
+					 errhint("Give one of the two rows another vintage, or delete one of them.")));
+			break;
+		case PERIOD_FREQ_YEAR:
+			ereport(ERROR,
+					(errcode(ERRCODE_CARDINALITY_VIOLATION),
+					 errmsg("two rows of year %s of key %s have its latest vintage %s", label, key, vintage),
+					 errdetail("Series store \"%s\" keeps the row of each year's latest vintage, which must be one row.",
+							   def->store_label),
+					 errhint("Give one of the two rows another vintage, or delete one of them.")));
+			break;
+	}
+	elog(ERROR, "unknown frequency %d", def->freq);
+}
+
+/*
  * SPI_execute_with_args for the triggers and the fill: an error (a
  * duplicate period, a concurrent update in REPEATABLE READ...) names the
  * store rather than quoting the generated statement.
@@ -603,6 +707,9 @@ store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, Datum *args,
 			bool		isnull;
 			Datum		day = SPI_getbinval(tup, desc, 2, &isnull);
 
+			if (def->has_vintage)
+				store_tie_error(def, SPI_getvalue(tup, desc, 1), DatumGetDateADT(day),
+								SPI_getvalue(tup, desc, 3));
 			store_duplicate_error(def, SPI_getvalue(tup, desc, 1), DatumGetDateADT(day), in_source);
 		}
 	}

@@ -11,6 +11,7 @@
 #include "postgres.h"
 #include "pg_compat.h"
 
+#include "catalog/pg_class.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "utils/relcache.h"
@@ -65,6 +66,7 @@ typedef struct StoreDef
 
 extern const char *store_extension_schema(FunctionCallInfo fcinfo);
 extern const char *store_relation_name(Oid relid);
+extern void store_relation_form(Oid relid, FormData_pg_class *form);
 extern void store_set_name(StoreDef *def, Oid nsp, const char *relname);
 extern void store_define(StoreDef *def, Relation source, const char *ext, const char *period,
 						 const char *value, const char *frequency, int nkeys, char **keys,
@@ -77,6 +79,7 @@ extern void append_keys(StringInfo buf, const StoreDef *def, const char *prefix)
 extern void append_key_match(StringInfo buf, const StoreDef *def, const char *a, const char *b);
 extern void append_fill(StringInfo buf, const StoreDef *def);
 extern void store_spi_exec(const char *sql, int expected);
+extern char *store_tie_query(const StoreDef *def, const char *rows);
 extern char *store_duplicate_query(const StoreDef *def, const char *rows, const char *removed,
 								   bool against_store);
 extern void store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, Datum *args,

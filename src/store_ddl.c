@@ -84,20 +84,6 @@ store_trigger_name(const char *store_relname, int event)
 	return name;
 }
 
-/* An index's access method (get_rel_relam, which PostgreSQL 15 lacks). */
-static Oid
-index_access_method(Oid indexrelid)
-{
-	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(indexrelid));
-	Oid			relam;
-
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for relation %u", indexrelid);
-	relam = ((Form_pg_class) GETSTRUCT(tup))->relam;
-	ReleaseSysCache(tup);
-	return relam;
-}
-
 /*
  * A store over a vintage table finds, for each period a statement changes,
  * the rows of its latest vintages in the source: a btree index whose first
@@ -116,14 +102,15 @@ store_require_index(const StoreDef *def, Relation source)
 	{
 		HeapTuple	tup = SearchSysCache1(INDEXRELID, ObjectIdGetDatum(lfirst_oid(lc)));
 		Form_pg_index index;
+		FormData_pg_class form;
 		bool		fits;
 
 		if (!HeapTupleIsValid(tup))
 			elog(ERROR, "cache lookup failed for index %u", lfirst_oid(lc));
 		index = (Form_pg_index) GETSTRUCT(tup);
+		store_relation_form(index->indexrelid, &form);
 		fits = index->indisvalid && index->indnkeyatts > def->nkeys &&
-			heap_attisnull(tup, Anum_pg_index_indpred, NULL) &&
-			index_access_method(index->indexrelid) == BTREE_AM_OID &&
+			heap_attisnull(tup, Anum_pg_index_indpred, NULL) && form.relam == BTREE_AM_OID &&
 			index->indkey.values[def->nkeys] == def->period.attnum;
 		for (int i = 0; fits && i < def->nkeys; i++)
 		{
@@ -320,9 +307,9 @@ series_store(PG_FUNCTION_ARGS)
 	store_check_vintages(&def);
 	resetStringInfo(&sql);
 	append_fill(&sql, &def);
-	/* a vintage table holds a period's rows many times over: a tie is series_agg's 21000 */
+	/* a vintage table holds a period's rows many times over: only a tie at the latest is one */
 	store_spi_exec_args_for(sql.data, 0, NULL, NULL, SPI_OK_INSERT, &def,
-							def.has_vintage ? NULL :
+							def.has_vintage ? store_tie_query(&def, NULL) :
 							store_duplicate_query(&def, def.source_name, NULL, false), true);
 	store_warn_if_quarterly(&def);
 	SPI_finish();
@@ -526,7 +513,7 @@ series_store_rebuild(PG_FUNCTION_ARGS)
 	initStringInfo(&sql);
 	append_fill(&sql, &def);
 	store_spi_exec_args_for(sql.data, 0, NULL, NULL, SPI_OK_INSERT, &def,
-							def.has_vintage ? NULL :
+							def.has_vintage ? store_tie_query(&def, NULL) :
 							store_duplicate_query(&def, def.source_name, NULL, false), true);
 	stored = SPI_processed;
 	SPI_finish();

@@ -15,13 +15,18 @@
  * an UPDATE whose new value is computed from the row's latest version (in
  * READ COMMITTED, a concurrent update is waited for and re-read), so loads
  * from several sessions serialize on the store's rows and lose no period.
+ *
+ * A store over a vintage table cannot be changed from the statement's rows
+ * alone (deleting a period's latest vintage brings back the one before):
+ * store_apply_vintages reads the touched periods again from the source,
+ * after locking the store's rows.  Either way the work runs as the store's
+ * owner (series_store_trigger).
  */
 #include "postgres.h"
 #include "pg_compat.h"
 
 #include "access/htup_details.h"
 #include "catalog/namespace.h"
-#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -33,25 +38,10 @@
 #include "utils/lsyscache.h"
 #include "utils/regproc.h"
 #include "utils/rel.h"
-#include "utils/syscache.h"
 #include "utils/tuplestore.h"
 
 #include "store.h"
 #include "store_trigger.h"
-
-/* The owner of the store: the role its trigger writes it as. */
-static Oid
-store_owner(Oid store)
-{
-	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(store));
-	Oid			owner;
-
-	if (!HeapTupleIsValid(tup))
-		elog(ERROR, "cache lookup failed for relation %u", store);
-	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
-	ReleaseSysCache(tup);
-	return owner;
-}
 
 /* 23502 when a row of the transition table has a NULL key. */
 static void
@@ -379,6 +369,7 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 	uint64		updated;
 	int64		emptied;
 	char	   *update;
+	char	   *tie_query;
 
 	nestlevel = NewGUCNestLevel();
 	store_plan_setting("enable_hashagg");
@@ -410,7 +401,7 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 					 "(c.indicator_p0 OPERATOR(pg_catalog.+) %s::pg_catalog.interval)::pg_catalog.date "
 					 "ORDER BY u.%s DESC NULLS LAST LIMIT 2) t ON true), ",
 					 def->period.name, def->period.name, def->interval, def->vintage.name);
-	/* the latest vintage's row (two at it: a tie, which series_agg refuses) */
+	/* the latest vintage's row (two at it: a tie, which series_agg refuses; store_tie_query names it) */
 	appendStringInfoString(&sql, "w AS (SELECT l.*, pg_catalog.max(l.indicator_vintage) OVER (PARTITION BY ");
 	append_keys(&sql, def, "l");
 	appendStringInfoString(&sql, ", l.indicator_p0) AS indicator_top, pg_catalog.count(*) OVER (PARTITION BY ");
@@ -430,10 +421,15 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 	append_key_match(&sql, def, "st", "d");
 	appendStringInfoString(&sql, " RETURNING st.s IS NULL, (SELECT pg_catalog.count(*) FROM d)");
 	update = pstrdup(sql.data);
+	resetStringInfo(&sql);
+	appendStringInfoChar(&sql, '(');
+	append_vintage_rows(&sql, def, old_rows, new_rows, true);
+	appendStringInfoString(&sql, ") r");
+	tie_query = store_tie_query(def, sql.data);
 
 	for (int attempt = 0;; attempt++)
 	{
-		store_spi_exec_for(update, SPI_OK_UPDATE_RETURNING, def);
+		store_spi_exec_args_for(update, 0, NULL, NULL, SPI_OK_UPDATE_RETURNING, def, tie_query, false);
 		updated = SPI_processed;
 		keys = 0;
 		emptied = 0;
@@ -514,6 +510,7 @@ series_store_trigger(PG_FUNCTION_ARGS)
 	StoreDef	def;
 	List	   *names;
 	TriggerEvent event;
+	FormData_pg_class store_form;
 	Oid			save_userid;
 	int			save_sec_context;
 	int			nestlevel;
@@ -564,7 +561,8 @@ series_store_trigger(PG_FUNCTION_ARGS)
 	 * writer's back.  The writer's identity comes back on error too.
 	 */
 	GetUserIdAndSecContext(&save_userid, &save_sec_context);
-	SetUserIdAndSecContext(store_owner(def.store),
+	store_relation_form(def.store, &store_form);
+	SetUserIdAndSecContext(store_form.relowner,
 						   save_sec_context | SECURITY_LOCAL_USERID_CHANGE |
 						   SECURITY_RESTRICTED_OPERATION);
 	PG_TRY();

@@ -150,8 +150,7 @@ for pid in $postmaster $children; do
 	for _ in $(seq 100); do alive "$pid" || break; sleep 0.1; done
 	! alive "$pid" || fail "process $pid of the killed server is still running"
 done
-echo "store_crash: killed the server after ${before_crash}s of load, with $in_flight transactions open" \
-	"(the big load's: $big_running)"
+killed="killed after ${before_crash}s of load with $in_flight transactions open (the big load's: $big_running)"
 committed=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$work/pgbench.out")
 
 su postgres -c "$bin/pg_ctl -D $data -l $data/server.log -w start" >/dev/null 2>&1 ||
@@ -198,6 +197,6 @@ for store in m_plain m_flags v_latest v_flags; do
 	[ "$bad" = 0 ] || fail "after the recovery and more loads, series_store_check('$store') reports $bad keys"
 done
 
-echo "store_crash: PASS (4 stores; ${committed:-some} load transactions committed before the crash," \
+echo "store_crash: PASS (4 stores; the server $killed; ${committed:-some} load transactions committed before it," \
 	"$rows_before -> $rows_after source rows; the big load's rows in no source and no store;" \
 	"every store equals its definition after the recovery and after more loads)"

@@ -329,6 +329,7 @@ SQL
 # role that holds INSERT, UPDATE and DELETE on the source: 1.1's triggers
 # write the store as that role, so 1.1 also needs its rights on the store.
 store_made=
+extra_stores=()
 make_store() {
 	psql_q -d upgraded <<'SQL'
 SET client_min_messages = warning;
@@ -359,6 +360,11 @@ UPDATE trade SET value = value + 1 WHERE region = '3' AND period = '2020-06-01';
 DELETE FROM trade WHERE region = '1' AND period = '2020-01-01';
 SQL
 	check_store "$1: the store made by 1.1, loaded by a role without rights on it"
+	local st bad
+	for st in "${extra_stores[@]}"; do
+		bad=$(query -c "SELECT count(*) FROM series_store_check('$st')")
+		[ "$bad" = 0 ] || fail "$1: series_store_check('$st') reports $bad keys"
+	done
 }
 check_store() {
 	local bad
@@ -384,7 +390,14 @@ for ((k = 1; k < ${#versions[@]}; k++)); do
 	install_version "$v" "${commits[k]}"
 	# the old catalog on the new library, as between make install and the update
 	check_data "$from's objects on $v's library"
-	[ -z "$store_made" ] || check_store "$from's store on $v's library"
+	if [ -n "$store_made" ]; then
+		check_store "$from's store on $v's library"
+		# series_store as $from declared it (six arguments for 1.1), run by $v's library
+		psql_q -d upgraded -c "DO \$\$ BEGIN PERFORM series_store('trade', 'trade_store_$k', '{region}'); END \$\$"
+		bad=$(query -c "SELECT count(*) FROM series_store_check('trade_store_$k')")
+		[ "$bad" = 0 ] || fail "a store made by $from's series_store on $v's library differs from its source"
+		extra_stores+=("trade_store_$k")
+	fi
 	psql_q -d upgraded -c "ALTER EXTENSION indicator UPDATE TO '$v'"
 	got=$(query -c "SELECT extversion FROM pg_extension WHERE extname = 'indicator'")
 	[ "$got" = "$v" ] || fail "after ALTER EXTENSION indicator UPDATE TO '$v' the version is $got"

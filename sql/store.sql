@@ -463,12 +463,17 @@ DROP TABLE notes_small, notes_approx, notes_amount;
 DROP DOMAIN positive_amount;
 
 -- quarterly figures stored without a frequency give series_agg's WARNING
--- (once for the store); with frequency 'quarter', none
+-- (once for the store); with frequency 'quarter', none; with frequency
+-- 'month', given on purpose, none either (as series_agg(period, value,
+-- 'month') gives none)
 CREATE TABLE gdp_q (region text, period date, value numeric);
 INSERT INTO gdp_q SELECT r, d, 100 + extract(month FROM d)
 FROM unnest('{a,b}'::text[]) r, generate_series(date '2020-01-01', '2021-10-01', interval '3 months') d;
 SELECT region, series_agg(period, value) AS s FROM gdp_q GROUP BY region ORDER BY region;
 SELECT series_store('gdp_q', 'gdp_q_store', '{region}');
+SELECT series_store_drop('gdp_q_store');
+DROP TABLE gdp_q_store;
+SELECT series_store('gdp_q', 'gdp_q_store', '{region}', frequency => 'month');
 SELECT series_store_drop('gdp_q_store');
 DROP TABLE gdp_q_store;
 SELECT series_store('gdp_q', 'gdp_q_store', '{region}', frequency => 'quarter');

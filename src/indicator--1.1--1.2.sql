@@ -253,7 +253,7 @@ COMMENT ON FUNCTION ytd_contribution_pp(indicator_series, double precision, indi
 DROP FUNCTION series_store(regclass, text, text[], text, text, text);
 CREATE FUNCTION series_store(source regclass, store text, keys text[],
 							 period_column text DEFAULT 'period', value_column text DEFAULT 'value',
-							 frequency text DEFAULT 'month', vintage_column text DEFAULT NULL,
+							 frequency text DEFAULT NULL, vintage_column text DEFAULT NULL,
 							 estimated_column text DEFAULT NULL)
 	RETURNS regclass
 	AS 'MODULE_PATHNAME' LANGUAGE C;

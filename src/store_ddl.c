@@ -140,7 +140,9 @@ store_require_index(const StoreDef *def, Relation source)
  * series_agg's WARNING when a monthly store's series look like quarterly or
  * yearly data (series_warn_if_quarterly), for its first such series: the
  * store's series are series_agg(period, value, 'month'), which never warns,
- * because the frequency is passed (series_store's default is 'month').
+ * because the frequency is passed; so series_store warns itself when it was
+ * given no frequency (its default, NULL, means months), as series_agg(period,
+ * value) does.
  */
 static void
 store_warn_if_quarterly(const StoreDef *def)
@@ -201,6 +203,7 @@ series_store(PG_FUNCTION_ARGS)
 	char	   *period;
 	char	   *value;
 	char	   *frequency;
+	bool		check_quarterly;
 	char	   *vintage = NULL;
 	char	   *estimated = NULL;
 	RangeVar   *store_rv;
@@ -210,18 +213,20 @@ series_store(PG_FUNCTION_ARGS)
 	StringInfoData sql;
 	ObjectAddress store_addr;
 
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < 5; i++)
 		if (PG_ARGISNULL(i))
 			ereport(ERROR,
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("series_store's arguments cannot be NULL"),
-					 errhint("Only the vintage and estimate columns may be NULL, for none.")));
+					 errhint("Only the frequency (for months, checked as series_agg checks them), the vintage and the estimate columns may be NULL.")));
 	source_id = PG_GETARG_OID(0);
 	store_text = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	keys_array = PG_GETARG_ARRAYTYPE_P(2);
 	period = text_to_cstring(PG_GETARG_TEXT_PP(3));
 	value = text_to_cstring(PG_GETARG_TEXT_PP(4));
-	frequency = text_to_cstring(PG_GETARG_TEXT_PP(5));
+	/* no frequency: months, with series_agg's warning when they look quarterly */
+	check_quarterly = PG_ARGISNULL(5);
+	frequency = check_quarterly ? "month" : text_to_cstring(PG_GETARG_TEXT_PP(5));
 	/* 1.1's six-argument declaration, until ALTER EXTENSION UPDATE, has neither */
 	if (PG_NARGS() > 6 && !PG_ARGISNULL(6))
 		vintage = text_to_cstring(PG_GETARG_TEXT_PP(6));
@@ -311,7 +316,8 @@ series_store(PG_FUNCTION_ARGS)
 	store_spi_exec_args_for(sql.data, 0, NULL, NULL, SPI_OK_INSERT, &def,
 							def.has_vintage ? store_tie_query(&def, NULL) :
 							store_duplicate_query(&def, def.source_name, NULL, false), true);
-	store_warn_if_quarterly(&def);
+	if (check_quarterly)
+		store_warn_if_quarterly(&def);
 	SPI_finish();
 	PG_RETURN_OID(def.store);
 }

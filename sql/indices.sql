@@ -356,3 +356,10 @@ SELECT round(value_at(index_agg(idx, base_value), '2005-01-01'), 2) AS laspeyres
 FROM s;
 
 DROP TABLE q, ind, tot, exports, links, iip_byjus;
+
+-- an old series that starts more than 1,000 years before the new one ends:
+-- the linked series would span more than a series may (54000), never a
+-- longer series
+SELECT chain_link((SELECT series_agg(d, 1::float8) FROM (VALUES ('0001-01-01'::date), ('0900-01-01')) t(d)),
+                  (SELECT series_agg(d, 1::float8) FROM (VALUES ('0900-01-01'::date), ('1800-01-01')) t(d)),
+                  '0900-01-01'::date);

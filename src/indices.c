@@ -340,6 +340,8 @@ chain(const IndicatorSeries *old, const IndicatorSeries *new, int32 link_first, 
 	IndicatorSeries *r;
 
 	Assert(old->first <= through);
+	/* old's start and new's end may lie further apart than a series may span */
+	series_check_period_span(old->first, last, old->frequency);
 	r = index_result(old, old->first, last - old->first + 1);
 	for (int32 month = old->first; month <= last; month++)
 	{

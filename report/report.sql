@@ -19,6 +19,13 @@
 -- monthly series deflated to constant prices by a real index standing in
 -- for a price index (the Dutch retail sales index: ILLUSTRATIVE).
 --
+-- Part 6 is month-on-month growth of the gas series, raw and seasonally
+-- adjusted (STL).  Part 7 is estimates and revisions: the article's retail
+-- figure worded as the estimate it is, an ILLUSTRATIVE publication history of
+-- the gas series (first estimates, official figures, an annual revision) with
+-- the monthly report as published on a date and as revised, and the revision
+-- statistics of first releases against the latest figures.
+--
 -- Run from the repository root: psql -X -v ON_ERROR_STOP=1 -f report/report.sql
 
 \set QUIET on
@@ -780,7 +787,10 @@ FROM real_gas
 CROSS JOIN LATERAL (SELECT g::date FROM generate_series(last_month(nominal) - interval '11 months',
 														last_month(nominal), interval '1 month') g) AS mm(m)
 ORDER BY m;
-\echo ' PART 5. Seasonally adjusted month-on-month growth: Australian gas production'
+
+\echo
+\echo '=============================================================================='
+\echo ' PART 6. Seasonally adjusted month-on-month growth: Australian gas production'
 \echo '=============================================================================='
 \echo 'Raw month-on-month growth mostly measures the season: gas production rises'
 \echo 'every winter (June-August in Australia) and falls every summer.  STL'
@@ -831,3 +841,162 @@ FROM gas_sa,
 	 stl_rows((SELECT series_agg(period, ln(value)::float8) FROM gas_monthly WHERE series = 'au_gas_production'))
 WHERE period > last_month(s) - interval '12 months'
 ORDER BY extract(month FROM period);
+
+\echo
+\echo '=============================================================================='
+\echo ' PART 7. Estimates, publications and revisions'
+\echo '=============================================================================='
+\echo 'The article was published on 18 December 2021, before the year was over: its'
+\echo 'retail figure for 2021 is an estimate ("ước đạt"), December being estimated.'
+\echo 'value_phrase(value, unit, lang, 0, estimated) words a figure as an estimate or'
+\echo 'as a final figure:'
+\pset format unaligned
+\pset tuples_only on
+SELECT format('  %s, %s: %s', w.name_vi, 'ước tính năm ' || a.year,
+			  value_phrase(a.value, w.unit_vi, 'vi', 0, true))
+	   || E'\n' || format('  %s, %s: %s', w.name_vi, 'số chính thức',
+						  value_phrase(a.value, w.unit_vi, 'vi', 0, false))
+	   || E'\n' || format('  %s, %s %s: %s', w.name_en, 'estimate for', a.year,
+						  value_phrase(a.value, 'billion VND', 'en', 0, true))
+	   || E'\n' || format('  %s, %s: %s', w.name_en, 'as a final figure',
+						  value_phrase(a.value, 'billion VND', 'en', 0, false))
+	   || E'\n'
+FROM article_figures a
+JOIN article_wording w USING (indicator)
+WHERE a.indicator = 'Retail+services' AND a.year = 2021 AND a.measure = 'actual';
+\pset format aligned
+\pset tuples_only off
+
+-- An ILLUSTRATIVE publication history of the gas series of part 2, 1993-01 ..
+-- 1995-08: the real data have one value per month and no history.  Each month
+-- is published three times, at 18:00 UTC:
+--   on its last day, an estimate: the real value x (1 + (k mod 5 - 1.5)/100),
+--     k = year x 12 + month, so 0.985 .. 1.025 (first estimates run high by
+--     0.5% on average, and the same month of two years has different factors);
+--   on the last day of the next month, the official figure: the real value
+--     x (1 + (k mod 4 - 1.5)/200), so 0.9925 .. 1.0075;
+--   on 31 March of the next year, the annual revision: the real value.
+-- "Now" is 31 August 1995, the last month of the data: later publications are
+-- not made yet.
+CREATE TEMP TABLE gas_vintages (
+	series		text NOT NULL,
+	period		date NOT NULL,
+	value		numeric,
+	vintage		timestamptz NOT NULL,
+	estimated	boolean NOT NULL
+);
+INSERT INTO gas_vintages
+SELECT series, period, round(value * f), v, est
+FROM gas_monthly
+CROSS JOIN LATERAL (SELECT extract(year FROM period)::int * 12 + extract(month FROM period)::int AS k,
+						   (period + interval '1 month' - interval '1 day')::date AS last_day) AS d
+CROSS JOIN LATERAL (VALUES
+	(1 + (k % 5 - 1.5) / 100, (last_day + time '18:00') AT TIME ZONE 'UTC', true),
+	(1 + (k % 4 - 1.5) / 200,
+	 ((period + interval '2 months' - interval '1 day')::date + time '18:00') AT TIME ZONE 'UTC', false),
+	(1, (make_date(extract(year FROM period)::int + 1, 3, 31) + time '18:00') AT TIME ZONE 'UTC', false)
+) AS p(f, v, est)
+WHERE series = 'au_gas_production' AND period >= '1993-01-01'
+  AND v <= timestamptz '1995-08-31 18:00 UTC';
+
+\echo
+\echo 'An ILLUSTRATIVE publication history (the data hold one value per month and no'
+\echo 'history; every earlier figure below is made up from it): Australian gas'
+\echo 'production (part 2), 1993-01 .. 1995-08, each month published as an estimate'
+\echo 'on its last day (the real value x 0.985 .. 1.025, varying by month: first'
+\echo 'estimates run high), as the official figure a month later (x 0.9925 .. 1.0075),'
+\echo 'and revised to the real value on 31 March of the next year; now is 31 August'
+\echo '1995.  One row per figure published in a vintage table (series, period, value,'
+\echo 'vintage, estimated); the publications since March 1995:'
+SELECT to_char(vintage AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "published (UTC)",
+	   string_agg(to_char(period, 'YYYY-MM'), ', ' ORDER BY period) FILTER (WHERE estimated) AS "estimate of",
+	   string_agg(to_char(period, 'YYYY-MM'), ', ' ORDER BY period)
+		   FILTER (WHERE NOT estimated AND vintage < make_date(extract(year FROM period)::int + 1, 3, 1))
+		   AS "official figure of",
+	   min(to_char(period, 'YYYY-MM')) FILTER (WHERE vintage >= make_date(extract(year FROM period)::int + 1, 3, 1))
+	   || ' .. ' || max(to_char(period, 'YYYY-MM')) FILTER (WHERE vintage >= make_date(extract(year FROM period)::int + 1, 3, 1))
+		   AS "annual revision of"
+FROM gas_vintages
+WHERE vintage >= timestamptz '1995-03-31 00:00 UTC'
+GROUP BY vintage
+ORDER BY vintage;
+SELECT format('(%s rows in all, published on %s dates from %s)', count(*), count(DISTINCT vintage),
+			  to_char(min(vintage) AT TIME ZONE 'UTC', 'YYYY-MM-DD')) AS note
+FROM gas_vintages
+\gset
+\echo :note
+
+CREATE TEMP TABLE gas_pub AS
+SELECT vintage_agg(period, value, vintage, 'month', estimated)
+		   FILTER (WHERE vintage <= timestamptz '1995-06-30 23:59 UTC') AS published,
+	   vintage_agg(period, value, vintage, 'month', estimated) AS latest,
+	   first_release_agg(period, value, vintage, 'month', estimated) AS first
+FROM gas_vintages;
+
+\echo
+\echo 'The monthly report of 1995 as published on 30 June 1995 (vintage_agg(...) FILTER'
+\echo '(WHERE vintage <= ''1995-06-30 23:59 UTC'')) and as revised now (vintage_agg over'
+\echo 'every row): value, yoy_pct and ytd from series_rows_estimated; "est." is its'
+\echo '"estimated" column: a figure of the row rests on an estimate (June as published'
+\echo 'was an estimate; so is August now, and the year to date through it).'
+SELECT to_char(period, 'YYYY-MM') AS month,
+	   p.value AS "published", round(p.yoy_pct::numeric, 1) AS "yoy %", p.ytd AS "ytd",
+	   CASE p.estimated WHEN true THEN 'yes' WHEN false THEN 'no' END AS "est.",
+	   l.value AS "now", round(l.yoy_pct::numeric, 1) AS "now yoy %", l.ytd AS "now ytd",
+	   CASE l.estimated WHEN true THEN 'yes' WHEN false THEN 'no' END AS "now est."
+FROM gas_pub,
+	 series_rows_estimated(latest) l
+	 LEFT JOIN series_rows_estimated(published) p USING (period)
+WHERE period >= '1995-01-01'
+ORDER BY period;
+
+\echo 'The estimates as a report words them (value_phrase with is_estimated; the'
+\echo 'data give no unit):'
+\pset format unaligned
+\pset tuples_only on
+SELECT format('  %s, as published on 30 June 1995: %s (vi: %s).', to_char(m, 'FMMonth YYYY'),
+			  value_phrase(value_at(published, m), '', 'en', 0, is_estimated(published, m)),
+			  value_phrase(value_at(published, m), '', 'vi', 0, is_estimated(published, m)))
+	   || E'\n' || format('  %s, now: %s (vi: %s).', to_char(m, 'FMMonth YYYY'),
+						  value_phrase(value_at(latest, m), '', 'en', 0, is_estimated(latest, m)),
+						  value_phrase(value_at(latest, m), '', 'vi', 0, is_estimated(latest, m)))
+FROM gas_pub, (VALUES (date '1995-06-01')) AS mm(m)
+UNION ALL
+SELECT format('  %s, now: %s (vi: %s).', to_char(last_month(latest), 'FMMonth YYYY'),
+			  value_phrase(value_at(latest, last_month(latest)), '', 'en', 0, is_estimated(latest, last_month(latest))),
+			  value_phrase(value_at(latest, last_month(latest)), '', 'vi', 0, is_estimated(latest, last_month(latest))))
+	   || E'\n'
+FROM gas_pub;
+\pset format aligned
+\pset tuples_only off
+
+\echo 'Revisions: each month as first published (first_release_agg: the earliest'
+\echo 'vintage, the estimate) against the latest (vintage_agg), with revision_rows on'
+\echo 'the values (revision = latest - first, revision % = growth_pct(latest, first))'
+\echo 'and on ''yoy'' (each publication''s own yoy_pct; revision in percentage points),'
+\echo 'the months of 1995:'
+SELECT to_char(period, 'YYYY-MM') AS month,
+	   v.earlier AS first, v.later AS latest, v.revision,
+	   round(v.revision_pct::numeric, 2) AS "revision %",
+	   round(y.earlier::numeric, 1) AS "first yoy %", round(y.later::numeric, 1) AS "latest yoy %",
+	   round(y.revision::numeric, 1) AS "yoy revision pp"
+FROM gas_pub,
+	 revision_rows(latest, first) v
+	 JOIN revision_rows(latest, first, 'yoy') y USING (period)
+WHERE period >= '1995-01-01'
+ORDER BY period;
+
+\echo 'revision_stats of the first releases against the latest: n, the mean revision'
+\echo '(the bias: negative when first estimates run high), the mean absolute revision'
+\echo 'and rmar, sum(|revision|) / sum(|latest|).  1994 has had its annual revision;'
+\echo '1995 (January to August) has not.'
+SELECT r.label AS months, m.measure,
+	   s.n, round(s.mean_revision::numeric, 2) AS "mean revision",
+	   round(s.mean_abs_revision::numeric, 2) AS "mean abs revision",
+	   round(s.rmar::numeric, 4) AS rmar
+FROM gas_pub,
+	 (VALUES ('1994-01 .. 1994-12', date '1994-01-01', date '1994-12-01', 1),
+			 ('1995-01 .. 1995-08', date '1995-01-01', date '1995-08-01', 2)) AS r(label, f, t, ord),
+	 (VALUES ('value', 1), ('yoy', 2)) AS m(measure, mord),
+	 revision_stats(latest, first, r.f, r.t, m.measure) s
+ORDER BY r.ord, m.mord;

@@ -6,6 +6,7 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(srcdir)/$(EXT
 MODULE_big = indicator
 OBJS = \
 	src/accessors.o \
+	src/exact_sum.o \
 	src/fixed_numeric.o \
 	src/indices.o \
 	src/level.o \
@@ -34,7 +35,7 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 # make installcheck runs them and needs nothing outside the repository
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors periods resolution \
 	annual_rows series_rows_last_year partial_totals \
-	article parallel limits security indices indices_properties series_compare store wording ranges
+	article parallel limits security indices indices_properties index_agg_exact series_compare store wording ranges
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are
 # not the PostgreSQL Licence): they read ../shared/data/real/ beside the

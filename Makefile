@@ -19,7 +19,10 @@ OBJS = \
 	src/series_parse.o \
 	src/series_rollup.o \
 	src/series_rows.o \
+	src/series_set.o \
 	src/store.o \
+	src/store_ddl.o \
+	src/store_trigger.o \
 	src/wording.o
 
 # The fresh install script is built from 1.0's objects (src/indicator.sql)

@@ -22,6 +22,7 @@
 #include "utils/fmgrprotos.h"
 
 #include "float_result.h"
+#include "level.h"
 #include "series.h"
 
 typedef enum ProjectionMethod
@@ -30,7 +31,9 @@ typedef enum ProjectionMethod
 	PROJECT_RUN_RATE
 } ProjectionMethod;
 
-static const char *const projection_methods[] = {"seasonal", "run_rate", NULL};
+static const MethodNames projection_methods = {
+	{"seasonal", "run_rate", NULL}, "Use 'seasonal' or 'run_rate'."
+};
 
 /* fy_start_month: 1..12, and on the start of one of the series' periods */
 static int
@@ -73,9 +76,13 @@ fy_first_period(const IndicatorSeries *s, int64 period, int fy_start_month)
 static void
 target_nonfinite_error(const char *argname, bool is_nan)
 {
+	if (is_nan)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s cannot be NaN", argname)));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s cannot be %s", argname, is_nan ? "NaN" : "infinite")));
+			 errmsg("%s cannot be infinite", argname)));
 }
 
 /* A target argument: finite, or an error naming it. */
@@ -262,7 +269,7 @@ series_ytd(PG_FUNCTION_ARGS)
 	int64		period = period_arg(fcinfo, 1, s, "as_of");
 	int			fy = fy_start_arg(fcinfo, 2, s);
 	AnnualMethod method = PG_NARGS() > 3 ?
-		method_arg(PG_GETARG_TEXT_PP(3), annual_methods) : ANNUAL_SUM;
+		method_arg(PG_GETARG_TEXT_PP(3), &annual_methods) : ANNUAL_SUM;
 	Level		ytd;
 
 	if (!ytd_method_level(s, period, fy, method, &ytd))
@@ -281,7 +288,7 @@ series_ytd_growth_pct(PG_FUNCTION_ARGS)
 	int64		period = period_arg(fcinfo, 1, s, "as_of");
 	int			fy = fy_start_arg(fcinfo, 2, s);
 	AnnualMethod method = PG_NARGS() > 3 ?
-		method_arg(PG_GETARG_TEXT_PP(3), annual_methods) : ANNUAL_SUM;
+		method_arg(PG_GETARG_TEXT_PP(3), &annual_methods) : ANNUAL_SUM;
 	Level		ytd;
 	Level		ytd_prev;
 	double		pct = 0;
@@ -300,7 +307,7 @@ series_annual(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	int32		year = year_arg(fcinfo, 1);
-	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), annual_methods);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), &annual_methods);
 	int			fy = fy_start_arg(fcinfo, 3, s);
 	Level		level;
 
@@ -318,7 +325,7 @@ series_annual_growth_pct(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	int32		year = year_arg(fcinfo, 1);
-	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), annual_methods);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), &annual_methods);
 	int			fy = fy_start_arg(fcinfo, 3, s);
 	Level		current;
 	Level		previous;
@@ -337,7 +344,7 @@ series_attainment_pct(PG_FUNCTION_ARGS)
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	int32		year = year_arg(fcinfo, 1);
 	double		target = target_double_arg(fcinfo, 2, "target");
-	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(3), annual_methods);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(3), &annual_methods);
 	int			fy = fy_start_arg(fcinfo, 4, s);
 	Level		level;
 	double		actual;
@@ -381,7 +388,7 @@ series_ytd_plan_attainment_pct(PG_FUNCTION_ARGS)
 	Level		ytd;
 	Level		plan_ytd;
 
-	series_check_same_frequency(s, plan, "compare");
+	series_check_same_frequency(s, plan, SERIES_COMBINE_COMPARE);
 	fy = fy_start_arg(fcinfo, 3, s);
 	if (!ytd_level(s, period, fy, &ytd) || !ytd_level(plan, period, fy, &plan_ytd) ||
 		level_is_zero(plan, plan_ytd))
@@ -417,7 +424,7 @@ series_projected_annual(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	int64		period = period_arg(fcinfo, 1, s, "as_of");
-	ProjectionMethod method = method_arg(PG_GETARG_TEXT_PP(2), projection_methods);
+	ProjectionMethod method = method_arg(PG_GETARG_TEXT_PP(2), &projection_methods);
 	int			fy = fy_start_arg(fcinfo, 3, s);
 	int			per_year = periods_per_year(s->frequency);
 	int64		year = fiscal_year_of((int32) period_first_month(period, s->frequency), fy);

@@ -1,8 +1,11 @@
 /*
  * indicator: growth, attainment of plans and gaps to targets on monthly data.
  *
- * This is the one SQL source of the extension; the build copies it to
- * indicator--<version>.sql.  Every object is created with CREATE (never
+ * This file holds release 1.0's objects and does not change: every later
+ * object is created by the upgrade scripts (indicator--1.0--1.1.sql and
+ * after), and the build writes the fresh install script
+ * indicator--<version>.sql as this file followed by every upgrade script
+ * (see the Makefile).  Every object is created with CREATE (never
  * CREATE OR REPLACE), so installing over a same-named object fails instead of
  * silently taking it over.
  */

@@ -29,6 +29,7 @@
 #include "utils/float.h"
 
 #include "exact_sum.h"
+#include "level.h"
 #include "series.h"
 
 /*
@@ -58,7 +59,7 @@ index_result(const IndicatorSeries *like, int32 first, int32 nmonths)
 static void
 check_same_periods(const IndicatorSeries *a, const IndicatorSeries *b)
 {
-	series_check_same_frequency(a, b, "combine");
+	series_check_same_frequency(a, b, SERIES_COMBINE_OTHER);
 }
 
 /* Store an index value: finite, or 22003 naming the month. */
@@ -70,10 +71,27 @@ index_put(IndicatorSeries *r, int32 i, double v)
 		char		label[PERIOD_TEXT_LEN];
 
 		period_to_text(r->first + i, r->frequency, label);
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("index for %s %s is out of range", frequency_name(r->frequency), label),
-				 errdetail("The value overflows double precision.")));
+		switch (r->frequency)
+		{
+			case SERIES_FREQ_MONTH:
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("index for month %s is out of range", label),
+						 errdetail("The value overflows double precision.")));
+				break;
+			case SERIES_FREQ_QUARTER:
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("index for quarter %s is out of range", label),
+						 errdetail("The value overflows double precision.")));
+				break;
+			default:
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("index for year %s is out of range", label),
+						 errdetail("The value overflows double precision.")));
+				break;
+		}
 	}
 	series_set_fp(r, i, v);
 	r->npresent++;
@@ -189,10 +207,14 @@ contribution_pp(PG_FUNCTION_ARGS)
 	double		base;
 	double		pp;
 
-	if (!isfinite(share))
+	if (isnan(share))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("weight_share cannot be %s", isnan(share) ? "NaN" : "infinite")));
+				 errmsg("weight_share cannot be NaN")));
+	if (isinf(share))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("weight_share cannot be infinite")));
 	lag = lag_months_periods(lag, c->frequency);
 	check_same_periods(c, a);
 
@@ -520,7 +542,7 @@ state_cover(IndexAggState *st, int32 first, int32 last, uint8 frequency)
 		memset(&b, 0, sizeof(b));
 		a.frequency = st->frequency;
 		b.frequency = frequency;
-		series_check_same_frequency(&a, &b, "combine");
+		series_check_same_frequency(&a, &b, SERIES_COMBINE_OTHER);
 	}
 	if (first >= st->first && last <= st->first + st->nmonths - 1)
 		return st;
@@ -671,10 +693,20 @@ weight_arg(FunctionCallInfo fcinfo, int argno)
 				 errmsg("weight cannot be NULL"),
 				 errhint("Give weight 0 to a component that should not count.")));
 	w = PG_GETARG_FLOAT8(argno);
-	if (isnan(w) || isinf(w) || w < 0)
+	if (isnan(w))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("weight cannot be %s", isnan(w) ? "NaN" : isinf(w) ? "infinite" : "negative"),
+				 errmsg("weight cannot be NaN"),
+				 errdetail("A weight is a component's share of the base period's output or value added.")));
+	if (isinf(w))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("weight cannot be infinite"),
+				 errdetail("A weight is a component's share of the base period's output or value added.")));
+	if (w < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("weight cannot be negative"),
 				 errdetail("A weight is a component's share of the base period's output or value added.")));
 	return w;
 }

@@ -13,17 +13,17 @@
  * accessors, annual_rows and series_rows share the names and the arithmetic.
  *
  * The operations of every row (level_add, level_sub, level_growth_pct) are
- * inline in series.h: as calls across files they took a quarter of
+ * inline in level.h: as calls across files they took a quarter of
  * series_rows' own time.
  */
 #include "postgres.h"
 
-#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
 #include "utils/fmgrprotos.h"
 
 #include "float_result.h"
+#include "level.h"
 #include "series.h"
 
 /* A numeric level beyond 38 digits (a float8 one beyond double: finite_result) */
@@ -125,27 +125,25 @@ level_double(const IndicatorSeries *s, Level l)
 	return s->kind == SERIES_KIND_NUMERIC ? fixed_to_double(l.exact, s->scale) : l.fp;
 }
 
-const char *const annual_methods[] = {"sum", "avg", "last", NULL};
+const MethodNames annual_methods = {
+	{"sum", "avg", "last", NULL}, "Use 'sum', 'avg' or 'last'."
+};
 
 /* Position of a method name in names; an unknown name is an error. */
 int
-method_arg(text *method, const char *const *names)
+method_arg(text *method, const MethodNames *methods)
 {
 	const char *given = VARDATA_ANY(method);
 	Size		len = VARSIZE_ANY_EXHDR(method);
-	StringInfoData known;
 
-	for (int i = 0; names[i] != NULL; i++)
-		if (strlen(names[i]) == len && memcmp(given, names[i], len) == 0)
+	for (int i = 0; methods->names[i] != NULL; i++)
+		if (strlen(methods->names[i]) == len && memcmp(given, methods->names[i], len) == 0)
 			return i;
 
-	initStringInfo(&known);
-	for (int i = 0; names[i] != NULL; i++)
-		appendStringInfo(&known, "%s'%s'", i == 0 ? "" : names[i + 1] ? ", " : " or ", names[i]);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown method \"%s\"", text_to_cstring(method)),
-			 errhint("Use %s.", known.data)));
+			 errhint("%s", methods->hint)));
 	return -1;					/* keep the compiler quiet */
 }
 

@@ -85,17 +85,20 @@ void
 check_fy_frequency(int32 fy_start_month, int frequency)
 {
 	check_fy_start_month(fy_start_month);
-	if ((fy_start_month - 1) % months_per_period(frequency) != 0)
+	if ((fy_start_month - 1) % months_per_period(frequency) == 0)
+		return;
+	if (frequency == PERIOD_FREQ_QUARTER)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("fy_start_month %d does not fall on the start of a %s",
-						fy_start_month, frequency_name(frequency)),
-				 errdetail("A %s series' fiscal years are made of whole %ss.",
-						   frequency == PERIOD_FREQ_QUARTER ? "quarterly" : "yearly",
-						   frequency_name(frequency)),
-				 frequency == PERIOD_FREQ_QUARTER ?
-				 errhint("Use 1, 4, 7 or 10 on a quarterly series.") :
-				 errhint("Use 1 on a yearly series: its periods are the years as labelled.")));
+				 errmsg("fy_start_month %d does not fall on the start of a quarter",
+						fy_start_month),
+				 errdetail("A quarterly series' fiscal years are made of whole quarters."),
+				 errhint("Use 1, 4, 7 or 10 on a quarterly series.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("fy_start_month %d does not fall on the start of a year", fy_start_month),
+			 errdetail("A yearly series' fiscal years are made of whole years."),
+			 errhint("Use 1 on a yearly series: its periods are the years as labelled.")));
 }
 
 /*
@@ -112,13 +115,16 @@ lag_months_periods(int32 lag_months, int frequency)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("lag_months must be positive, not %d", lag_months),
 				 errhint("Use 12 for growth on the same month of last year, 1 for growth on the month.")));
+	if (lag_months % per != 0 && frequency == PERIOD_FREQ_QUARTER)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("lag_months %d does not fall on the quarters of the series", lag_months),
+				 errhint("Use a multiple of 3 months on a quarterly series.")));
 	if (lag_months % per != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("lag_months %d does not fall on the %ss of the series", lag_months,
-						frequency_name(frequency)),
-				 errhint("Use a multiple of %d months on a %sly series.", per,
-						 frequency_name(frequency))));
+				 errmsg("lag_months %d does not fall on the years of the series", lag_months),
+				 errhint("Use a multiple of 12 months on a yearly series.")));
 	return lag_months / per;
 }
 

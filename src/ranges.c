@@ -19,6 +19,7 @@
 #include "utils/date.h"
 #include "utils/float.h"
 
+#include "level.h"
 #include "series.h"
 
 typedef enum FillMethod
@@ -28,7 +29,9 @@ typedef enum FillMethod
 	FILL_ZERO
 } FillMethod;
 
-static const char *const fill_methods[] = {"locf", "linear", "zero", NULL};
+static const MethodNames fill_methods = {
+	{"locf", "linear", "zero", NULL}, "Use 'locf', 'linear' or 'zero'."
+};
 
 /* The periods named by first_period and last_period (arguments 1 and 2). */
 static void
@@ -72,7 +75,7 @@ Datum
 series_range_value(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
-	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(3), annual_methods);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(3), &annual_methods);
 	int64		first;
 	int64		last;
 	Level		level;
@@ -94,7 +97,7 @@ Datum
 series_range_growth_pct(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
-	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(3), annual_methods);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(3), &annual_methods);
 	int32		lag_months = PG_GETARG_INT32(4);
 	int64		first;
 	int64		last;
@@ -144,6 +147,29 @@ inexact_overflow_error(const IndicatorSeries *s, int64 period, int frequency)
 					   level_inexact_scale(s), s->scale, FIXED_MAX_DIGITS)));
 }
 
+/* A conversion to a finer frequency (a coarser series to a finer one). */
+static void
+finer_frequency_error(int from, int to)
+{
+	if (from == SERIES_FREQ_QUARTER)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot convert a quarterly series to the finer frequency \"month\""),
+				 errdetail("A quarter's value says nothing of how it is spread over its months."),
+				 errhint("Build the monthly series from monthly data with series_agg.")));
+	if (to == SERIES_FREQ_MONTH)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("cannot convert a yearly series to the finer frequency \"month\""),
+				 errdetail("A year's value says nothing of how it is spread over its months."),
+				 errhint("Build the monthly series from monthly data with series_agg.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot convert a yearly series to the finer frequency \"quarter\""),
+			 errdetail("A year's value says nothing of how it is spread over its quarters."),
+			 errhint("Build the quarterly series from quarterly data with series_agg.")));
+}
+
 /*
  * to_frequency(s, frequency, method) returns indicator_series: each whole
  * period of the coarser frequency by 'sum', 'avg' or 'last' of its periods;
@@ -158,7 +184,7 @@ series_to_frequency(PG_FUNCTION_ARGS)
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	text	   *name = PG_GETARG_TEXT_PP(1);
 	int			to = frequency_from_name(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name));
-	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), annual_methods);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), &annual_methods);
 	int			k;				/* periods of s in one period of the result */
 	int64		first;
 	int64		last;
@@ -168,14 +194,7 @@ series_to_frequency(PG_FUNCTION_ARGS)
 	if (to == s->frequency)
 		PG_RETURN_INDICATOR_SERIES_P(s);
 	if (months_per_period(to) < months_per_period(s->frequency))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot convert a %sly series to the finer frequency \"%s\"",
-						frequency_name(s->frequency), frequency_name(to)),
-				 errdetail("A %s's value says nothing of how it is spread over its %ss.",
-						   frequency_name(s->frequency), frequency_name(to)),
-				 errhint("Build the %sly series from %sly data with series_agg.",
-						 frequency_name(to), frequency_name(to))));
+		finer_frequency_error(s->frequency, to);
 
 	k = months_per_period(to) / months_per_period(s->frequency);
 	first = month_to_period(period_first_month(s->first, s->frequency), to);
@@ -226,7 +245,7 @@ Datum
 series_fill_missing(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
-	FillMethod	method = (FillMethod) method_arg(PG_GETARG_TEXT_PP(1), fill_methods);
+	FillMethod	method = (FillMethod) method_arg(PG_GETARG_TEXT_PP(1), &fill_methods);
 	int16		scale = s->scale;
 	int			k;
 	IndicatorSeries *result;

@@ -78,17 +78,53 @@ series_format_error(const IndicatorSeries *s)
 			 errhint("The value was written by a later release of indicator, or is corrupt.")));
 }
 
-/* Two series combined period by period must have one frequency (42804). */
+/*
+ * Two series combined period by period must have one frequency (42804);
+ * "what" says how they are combined.  The frequencies are named as
+ * frequency() returns them, as values.
+ */
 void
 series_check_same_frequency(const IndicatorSeries *a, const IndicatorSeries *b,
-							const char *what)
+							SeriesCombination what)
 {
-	if (a->frequency != b->frequency)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("cannot %s a %sly series and a %sly series", what,
-						frequency_name(a->frequency), frequency_name(b->frequency)),
-				 errhint("Build every series with the same frequency, or convert one with to_frequency().")));
+	if (a->frequency == b->frequency)
+		return;
+	switch (what)
+	{
+		case SERIES_COMBINE_COMPARE:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("cannot compare series of different frequencies"),
+					 errdetail("The frequencies are \"%s\" and \"%s\".",
+							   frequency_name(a->frequency), frequency_name(b->frequency)),
+					 errhint("Build every series with the same frequency, or convert one with to_frequency().")));
+			break;
+		case SERIES_COMBINE_MERGE:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("cannot merge series of different frequencies"),
+					 errdetail("The frequencies are \"%s\" and \"%s\".",
+							   frequency_name(a->frequency), frequency_name(b->frequency)),
+					 errhint("Build every series with the same frequency, or convert one with to_frequency().")));
+			break;
+		case SERIES_COMBINE_ADD:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("cannot add series of different frequencies"),
+					 errdetail("The frequencies are \"%s\" and \"%s\".",
+							   frequency_name(a->frequency), frequency_name(b->frequency)),
+					 errhint("Build every series with the same frequency, or convert one with to_frequency().")));
+			break;
+		case SERIES_COMBINE_OTHER:
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("cannot combine series of different frequencies"),
+					 errdetail("The frequencies are \"%s\" and \"%s\".",
+							   frequency_name(a->frequency), frequency_name(b->frequency)),
+					 errhint("Build every series with the same frequency, or convert one with to_frequency().")));
+			break;
+	}
+	elog(ERROR, "unknown series combination %d", (int) what);
 }
 
 /*
@@ -144,13 +180,6 @@ series_set_missing(IndicatorSeries *s, int32 from, int32 count)
 	}
 }
 
-/* A month a series may hold: years 1 to 9999. */
-void
-series_check_month(int32 month)
-{
-	series_check_period(month, SERIES_FREQ_MONTH);
-}
-
 /* A period (of a frequency) a series may hold: years 1 to 9999. */
 void
 series_check_period(int32 period, uint8 frequency)
@@ -166,16 +195,9 @@ series_check_period(int32 period, uint8 frequency)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("period %s is out of range for indicator_series", label),
-				 errdetail("A series holds %ss of the years %d to %d.", frequency_name(frequency),
+				 errdetail("A series holds periods of the years %d to %d.",
 						   INDICATOR_MIN_YEAR, INDICATOR_MAX_YEAR)));
 	}
-}
-
-/* A span a series may cover: at most SERIES_MAX_MONTHS months. */
-void
-series_check_span(int32 first, int32 last)
-{
-	series_check_period_span(first, last, SERIES_FREQ_MONTH);
 }
 
 /* A span a series may cover: at most SERIES_MAX_MONTHS periods. */
@@ -189,23 +211,28 @@ series_check_period_span(int32 first, int32 last, uint8 frequency)
 
 		period_to_text(first, frequency, from);
 		period_to_text(last, frequency, to);
+		if (frequency == SERIES_FREQ_MONTH)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("series from %s to %s spans more than %d months", from, to,
+							SERIES_MAX_MONTHS),
+					 errdetail("A series spans at most %d months (%d years).",
+							   SERIES_MAX_MONTHS, SERIES_MAX_MONTHS / 12),
+					 errhint("Check the periods for a mistyped year.")));
+		if (frequency == SERIES_FREQ_QUARTER)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("series from %s to %s spans more than %d quarters", from, to,
+							SERIES_MAX_MONTHS),
+					 errdetail("A series spans at most %d periods.", SERIES_MAX_MONTHS),
+					 errhint("Check the periods for a mistyped year.")));
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("series from %s to %s spans more than %d %ss", from, to,
-						SERIES_MAX_MONTHS, frequency_name(frequency)),
-				 frequency == SERIES_FREQ_MONTH ?
-				 errdetail("A series spans at most %d months (%d years).",
-						   SERIES_MAX_MONTHS, SERIES_MAX_MONTHS / 12) :
+				 errmsg("series from %s to %s spans more than %d years", from, to,
+						SERIES_MAX_MONTHS),
 				 errdetail("A series spans at most %d periods.", SERIES_MAX_MONTHS),
 				 errhint("Check the periods for a mistyped year.")));
 	}
-}
-
-/* Two values for one month. */
-void
-duplicate_month_error(int32 month)
-{
-	duplicate_period_error(month, SERIES_FREQ_MONTH);
 }
 
 /* Two values for one period, named in the series' own form. */
@@ -215,31 +242,47 @@ duplicate_period_error(int32 period, uint8 frequency)
 	char		label[PERIOD_TEXT_LEN];
 
 	period_to_text(period, frequency, label);
+	if (frequency == SERIES_FREQ_MONTH)
+		ereport(ERROR,
+				(errcode(ERRCODE_CARDINALITY_VIOLATION),
+				 errmsg("more than one value for month %s", label),
+				 errdetail("A series holds one value per month."),
+				 errhint("Group by every column that identifies a series, or sum the rows of a month first.")));
+	if (frequency == SERIES_FREQ_QUARTER)
+		ereport(ERROR,
+				(errcode(ERRCODE_CARDINALITY_VIOLATION),
+				 errmsg("more than one value for quarter %s", label),
+				 errdetail("A series holds one value per quarter."),
+				 errhint("Group by every column that identifies a series, or sum the rows of a quarter first.")));
 	ereport(ERROR,
 			(errcode(ERRCODE_CARDINALITY_VIOLATION),
-			 errmsg("more than one value for %s %s", frequency_name(frequency), label),
-			 errdetail("A series holds one value per %s.", frequency_name(frequency)),
-			 errhint("Group by every column that identifies a series, or sum the rows of a %s first.",
-					 frequency_name(frequency))));
+			 errmsg("more than one value for year %s", label),
+			 errdetail("A series holds one value per year."),
+			 errhint("Group by every column that identifies a series, or sum the rows of a year first.")));
 }
 
 /* A value that needs more than FIXED_MAX_DIGITS digits at the series' scale. */
-void
-series_scale_error(int32 month, int scale)
-{
-	series_period_scale_error(month, SERIES_FREQ_MONTH, scale);
-}
-
 void
 series_period_scale_error(int32 period, uint8 frequency, int scale)
 {
 	char		label[PERIOD_TEXT_LEN];
 
 	period_to_text(period, frequency, label);
+	if (frequency == SERIES_FREQ_MONTH)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value for month %s cannot be held exactly at %d decimals", label, scale),
+				 errdetail("indicator_series holds numeric values of at most %d digits, all at the scale of the value with most decimals.",
+						   FIXED_MAX_DIGITS)));
+	if (frequency == SERIES_FREQ_QUARTER)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value for quarter %s cannot be held exactly at %d decimals", label, scale),
+				 errdetail("indicator_series holds numeric values of at most %d digits, all at the scale of the value with most decimals.",
+						   FIXED_MAX_DIGITS)));
 	ereport(ERROR,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("value for %s %s cannot be held exactly at %d decimals",
-					frequency_name(frequency), label, scale),
+			 errmsg("value for year %s cannot be held exactly at %d decimals", label, scale),
 			 errdetail("indicator_series holds numeric values of at most %d digits, all at the scale of the value with most decimals.",
 					   FIXED_MAX_DIGITS)));
 }
@@ -549,8 +592,6 @@ indicator_series_recv(PG_FUNCTION_ARGS)
 	int			scale;
 	int32		first;
 	int32		nmonths;
-	const char *noun;
-	char		detail[80];
 	IndicatorSeries *s;
 
 	recv_need(buf, 1);
@@ -571,22 +612,15 @@ indicator_series_recv(PG_FUNCTION_ARGS)
 		if (frequency > SERIES_FREQ_YEAR)
 			recv_error("The frequency is neither month, quarter nor year.");
 	}
-	noun = frequency_name(frequency);
 	scale = (int16) pq_getmsgint(buf, 2);
 	if (scale < 0 || scale > FIXED_MAX_SCALE || (kind == SERIES_KIND_FLOAT8 && scale != 0))
 		recv_error("The scale is out of range.");
 	first = pq_getmsgint(buf, 4);
 	nmonths = pq_getmsgint(buf, 4);
 	if (nmonths < 1 || nmonths > SERIES_MAX_MONTHS)
-	{
-		snprintf(detail, sizeof(detail), "The number of %ss is out of range.", noun);
-		recv_error(detail);
-	}
+		recv_error("The number of periods is out of range.");
 	if (first < period_min(frequency) || first > period_max(frequency) - nmonths + 1)
-	{
-		snprintf(detail, sizeof(detail), "The %ss are out of range.", noun);
-		recv_error(detail);
-	}
+		recv_error("The periods are out of range.");
 
 	s = series_alloc_freq((uint8) kind, series_first_slot((uint8) kind), (int16) scale, first,
 						  nmonths, nmonths, (uint8) frequency);
@@ -599,10 +633,7 @@ indicator_series_recv(PG_FUNCTION_ARGS)
 		if (flag == 0)
 			continue;
 		if (flag != 1)
-		{
-			snprintf(detail, sizeof(detail), "A %s's presence flag is neither 0 nor 1.", noun);
-			recv_error(detail);
-		}
+			recv_error("A period's presence flag is neither 0 nor 1.");
 		recv_need(buf, kind == SERIES_KIND_NUMERIC ? 16 : 8);
 		if (kind == SERIES_KIND_NUMERIC)
 		{

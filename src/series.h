@@ -11,8 +11,7 @@
  * periods and back with period.h's helpers (date_to_period, period_to_date,
  * periods_per_year), so a lag of a year is periods_per_year(s->frequency)
  * slots.  The fields and helpers named "month" below (nmonths,
- * series_month, series_check_month...) predate frequencies and count
- * periods.
+ * series_month...) predate frequencies and count periods.
  *
  * Format versions.  Version 1 (release 1.0) had no frequency: its reserved
  * bytes were zero, which reads as SERIES_FREQ_MONTH, so a stored 1.0 value
@@ -32,17 +31,17 @@
  * Layout (a varlena, 8-byte aligned):
  *
  *	header		IndicatorSeries below
- *	values		capacity slots of slot_bytes each; the month "first" is slot
+ *	values		capacity slots of slot_bytes each; the period "first" is slot
  *				"front":
  *				  numeric kind: mantissas at the series' scale, in the
  *				  smallest of int32, int64 and int128 (4, 8 or 16 bytes)
  *				  that holds every value of the series
  *				  float8 kind:  doubles, 8 bytes
  *
- * A missing month holds a sentinel that no real value can take: the most
+ * A missing period holds a sentinel that no real value can take: the most
  * negative integer of the slot (no value in that slot may take it; int128
- * mantissas stay within +-10^38), or NaN (NaN input is an error).  So a month
- * costs its value's bytes and nothing else: 4 bytes for a month of up to 9
+ * mantissas stay within +-10^38), or NaN (NaN input is an error).  So a period
+ * costs its value's bytes and nothing else: 4 bytes for a period of up to 9
  * digits (2,147,483.647 at three decimals), 8 for up to 18, 16 beyond.
  *
  * A numeric series starts with int32 slots and is widened (copied to larger
@@ -112,11 +111,11 @@ typedef struct IndicatorSeries
 	uint8		version;		/* SERIES_FORMAT_VERSION */
 	uint8		kind;			/* SERIES_KIND_* */
 	int16		scale;			/* numeric kind: decimal scale of every value */
-	int32		first;			/* month number of the first month of the span */
-	int32		nmonths;		/* months in the span, >= 1 */
-	int32		npresent;		/* months in the span that hold a value */
+	int32		first;			/* period number of the first period of the span */
+	int32		nmonths;		/* periods in the span, >= 1 */
+	int32		npresent;		/* periods in the span that hold a value */
 	int32		capacity;		/* value slots allocated, >= front + nmonths */
-	int32		front;			/* spare slots before the first month */
+	int32		front;			/* spare slots before the first period */
 	uint8		slot_bytes;		/* SERIES_SLOT_* */
 	uint8		frequency;		/* SERIES_FREQ_* (version 1: zero, month) */
 	uint8		flags;			/* SERIES_FLAG_*: zero once finished */
@@ -164,7 +163,7 @@ series_size(uint8 slot_bytes, int32 capacity)
 	return SERIES_HEADER_SIZE + (Size) capacity * slot_bytes;
 }
 
-/* The value of the first month of the span. */
+/* The value of the first period of the span. */
 static inline char *
 series_values(const IndicatorSeries *s)
 {
@@ -173,7 +172,7 @@ series_values(const IndicatorSeries *s)
 
 /*
  * The values of a float8-kind series as an array of doubles, for loops over
- * every month.  The slots hold doubles in native representation (what
+ * every period.  The slots hold doubles in native representation (what
  * series_get_fp/series_set_fp memcpy) and are aligned for them: the header
  * size is MAXALIGN'd, the slots are 8 bytes, and a series is palloc'd (or,
  * as a datum of ALIGNMENT = double, stored aligned).
@@ -195,7 +194,7 @@ series_last(const IndicatorSeries *s)
 }
 
 /*
- * A level: one month's value or a sum of months, exact (mantissa at the
+ * A level: one period's value or a sum of periods, exact (mantissa at the
  * series' scale) for the numeric kind, a double for the float8 kind.
  */
 typedef struct Level
@@ -219,7 +218,7 @@ series_slot_for(int128 m)
 	return SERIES_SLOT_INT128;
 }
 
-/* Month i of the span (0-based): false when it is missing. */
+/* Period i of the span (0-based): false when it is missing. */
 static inline bool
 series_get(const IndicatorSeries *s, int32 i, Level *out)
 {
@@ -310,6 +309,15 @@ series_set_frequency(IndicatorSeries *s, uint8 frequency)
 	s->frequency = frequency;
 }
 
+/* How two series are combined, for series_check_same_frequency's message. */
+typedef enum SeriesCombination
+{
+	SERIES_COMBINE_COMPARE,		/* attainment and gap: a series against a plan */
+	SERIES_COMBINE_MERGE,		/* series_merge, series_agg's combine function */
+	SERIES_COMBINE_ADD,			/* series_sum, series_sum_present, series_count */
+	SERIES_COMBINE_OTHER		/* indices.c: components, contributions */
+} SeriesCombination;
+
 /* series.c */
 extern IndicatorSeries *series_alloc(uint8 kind, uint8 slot_bytes, int16 scale,
 									 int32 first, int32 nmonths, int32 capacity);
@@ -317,18 +325,14 @@ extern IndicatorSeries *series_alloc_freq(uint8 kind, uint8 slot_bytes, int16 sc
 										  int32 first, int32 nperiods, int32 capacity,
 										  uint8 frequency);
 extern void series_check_same_frequency(const IndicatorSeries *a,
-										const IndicatorSeries *b, const char *what);
+										const IndicatorSeries *b, SeriesCombination what);
 extern void series_check_period(int32 period, uint8 frequency);
 extern void series_check_period_span(int32 first, int32 last, uint8 frequency);
 extern void duplicate_period_error(int32 period, uint8 frequency);
 extern IndicatorSeries *series_trim_copy(const IndicatorSeries *s);
 extern IndicatorSeries *series_put_exact(IndicatorSeries *s, int32 i, int128 m);
 extern void series_set_missing(IndicatorSeries *s, int32 from, int32 count);
-extern void series_check_span(int32 first, int32 last);
-extern void series_check_month(int32 month);
-extern void series_scale_error(int32 month, int scale);
 extern void series_period_scale_error(int32 period, uint8 frequency, int scale);
-extern void duplicate_month_error(int32 month);
 extern IndicatorSeries *series_rescale(IndicatorSeries *s, int16 scale);
 extern int32 series_growth_capacity(uint8 slot_bytes, int32 needed);
 extern IndicatorSeries *series_compact(const IndicatorSeries *s);
@@ -339,108 +343,6 @@ extern Datum indicator_series_in(PG_FUNCTION_ARGS);
 extern Datum indicator_series_out(PG_FUNCTION_ARGS);
 extern Datum indicator_series_send(PG_FUNCTION_ARGS);
 extern Datum indicator_series_recv(PG_FUNCTION_ARGS);
-
-/* How a range of months becomes one figure: annual_methods[] names them. */
-typedef enum AnnualMethod
-{
-	ANNUAL_SUM,
-	ANNUAL_AVG,
-	ANNUAL_LAST
-} AnnualMethod;
-
-/* series_compare.c: equality (the same kind, frequency, span and values) */
-extern bool series_eq(const IndicatorSeries *a, const IndicatorSeries *b);
-
-/* level.c: arithmetic on levels, shared by the accessors */
-extern void level_overflow_error(void) pg_attribute_noreturn();
-extern bool level_sum(const IndicatorSeries *s, int64 from, int64 to, Level *sum);
-extern Datum level_numeric(const IndicatorSeries *s, Level l);
-extern double level_double(const IndicatorSeries *s, Level l);
-extern const char *const annual_methods[];
-
-/*
- * The arithmetic of every row of series_rows, inline: a numeric level is
- * an exact mantissa, so sums and differences are exact integer operations.
- */
-static inline void
-level_add(const IndicatorSeries *s, Level a, Level b, Level *sum)
-{
-	if (s->kind == SERIES_KIND_NUMERIC)
-	{
-		if (!fixed_add(a.exact, b.exact, &sum->exact))
-			level_overflow_error();
-		sum->fp = 0;
-	}
-	else
-	{
-		sum->fp = finite_result(a.fp + b.fp);
-		sum->exact = 0;
-	}
-}
-
-static inline void
-level_sub(const IndicatorSeries *s, Level a, Level b, Level *diff)
-{
-	if (s->kind == SERIES_KIND_NUMERIC)
-	{
-		if (!fixed_add(a.exact, -b.exact, &diff->exact))
-			level_overflow_error();
-		diff->fp = 0;
-	}
-	else
-	{
-		diff->fp = finite_result(a.fp - b.fp);
-		diff->exact = 0;
-	}
-}
-
-static inline bool
-level_is_zero(const IndicatorSeries *s, Level l)
-{
-	return s->kind == SERIES_KIND_NUMERIC ? l.exact == 0 : l.fp == 0;
-}
-
-/* The nearest double, converting through int64 where it fits (one instruction). */
-static inline double
-int128_to_double(int128 v)
-{
-	return v == (int64) v ? (double) (int64) v : (double) v;
-}
-
-/*
- * (current - previous) / |previous| * 100, from the exact difference;
- * false when previous is 0.
- */
-static inline bool
-level_growth_pct(const IndicatorSeries *s, Level current, Level previous, double *pct)
-{
-	if (level_is_zero(s, previous))
-		return false;
-	if (s->kind == SERIES_KIND_NUMERIC)
-	{
-		Level		diff;
-
-		/* a numeric ratio is below 2 * 10^38 * 100: always finite */
-		level_sub(s, current, previous, &diff);
-		*pct = int128_to_double(diff.exact) / fabs(int128_to_double(previous.exact)) * 100.0;
-	}
-	else
-	{
-		/* as growth_pct: a difference that alone overflows is no error */
-		double		divisor = fabs(previous.fp);
-		double		diff = float8_change(current.fp, previous.fp, &divisor);
-
-		*pct = finite_result(diff / divisor * 100.0);
-	}
-	return true;
-}
-extern int	method_arg(text *method, const char *const *names);
-extern Datum level_avg_numeric(const IndicatorSeries *s, Level sum, int64 n);
-extern double level_avg_double(const IndicatorSeries *s, Level sum, int64 n);
-extern void series_doubles(const IndicatorSeries *s, double *out);
-extern int16 level_inexact_scale(const IndicatorSeries *s);
-extern bool level_div_inexact(const IndicatorSeries *s, int128 num, int64 den,
-							  int128 *quotient);
 
 /* The period of s that holds a date argument (accessors.c, ranges.c). */
 static inline int64

@@ -27,6 +27,7 @@
 #include "utils/fmgrprotos.h"
 
 #include "series.h"
+#include "series_agg.h"
 
 /* One row's period, worked out before its value is read. */
 typedef struct AggRow
@@ -113,16 +114,18 @@ series_agg_accum(FunctionCallInfo fcinfo, const AggRow *row, uint8 kind, bool va
 	if (state != NULL && !in_agg)
 		state = series_compact(state);
 
+	if (state != NULL && state->kind != kind && kind == SERIES_KIND_NUMERIC)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cannot add a numeric value to a float8 series")));
 	if (state != NULL && state->kind != kind)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("cannot add a %s value to a %s series",
-						kind == SERIES_KIND_NUMERIC ? "numeric" : "float8",
-						state->kind == SERIES_KIND_NUMERIC ? "numeric" : "float8")));
+				 errmsg("cannot add a float8 value to a numeric series")));
 	if (state != NULL && state->frequency != row->frequency)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("cannot add a %s to a %sly series",
+				 errmsg("cannot add a row of frequency \"%s\" to a series of frequency \"%s\"",
 						frequency_name(row->frequency), frequency_name(state->frequency)),
 				 errhint("Pass one frequency for every row of a series.")));
 
@@ -178,11 +181,77 @@ nonfinite_value_error(const AggRow *row, bool is_nan)
 	char		label[PERIOD_TEXT_LEN];
 
 	period_to_text(row->period, row->frequency, label);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("value for %s %s cannot be %s", frequency_name(row->frequency), label,
-					is_nan ? "NaN" : "infinite"),
-			 errhint("Pass NULL for a %s without a value.", frequency_name(row->frequency))));
+	switch (row->frequency)
+	{
+		case SERIES_FREQ_MONTH:
+			if (is_nan)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("value for month %s cannot be NaN", label),
+						 errhint("Pass NULL for a month without a value.")));
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("value for month %s cannot be infinite", label),
+					 errhint("Pass NULL for a month without a value.")));
+			break;
+		case SERIES_FREQ_QUARTER:
+			if (is_nan)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("value for quarter %s cannot be NaN", label),
+						 errhint("Pass NULL for a quarter without a value.")));
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("value for quarter %s cannot be infinite", label),
+					 errhint("Pass NULL for a quarter without a value.")));
+			break;
+		case SERIES_FREQ_YEAR:
+			if (is_nan)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("value for year %s cannot be NaN", label),
+						 errhint("Pass NULL for a year without a value.")));
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("value for year %s cannot be infinite", label),
+					 errhint("Pass NULL for a year without a value.")));
+			break;
+	}
+	elog(ERROR, "unknown frequency %d", row->frequency);
+}
+
+/* A numeric value of more digits or decimals than a series holds. */
+static void
+inexact_value_error(const AggRow *row)
+{
+	char		label[PERIOD_TEXT_LEN];
+
+	period_to_text(row->period, row->frequency, label);
+	switch (row->frequency)
+	{
+		case SERIES_FREQ_MONTH:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value for month %s cannot be held exactly", label),
+					 errdetail("indicator_series holds numeric values of at most %d digits and %d decimals.",
+							   FIXED_MAX_DIGITS, FIXED_MAX_SCALE)));
+			break;
+		case SERIES_FREQ_QUARTER:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value for quarter %s cannot be held exactly", label),
+					 errdetail("indicator_series holds numeric values of at most %d digits and %d decimals.",
+							   FIXED_MAX_DIGITS, FIXED_MAX_SCALE)));
+			break;
+		case SERIES_FREQ_YEAR:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("value for year %s cannot be held exactly", label),
+					 errdetail("indicator_series holds numeric values of at most %d digits and %d decimals.",
+							   FIXED_MAX_DIGITS, FIXED_MAX_SCALE)));
+			break;
+	}
+	elog(ERROR, "unknown frequency %d", row->frequency);
 }
 
 static Datum
@@ -208,17 +277,8 @@ numeric_transfn(FunctionCallInfo fcinfo, bool tz)
 				break;
 			case FIXED_TOO_MANY_DIGITS:
 			case FIXED_SCALE_TOO_LARGE:
-				{
-					char		label[PERIOD_TEXT_LEN];
-
-					period_to_text(row.period, row.frequency, label);
-					ereport(ERROR,
-							(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-							 errmsg("value for %s %s cannot be held exactly",
-									frequency_name(row.frequency), label),
-							 errdetail("indicator_series holds numeric values of at most %d digits and %d decimals.",
-									   FIXED_MAX_DIGITS, FIXED_MAX_SCALE)));
-				}
+				inexact_value_error(&row);
+				break;
 		}
 	}
 	return series_agg_accum(fcinfo, &row, SERIES_KIND_NUMERIC, PG_ARGISNULL(2), exact, scale, 0);
@@ -321,17 +381,20 @@ series_agg_float8_tz_transfn(PG_FUNCTION_ARGS)
 }
 
 /*
- * The opening mistake of issue 10: quarterly (or yearly) figures passed to
+ * The commonest opening mistake: quarterly (or yearly) figures passed to
  * series_agg without a frequency make a monthly series in which every value
  * sits on one month of its quarter and the other months are missing, so
  * every quarter-on-quarter, year-to-date and annual figure is NULL.  With
- * four values or more all on one month of their quarter, say so.  A series
- * that is really monthly with gaps has values on other months too; passing
- * 'month' explicitly says the data is monthly and silences this.  Said once
- * per aggregate call site and execution (fn_extra marks it), not per group.
+ * four values or more all on one month of their quarter, say so (a WARNING)
+ * and return true.  A series that is really monthly with gaps has values on
+ * other months too; passing 'month' explicitly to series_agg says the data
+ * is monthly and silences this.  The caller says it once per query, not per
+ * group: series_agg_final once per call site and execution (fn_extra marks
+ * it), series_store for the first such series of the store, whose hint
+ * names series_store's frequency argument.
  */
-static void
-warn_if_quarterly(FunctionCallInfo fcinfo, const IndicatorSeries *s)
+bool
+series_warn_if_quarterly(const IndicatorSeries *s, bool in_store)
 {
 	int			residue3 = -1;
 	int			residue12 = -1;
@@ -341,9 +404,8 @@ warn_if_quarterly(FunctionCallInfo fcinfo, const IndicatorSeries *s)
 	int32		first_present = -1;
 	int32		last_present = -1;
 
-	if (s->frequency != SERIES_FREQ_MONTH || s->npresent < 4 ||
-		fcinfo->flinfo->fn_extra != NULL)
-		return;
+	if (s->frequency != SERIES_FREQ_MONTH || s->npresent < 4)
+		return false;
 	for (int32 i = 0; i < s->nmonths; i++)
 	{
 		Level		v;
@@ -358,20 +420,37 @@ warn_if_quarterly(FunctionCallInfo fcinfo, const IndicatorSeries *s)
 			first_present = month;
 		}
 		else if (month % 3 != residue3)
-			return;
+			return false;
 		yearly &= month % 12 == residue12;
 		last_present = month;
 	}
 	month_to_text(first_present, from);
 	month_to_text(last_present, to);
-	fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, 1);
-	ereport(WARNING,
-			(errmsg("every value of this monthly series falls on the same month of its %s",
-					yearly ? "year" : "quarter"),
-			 errdetail("%d values from %s to %s, and the other months are missing, so growth on the previous period, year-to-date and annual figures are NULL (said once per query).",
-					   s->npresent, from, to),
-			 errhint("For %s data pass the frequency: series_agg(period, value, '%s'); pass 'month' if the data is monthly.",
-					 yearly ? "yearly" : "quarterly", yearly ? "year" : "quarter")));
+	if (yearly && !in_store)
+		ereport(WARNING,
+				(errmsg("every value of this monthly series falls on the same month of its year"),
+				 errdetail("%d values from %s to %s, and the other months are missing, so growth on the previous period, year-to-date and annual figures are NULL (said once per query).",
+						   s->npresent, from, to),
+				 errhint("For yearly data pass the frequency: series_agg(period, value, 'year'); pass 'month' if the data is monthly.")));
+	else if (!in_store)
+		ereport(WARNING,
+				(errmsg("every value of this monthly series falls on the same month of its quarter"),
+				 errdetail("%d values from %s to %s, and the other months are missing, so growth on the previous period, year-to-date and annual figures are NULL (said once per query).",
+						   s->npresent, from, to),
+				 errhint("For quarterly data pass the frequency: series_agg(period, value, 'quarter'); pass 'month' if the data is monthly.")));
+	else if (yearly)
+		ereport(WARNING,
+				(errmsg("every value of this monthly series falls on the same month of its year"),
+				 errdetail("%d values from %s to %s, and the other months are missing, so growth on the previous period, year-to-date and annual figures are NULL (said for the store's first such series).",
+						   s->npresent, from, to),
+				 errhint("For yearly data pass the frequency: series_store(source, store, keys, period_column, value_column, 'year').")));
+	else
+		ereport(WARNING,
+				(errmsg("every value of this monthly series falls on the same month of its quarter"),
+				 errdetail("%d values from %s to %s, and the other months are missing, so growth on the previous period, year-to-date and annual figures are NULL (said for the store's first such series).",
+						   s->npresent, from, to),
+				 errhint("For quarterly data pass the frequency: series_store(source, store, keys, period_column, value_column, 'quarter').")));
+	return true;
 }
 
 /*
@@ -386,8 +465,10 @@ series_agg_final(PG_FUNCTION_ARGS)
 	IndicatorSeries *state = PG_GETARG_INDICATOR_SERIES_P(0);
 	IndicatorSeries *result;
 
-	if (state->flags & SERIES_FLAG_CHECK_QUARTERLY)
-		warn_if_quarterly(fcinfo, state);
+	/* said once per call site and execution: fn_extra marks it */
+	if ((state->flags & SERIES_FLAG_CHECK_QUARTERLY) && fcinfo->flinfo->fn_extra == NULL &&
+		series_warn_if_quarterly(state, false))
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, 1);
 	result = series_compact(state);
 	result->flags = 0;
 	PG_RETURN_INDICATOR_SERIES_P(result);

@@ -28,6 +28,7 @@
 #include "common/hashfn.h"
 
 #include "series.h"
+#include "series_compare.h"
 
 /*
  * What must be equal before any value is compared, in the order of the

@@ -1,34 +1,40 @@
 /*
  * series_rollup.c
- *	  Combining stored series: the union of series over disjoint months
+ *	  Combining stored series: the union of series over disjoint periods
  *	  (series_merge, and the combine function of series_agg), the
- *	  month-by-month total across series (series_sum), the partial total of
- *	  the series that have each month (series_sum_present) and how many
- *	  series have it (series_count).
+ *	  period-by-period total across series (series_sum), the partial total
+ *	  of the series that have each period (series_sum_present) and how many
+ *	  series have it (series_count); and the series store's arithmetic on
+ *	  one stored series (series_store_apply: periods removed, then a union).
  *
  * Both are transition functions whose state is an indicator_series, and
  * each is its own combine function: union and total are associative and
  * commutative, so partial results from parallel workers, partitions or
  * Citus workers combine the same way rows do.
  *
- * series_sum never understates a total: a month is present in the result
- * only when every input series has it.  A month that some input lacks
+ * series_sum never understates a total: a period is present in the result
+ * only when every input series has it.  A period that some input lacks
  * (missing, or outside that input's span) is missing in the result, where
  * missing_months() shows it.  series_sum_present is the total of whatever
- * is there, and series_count says, month by month, how many inputs that
+ * is there, and series_count says, period by period, how many inputs that
  * was: together they give the partial total and how partial it is.
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
 #include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/date.h"
 
+#include "level.h"
 #include "series.h"
+#include "series_rollup.h"
 
 typedef enum RollupOp
 {
-	ROLLUP_UNION,				/* disjoint months; one month twice is an error */
-	ROLLUP_SUM,					/* month by month; present only where all are */
-	ROLLUP_SUM_PRESENT			/* month by month; present where any is */
+	ROLLUP_UNION,				/* disjoint periods; one period twice is an error */
+	ROLLUP_SUM,					/* period by period; present only where all are */
+	ROLLUP_SUM_PRESENT			/* period by period; present where any is */
 } RollupOp;
 
 /* Returns the state, which storing a wide value may have widened. */
@@ -70,7 +76,7 @@ rollup_month(IndicatorSeries *state, const IndicatorSeries *other, int32 i,
 	else
 	{
 		if (!have_mine)
-			return state;		/* an earlier input lacks this month */
+			return state;		/* an earlier input lacks this period */
 		if (!have_theirs)
 		{
 			series_set_missing(state, i, 1);
@@ -89,7 +95,7 @@ rollup_month(IndicatorSeries *state, const IndicatorSeries *other, int32 i,
 /*
  * Copy other's present values into state, whose span holds other's and
  * whose slots have other's width: the union of two series with the same
- * slots and scale, in one tight loop.  A month present in both is an error.
+ * slots and scale, in one tight loop.  A period present in both is an error.
  */
 /* NOLINTBEGIN(bugprone-macro-parentheses): "type" names a type */
 #define UNION_SLOTS(type, is_missing) \
@@ -137,13 +143,18 @@ union_same_slots(IndicatorSeries *state, const IndicatorSeries *other)
 static IndicatorSeries *
 rollup(IndicatorSeries *state, const IndicatorSeries *other, RollupOp op, bool in_agg)
 {
+	if (state->kind != other->kind && op == ROLLUP_UNION)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("cannot merge a numeric series and a float8 series"),
+				 errhint("Build every series from the same value type.")));
 	if (state->kind != other->kind)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("cannot %s a numeric series and a float8 series",
-						op == ROLLUP_UNION ? "merge" : "add"),
+				 errmsg("cannot add a numeric series and a float8 series"),
 				 errhint("Build every series from the same value type.")));
-	series_check_same_frequency(state, other, op == ROLLUP_UNION ? "merge" : "add");
+	series_check_same_frequency(state, other,
+								op == ROLLUP_UNION ? SERIES_COMBINE_MERGE : SERIES_COMBINE_ADD);
 
 	/* outside an aggregate the first input is not ours to change either */
 	state = series_extend(state, other->first, series_last(other), in_agg);
@@ -199,7 +210,7 @@ series_rollup(FunctionCallInfo fcinfo, RollupOp op)
 
 /*
  * series_agg_combine(indicator_series, indicator_series): the union of two
- * series over disjoint months.  The combine function of series_agg, and the
+ * series over disjoint periods.  The combine function of series_agg, and the
  * transition and combine function of series_merge.
  */
 PG_FUNCTION_INFO_V1(series_agg_combine);
@@ -210,7 +221,7 @@ series_agg_combine(PG_FUNCTION_ARGS)
 }
 
 /*
- * series_sum_transfn(indicator_series, indicator_series): the month-by-month
+ * series_sum_transfn(indicator_series, indicator_series): the period-by-period
  * total; the transition and combine function of series_sum.
  */
 PG_FUNCTION_INFO_V1(series_sum_transfn);
@@ -222,7 +233,7 @@ series_sum_transfn(PG_FUNCTION_ARGS)
 
 /*
  * series_sum_present_transfn(indicator_series, indicator_series): the
- * month-by-month total of the series that have the month; the transition
+ * period-by-period total of the series that have the period; the transition
  * and combine function of series_sum_present, and the combine function of
  * series_count (whose states are counts to add).
  */
@@ -254,7 +265,7 @@ series_presence(const IndicatorSeries *s)
 
 /*
  * series_count_transfn(indicator_series, indicator_series): the state
- * counts, month by month, the input series that have the month; a month
+ * counts, period by period, the input series that have the period; a period
  * that no input's span covers is missing until series_count_final.
  */
 PG_FUNCTION_INFO_V1(series_count_transfn);
@@ -280,7 +291,7 @@ series_count_transfn(PG_FUNCTION_ARGS)
 }
 
 /*
- * series_count_final(indicator_series): the counts, 0 in the months between
+ * series_count_final(indicator_series): the counts, 0 in the periods between
  * the inputs' spans that none of them covers.
  */
 PG_FUNCTION_INFO_V1(series_count_final);
@@ -298,4 +309,84 @@ series_count_final(PG_FUNCTION_ARGS)
 	}
 	counts->npresent = counts->nmonths;
 	PG_RETURN_INDICATOR_SERIES_P(counts);
+}
+
+/*
+ * ---------------------------------------------------------------------------
+ * The store's arithmetic: applying a statement's changes to a stored series
+ * ---------------------------------------------------------------------------
+ */
+
+/*
+ * s without the missing periods at the ends of its span, in its smallest
+ * form (s itself when it is compact and trimmed); NULL when no period holds
+ * a value.  What a series store holds.
+ */
+IndicatorSeries *
+series_store_trim(const IndicatorSeries *s)
+{
+	Level		v;
+
+	if (s->npresent > 0 && s->capacity == s->nmonths &&
+		series_get(s, 0, &v) && series_get(s, s->nmonths - 1, &v))
+		return (IndicatorSeries *) s;	/* trimmed and compact already */
+	return series_trim_copy(s);
+}
+
+/*
+ * series_store_apply(s indicator_series, removed date[], added
+ * indicator_series): s without the periods that hold the dates of
+ * "removed", then with the periods of "added" (a period that s still holds
+ * is 21000, as series_agg raises for two rows of one period), trimmed;
+ * NULL when no period is left.  The store triggers' update of one stored
+ * series.
+ */
+PG_FUNCTION_INFO_V1(series_store_apply);
+Datum
+series_store_apply(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_ARGISNULL(0) ? NULL : PG_GETARG_INDICATOR_SERIES_P(0);
+
+	if (s != NULL && !PG_ARGISNULL(1))
+	{
+		ArrayType  *removed = PG_GETARG_ARRAYTYPE_P(1);
+		Datum	   *dates;
+		bool	   *nulls;
+		int			n;
+
+		deconstruct_array(removed, DATEOID, sizeof(DateADT), true, TYPALIGN_INT,
+						  &dates, &nulls, &n);
+		s = series_compact(s);	/* ours to change */
+		for (int i = 0; i < n; i++)
+		{
+			int64		period;
+			Level		v;
+
+			if (nulls[i])
+				continue;
+			period = month_to_period(date_to_month(DatumGetDateADT(dates[i]), "period"),
+									 s->frequency);
+			if (series_month(s, period, &v))
+			{
+				series_set_missing(s, (int32) (period - s->first), 1);
+				s->npresent--;
+			}
+		}
+	}
+	if (s != NULL && !PG_ARGISNULL(1) && PG_ARGISNULL(2))
+		s = series_compact(s);	/* a wide value removed: narrower slots may do */
+	if (!PG_ARGISNULL(2))
+	{
+		Datum		added = PG_GETARG_DATUM(2);
+
+		/* the union of series_agg's combine function: one period twice is 21000 */
+		if (s == NULL || s->npresent == 0)
+			s = DatumGetIndicatorSeriesP(added);
+		else
+			s = DatumGetIndicatorSeriesP(DirectFunctionCall2(series_agg_combine,
+															 PointerGetDatum(s), added));
+	}
+	if (s == NULL || (s = series_store_trim(s)) == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_INDICATOR_SERIES_P(s);
 }

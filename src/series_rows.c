@@ -25,6 +25,7 @@
 #include "utils/date.h"
 #include "utils/tuplestore.h"
 
+#include "level.h"
 #include "series.h"
 
 /* series_rows's columns; the last two only in the three-argument form */
@@ -224,7 +225,7 @@ series_rows_last_year(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	int32		fy = PG_GETARG_INT32(1);
-	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), annual_methods);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), &annual_methods);
 
 	check_fy_frequency(fy, s->frequency);
 	return series_rows_fill(fcinfo, s, fy, method, true);
@@ -242,7 +243,7 @@ Datum
 series_annual_rows(PG_FUNCTION_ARGS)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
-	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(1), annual_methods);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(1), &annual_methods);
 	int32		fy = PG_GETARG_INT32(2);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Level		previous = {0, 0};

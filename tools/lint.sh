@@ -15,6 +15,10 @@ bash tools/packages.sh cppcheck clang-tidy
 
 status=0
 
+# one header per file, and no circle of files including each other's headers
+echo "lint: include cycles"
+python3 tools/include_cycles.py src || status=1
+
 # cppcheck: findings in the server's headers are not ours (it misreads
 # their NAN casts); toomanyconfigs only says it checked 12 of the headers'
 # #ifdef combinations (our own code has no conditional compilation).

@@ -1,0 +1,400 @@
+/*
+ * store_ddl.c
+ *	  Creating, checking, rebuilding and dropping a series store (store.c
+ *	  says what a store is): series_store, series_store_check,
+ *	  series_store_rebuild and series_store_drop.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "access/table.h"
+#include "catalog/dependency.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_collation.h"
+#include "catalog/pg_trigger.h"
+#include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/regproc.h"
+#include "utils/syscache.h"
+#include "utils/tuplestore.h"
+
+#include "series.h"
+#include "series_compare.h"
+#include "series_rollup.h"
+#include "store.h"
+#include "store_ddl.h"
+
+/* The trigger events, and the suffixes of the triggers' names. */
+static const char *const store_events[] = {"INSERT", "UPDATE", "DELETE", "TRUNCATE"};
+static const char *const store_trigger_suffixes[] = {"ins", "upd", "del", "trunc"};
+
+/* "k1 type COLLATE c, ..." for CREATE TABLE, every name qualified. */
+static void
+append_key_definitions(StringInfo buf, const StoreDef *def)
+{
+	for (int i = 0; i < def->nkeys; i++)
+	{
+		const StoreColumn *k = &def->keys[i];
+
+		appendStringInfo(buf, "%s %s", k->name,
+						 format_type_extended(k->type, k->typmod,
+											  FORMAT_TYPE_TYPEMOD_GIVEN | FORMAT_TYPE_FORCE_QUALIFY));
+		if (OidIsValid(k->collation) && k->collation != get_typcollation(k->type))
+		{
+			HeapTuple	tup = SearchSysCache1(COLLOID, ObjectIdGetDatum(k->collation));
+			Form_pg_collation coll;
+
+			if (!HeapTupleIsValid(tup))
+				elog(ERROR, "cache lookup failed for collation %u", k->collation);
+			coll = (Form_pg_collation) GETSTRUCT(tup);
+			appendStringInfo(buf, " COLLATE %s",
+							 quote_qualified_identifier(get_namespace_name(coll->collnamespace),
+														NameStr(coll->collname)));
+			ReleaseSysCache(tup);
+		}
+		appendStringInfoString(buf, " NOT NULL, ");
+	}
+}
+
+/* The triggers' name for a store: "<store>_<suffix>", within NAMEDATALEN. */
+static char *
+store_trigger_name(const char *store_relname, int event)
+{
+	char	   *name = psprintf("%s_%s", store_relname, store_trigger_suffixes[event]);
+
+	if (strlen(name) >= NAMEDATALEN)
+		ereport(ERROR,
+				(errcode(ERRCODE_NAME_TOO_LONG),
+				 errmsg("store name \"%s\" is too long", store_relname),
+				 errhint("The store's triggers are named after it with a suffix: use a name of at most %d bytes.",
+						 NAMEDATALEN - 1 - 6)));
+	return name;
+}
+
+/*
+ * series_store(source regclass, store text, keys text[], period_column text,
+ * value_column text, frequency text): creates the store, fills it and
+ * installs the triggers; returns the store.
+ */
+PG_FUNCTION_INFO_V1(series_store);
+Datum
+series_store(PG_FUNCTION_ARGS)
+{
+	Oid			source_id;
+	char	   *store_text;
+	ArrayType  *keys_array;
+	Datum	   *key_datums;
+	bool	   *key_nulls;
+	int			nkeys;
+	char	  **keys;
+	char	   *period;
+	char	   *value;
+	char	   *frequency;
+	RangeVar   *store_rv;
+	Oid			store_nsp;
+	Relation	source;
+	StoreDef	def;
+	StringInfoData sql;
+	ObjectAddress store_addr;
+
+	for (int i = 0; i < 6; i++)
+		if (PG_ARGISNULL(i))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("series_store's arguments cannot be NULL")));
+	source_id = PG_GETARG_OID(0);
+	store_text = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	keys_array = PG_GETARG_ARRAYTYPE_P(2);
+	period = text_to_cstring(PG_GETARG_TEXT_PP(3));
+	value = text_to_cstring(PG_GETARG_TEXT_PP(4));
+	frequency = text_to_cstring(PG_GETARG_TEXT_PP(5));
+
+	deconstruct_array(keys_array, TEXTOID, -1, false, TYPALIGN_INT, &key_datums, &key_nulls, &nkeys);
+	keys = palloc(sizeof(char *) * Max(nkeys, 1));
+	for (int i = 0; i < nkeys; i++)
+	{
+		if (key_nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("key column names cannot be NULL")));
+		keys[i] = TextDatumGetCString(key_datums[i]);
+	}
+
+	/* the triggers' lock: no write to the source between the fill and them */
+	source = table_open(source_id, ShareRowExclusiveLock);
+	memset(&def, 0, sizeof(def));
+	store_define(&def, source, store_extension_schema(fcinfo), period, value, frequency,
+				 nkeys, keys);
+	table_close(source, NoLock);
+
+	/* the store where CREATE TABLE would put it, named with its schema from now on */
+	store_rv = makeRangeVarFromNameList(stringToQualifiedNameList(store_text));
+	store_nsp = RangeVarGetCreationNamespace(store_rv);
+	store_set_name(&def, store_nsp, store_rv->relname);
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "CREATE TABLE %s (", def.store_name);
+	append_key_definitions(&sql, &def);
+	appendStringInfo(&sql, "s %s.indicator_series, PRIMARY KEY (", def.ext);
+	append_keys(&sql, &def, NULL);
+
+	/*
+	 * Half of each page free: a monthly load updates every series, and with
+	 * room on the page for the new versions the updates are HOT (no index
+	 * entry; measured on a 20,000-row load: the trigger took half the time).
+	 */
+	appendStringInfoString(&sql, ")) WITH (fillfactor = 50)");
+	store_spi_exec(sql.data, SPI_OK_UTILITY);
+	def.store = get_relname_relid(store_rv->relname, store_nsp);
+	Assert(OidIsValid(def.store));
+	ObjectAddressSet(store_addr, RelationRelationId, def.store);
+
+	for (int e = 0; e < (int) lengthof(store_events); e++)
+	{
+		char	   *name = store_trigger_name(store_rv->relname, e);
+		ObjectAddress trigger_addr;
+
+		resetStringInfo(&sql);
+		appendStringInfo(&sql, "CREATE TRIGGER %s AFTER %s ON %s ", quote_identifier(name),
+						 store_events[e], store_relation_name(def.source));
+		if (e == 0)
+			appendStringInfoString(&sql, "REFERENCING NEW TABLE AS " STORE_NEW_ROWS " ");
+		else if (e == 1)
+			appendStringInfoString(&sql, "REFERENCING OLD TABLE AS " STORE_OLD_ROWS " NEW TABLE AS " STORE_NEW_ROWS " ");
+		else if (e == 2)
+			appendStringInfoString(&sql, "REFERENCING OLD TABLE AS " STORE_OLD_ROWS " ");
+		appendStringInfo(&sql, "FOR EACH STATEMENT EXECUTE FUNCTION %s.series_store_trigger(%s, %s, %s, %s",
+						 def.ext, quote_literal_cstr(def.store_name), quote_literal_cstr(period),
+						 quote_literal_cstr(value), quote_literal_cstr(frequency));
+		for (int i = 0; i < nkeys; i++)
+			appendStringInfo(&sql, ", %s", quote_literal_cstr(keys[i]));
+		appendStringInfoChar(&sql, ')');
+		store_spi_exec(sql.data, SPI_OK_UTILITY);
+
+		/* DROP TABLE of the store then names the triggers and asks for CASCADE */
+		ObjectAddressSet(trigger_addr, TriggerRelationId, get_trigger_oid(def.source, name, false));
+		recordDependencyOn(&trigger_addr, &store_addr, DEPENDENCY_NORMAL);
+	}
+
+	resetStringInfo(&sql);
+	append_fill(&sql, &def);
+	store_spi_exec_for(sql.data, SPI_OK_INSERT, &def);
+	SPI_finish();
+	PG_RETURN_OID(def.store);
+}
+
+/*
+ * The store's definition, read from the arguments of the triggers that keep
+ * it; the source is locked in "lockmode".  With the names of the triggers
+ * when "triggers" is given.
+ */
+static void
+store_lookup(FunctionCallInfo fcinfo, Oid store, LOCKMODE lockmode, StoreDef *def,
+			 List **triggers)
+{
+	const char *ext = store_extension_schema(fcinfo);
+	char	   *sql;
+	bool		found = false;
+
+	if (triggers)
+		*triggers = NIL;
+	sql = psprintf("SELECT t.tgrelid, t.tgname, t.tgargs, t.tgnargs FROM pg_catalog.pg_trigger t "
+				   "WHERE t.tgfoid OPERATOR(pg_catalog.=) %s::pg_catalog.regprocedure "
+				   "ORDER BY t.tgrelid, t.tgname",
+				   quote_literal_cstr(psprintf("%s.series_store_trigger()", ext)));
+	store_spi_exec(sql, SPI_OK_SELECT);
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		HeapTuple	tup = SPI_tuptable->vals[r];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+		bool		isnull;
+		Oid			relid = DatumGetObjectId(SPI_getbinval(tup, desc, 1, &isnull));
+		bytea	   *args = DatumGetByteaPP(SPI_getbinval(tup, desc, 3, &isnull));
+		int			nargs = DatumGetInt16(SPI_getbinval(tup, desc, 4, &isnull));
+		char	   *p = VARDATA_ANY(args);
+		char	  **argv = palloc(sizeof(char *) * Max(nargs, 1));
+		Oid			named;
+		Relation	source;
+
+		for (int i = 0; i < nargs; i++)
+		{
+			argv[i] = p;
+			p += strlen(p) + 1;
+		}
+		if (nargs < STORE_ARG_KEYS + 1)
+			continue;
+		named = RangeVarGetRelid(makeRangeVarFromNameList(stringToQualifiedNameList(argv[STORE_ARG_STORE])),
+								 NoLock, true);
+		if (named != store)
+			continue;
+		if (triggers)
+			*triggers = lappend(*triggers, SPI_getvalue(tup, desc, 2));
+		if (found)
+			continue;
+		found = true;
+		source = table_open(relid, lockmode);
+		store_define(def, source, ext, argv[STORE_ARG_PERIOD], argv[STORE_ARG_VALUE],
+					 argv[STORE_ARG_FREQUENCY], nargs - STORE_ARG_KEYS, argv + STORE_ARG_KEYS);
+		table_close(source, NoLock);
+		def->store = store;
+		store_set_name(def, get_rel_namespace(store), get_rel_name(store));
+	}
+	if (!found)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("\"%s\" is not a series store", get_rel_name(store)),
+				 errdetail("No trigger created by series_store() keeps it."),
+				 errhint("Create a store with series_store(); a store whose triggers were dropped is kept current no more.")));
+}
+
+/*
+ * Two series hold the same values in the same periods (at any scale: the
+ * equality of =), once trimmed of missing periods at their ends; NULL is
+ * none.
+ */
+static bool
+store_same_values(IndicatorSeries *a, IndicatorSeries *b)
+{
+	if (a != NULL)
+		a = series_store_trim(a);
+	if (b != NULL)
+		b = series_store_trim(b);
+	if (a == NULL || b == NULL)
+		return a == NULL && b == NULL;
+	return series_eq(a, b);
+}
+
+/*
+ * series_store_check(store regclass): one row per key where the store and
+ * series_agg over the source differ, the key as a row literal such as
+ * (north,5), in key order.
+ */
+PG_FUNCTION_INFO_V1(series_store_check);
+Datum
+series_store_check(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	StoreDef	def;
+	StringInfoData sql;
+	SPIPlanPtr	plan;
+	Portal		portal;
+
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	memset(&def, 0, sizeof(def));
+	store_lookup(fcinfo, PG_GETARG_OID(0), AccessShareLock, &def, NULL);
+
+	initStringInfo(&sql);
+	appendStringInfoString(&sql, "SELECT CAST(ROW(");
+	for (int i = 0; i < def.nkeys; i++)
+		appendStringInfo(&sql, "%sCOALESCE(a.%s, st.%s)", i > 0 ? ", " : "",
+						 def.keys[i].name, def.keys[i].name);
+	appendStringInfoString(&sql, ") AS pg_catalog.text), st.s, a.s FROM (SELECT ");
+	append_keys(&sql, &def, NULL);
+	appendStringInfo(&sql, ", %s.series_agg(%s, %s, %s) AS s FROM %s GROUP BY ",
+					 def.ext, def.period.name, def.value.name, def.frequency, def.source_name);
+	append_keys(&sql, &def, NULL);
+	appendStringInfo(&sql, ") a FULL JOIN %s AS st ON ", def.store_name);
+	append_key_match(&sql, &def, "a", "st");
+	appendStringInfoString(&sql, " ORDER BY ");
+	for (int i = 0; i < def.nkeys; i++)
+		appendStringInfo(&sql, "%sCOALESCE(a.%s, st.%s)", i > 0 ? ", " : "",
+						 def.keys[i].name, def.keys[i].name);
+
+	plan = SPI_prepare(sql.data, 0, NULL);
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", sql.data);
+	portal = SPI_cursor_open(NULL, plan, NULL, NULL, true);
+	for (;;)
+	{
+		SPI_cursor_fetch(portal, true, 1000);
+		if (SPI_processed == 0)
+			break;
+		for (uint64 r = 0; r < SPI_processed; r++)
+		{
+			HeapTuple	tup = SPI_tuptable->vals[r];
+			TupleDesc	desc = SPI_tuptable->tupdesc;
+			bool		null_stored;
+			bool		null_agg;
+			Datum		stored = SPI_getbinval(tup, desc, 2, &null_stored);
+			Datum		agg = SPI_getbinval(tup, desc, 3, &null_agg);
+
+			CHECK_FOR_INTERRUPTS();
+			if (!store_same_values(null_stored ? NULL : DatumGetIndicatorSeriesP(stored),
+								   null_agg ? NULL : DatumGetIndicatorSeriesP(agg)))
+			{
+				bool		isnull;
+				Datum		key = SPI_getbinval(tup, desc, 1, &isnull);
+				Datum		values[1];
+				bool		nulls[1] = {false};
+
+				values[0] = key;
+				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+			}
+		}
+		SPI_freetuptable(SPI_tuptable);
+	}
+	SPI_cursor_close(portal);
+	SPI_finish();
+	return (Datum) 0;
+}
+
+/*
+ * series_store_rebuild(store regclass): the store refilled from the source
+ * (locked against writes meanwhile); returns the number of series stored.
+ */
+PG_FUNCTION_INFO_V1(series_store_rebuild);
+Datum
+series_store_rebuild(PG_FUNCTION_ARGS)
+{
+	StoreDef	def;
+	StringInfoData sql;
+	uint64		stored;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	memset(&def, 0, sizeof(def));
+	store_lookup(fcinfo, PG_GETARG_OID(0), ShareLock, &def, NULL);
+	store_spi_exec(psprintf("DELETE FROM %s", def.store_name), SPI_OK_DELETE);
+	initStringInfo(&sql);
+	append_fill(&sql, &def);
+	store_spi_exec_for(sql.data, SPI_OK_INSERT, &def);
+	stored = SPI_processed;
+	SPI_finish();
+	PG_RETURN_INT64((int64) stored);
+}
+
+/*
+ * series_store_drop(store regclass): drops the triggers that keep the store
+ * current; the store stays, as it is, an ordinary table.
+ */
+PG_FUNCTION_INFO_V1(series_store_drop);
+Datum
+series_store_drop(PG_FUNCTION_ARGS)
+{
+	StoreDef	def;
+	List	   *triggers;
+	ListCell   *lc;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	memset(&def, 0, sizeof(def));
+	store_lookup(fcinfo, PG_GETARG_OID(0), AccessShareLock, &def, &triggers);
+	foreach(lc, triggers)
+		store_spi_exec(psprintf("DROP TRIGGER %s ON %s", quote_identifier(lfirst(lc)),
+								store_relation_name(def.source)),
+					   SPI_OK_UTILITY);
+	SPI_finish();
+	PG_RETURN_VOID();
+}

@@ -38,7 +38,7 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 # make installcheck runs them and needs nothing outside the repository
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors periods resolution \
 	annual_rows series_rows_last_year partial_totals \
-	article parallel limits security indices indices_properties index_agg_exact series_compare store wording ranges
+	article parallel limits security indices indices_properties index_agg_exact series_compare store store_citus wording ranges
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are
 # not the PostgreSQL Licence): they read ../shared/data/real/ beside the

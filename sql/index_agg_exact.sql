@@ -149,6 +149,48 @@ FROM (VALUES ('float8 {2020-01: 0.1}', 3.0), ('float8 {2020-01: -0.1}', 3.0), ('
 SELECT index_agg(s::indicator_series, w)
 FROM (VALUES ('float8 {2020-01: 0.1}', 3.0), ('float8 {2020-01: -0.3}', 1.0)) v(s, w);
 
+-- The binary form of format version 2, byte by byte: int1 version 2, int1
+-- flags (1: sums), the weight (int4 lo, int4 limbs, each limb an int8: the
+-- value is the limbs' integer times 2^(64 x lo)), int1 frequency, int4
+-- first period, int4 periods, then for each period int1 present and its
+-- sum.  Here weight 1 and a zero sum written with lo -34: read, and sent
+-- back with zero's one form (lo 0, no limb), so equal states send equal
+-- bytes (found by test/fuzz/fuzz_recv.py).
+CREATE FUNCTION ixa_recv_file(hex text) RETURNS void LANGUAGE sql AS $$
+	SELECT lo_unlink(oid) FROM pg_largeobject_metadata WHERE oid = 424243;
+	SELECT lo_from_bytea(424243, decode('5047434f50590aff0d0a00' || '00000000' || '00000000' || '0001', 'hex') ||
+	                             int4send(length(decode(replace(hex, ' ', ''), 'hex'))) ||
+	                             decode(replace(hex, ' ', ''), 'hex') || decode('ffff', 'hex'));
+	SELECT NULL::void;
+$$;
+CREATE TABLE ixa_recv (st index_agg_state);
+SELECT ixa_recv_file('02 01 00000000 00000001 0000000000000001 00 00005eb0 00000001 01 ffffffde 00000000');
+\lo_export 424243 'results/index_agg_exact_recv.bin'
+\copy ixa_recv FROM 'results/index_agg_exact_recv.bin' (FORMAT binary)
+SELECT st, encode(index_agg_state_send(st), 'hex') AS sent FROM ixa_recv;
+-- malformed: 22P03 with the reason (a period marked 2; a limb below the
+-- window's range, lo -41; a limb cut short; bytes after the state), and
+-- an unknown version
+SELECT ixa_recv_file('02 01 00000000 00000001 0000000000000001 00 00005eb0 00000001 02');
+\lo_export 424243 'results/index_agg_exact_recv.bin'
+\copy ixa_recv FROM 'results/index_agg_exact_recv.bin' (FORMAT binary)
+SELECT ixa_recv_file('02 02 ffffffd7 00000001 0000000000000001');
+\lo_export 424243 'results/index_agg_exact_recv.bin'
+\copy ixa_recv FROM 'results/index_agg_exact_recv.bin' (FORMAT binary)
+SELECT ixa_recv_file('02 02 00000000 00000001 00000000');
+\lo_export 424243 'results/index_agg_exact_recv.bin'
+\copy ixa_recv FROM 'results/index_agg_exact_recv.bin' (FORMAT binary)
+SELECT ixa_recv_file('02 02 00000000 00000001 0000000000000001 00');
+\lo_export 424243 'results/index_agg_exact_recv.bin'
+\copy ixa_recv FROM 'results/index_agg_exact_recv.bin' (FORMAT binary)
+SELECT ixa_recv_file('03 02 00000000 00000001 0000000000000001');
+\lo_export 424243 'results/index_agg_exact_recv.bin'
+\copy ixa_recv FROM 'results/index_agg_exact_recv.bin' (FORMAT binary)
+SELECT count(*) AS loaded FROM ixa_recv;
+SELECT lo_unlink(424243);
+DROP TABLE ixa_recv;
+DROP FUNCTION ixa_recv_file(text);
+
 DROP AGGREGATE ixa_partial(indicator_series, double precision);
 DROP AGGREGATE ixa_combine(index_agg_state);
 DROP FUNCTION ixa_workers_launched(text);

@@ -150,7 +150,9 @@ exact_round(const uint64 *acc, int32 lo, int32 n)
 
 /*
  * The smallest window [*tlo, *tlo + *tn) that holds acc: no zero limb below
- * and no limb above that only repeats the sign.  Zero has *tn = 0.
+ * and no limb above that only repeats the sign.  Zero has *tlo = *tn = 0
+ * (one form, whatever the window: a binary form is the same bytes for
+ * equal states).
  */
 void
 exact_trim(const uint64 *acc, int32 lo, int32 n, int32 *tlo, int32 *tn)
@@ -162,7 +164,7 @@ exact_trim(const uint64 *acc, int32 lo, int32 n, int32 *tlo, int32 *tn)
 		bottom++;
 	if (bottom == n)
 	{
-		*tlo = lo;
+		*tlo = 0;
 		*tn = 0;
 		return;
 	}

@@ -61,19 +61,49 @@ exact_add(uint64 *acc, int32 lo, int32 n, const uint64 *src, int32 src_lo, int32
 	}
 }
 
+/* acc = -acc, in two's complement over n limbs. */
+static void
+negate(uint64 *acc, int32 n)
+{
+	uint64		carry = 1;
+
+	for (int32 i = 0; i < n; i++)
+	{
+		acc[i] = ~acc[i] + carry;
+		carry = carry && acc[i] == 0;
+	}
+}
+
+/* A finite double as an exact number (palloc'd limbs). */
+void
+exact_from_double(double d, ExactNumber *out)
+{
+	uint64		m;
+	int32		e;
+	bool		neg;
+	uint128		shifted;
+
+	exact_split(d, &m, &e, &neg);
+	/* m < 2^53 shifted by less than 64: two limbs, and the sign's */
+	out->lo = exact_limb_of(e);
+	out->n = 3;
+	out->limbs = palloc0(3 * sizeof(uint64));
+	shifted = (uint128) m << (e - out->lo * 64);
+	out->limbs[0] = (uint64) shifted;
+	out->limbs[1] = (uint64) (shifted >> 64);
+	if (neg)
+		negate(out->limbs, 3);
+}
+
 /* |acc| into mag (n limbs); returns whether acc is negative. */
 static bool
 magnitude(const uint64 *acc, int32 n, uint64 *mag)
 {
 	bool		neg = (acc[n - 1] >> 63) != 0;
-	uint64		carry = 1;
 
-	for (int32 i = 0; i < n; i++)
-	{
-		mag[i] = neg ? ~acc[i] + carry : acc[i];
-		if (neg)
-			carry = carry && mag[i] == 0;
-	}
+	memcpy(mag, acc, (Size) n * sizeof(uint64));
+	if (neg)
+		negate(mag, n);
 	return neg;
 }
 
@@ -133,7 +163,8 @@ exact_round(const uint64 *acc, int32 lo, int32 n)
 	uint64		mant = 0;
 	double		r;
 
-	Assert(n >= 1 && n <= EXACT_MAX_LIMBS);
+	if (n < 1 || n > EXACT_MAX_LIMBS)
+		elog(ERROR, "exact sum of %d limbs", (int) n);
 	neg = magnitude(acc, n, mag);
 	if (!top_bit(mag, lo, n, &msb))
 		return 0.0;
@@ -186,7 +217,8 @@ exact_append_hex(StringInfo buf, const uint64 *acc, int32 lo, int32 n)
 	int32		msb;
 	int32		lsb;
 
-	Assert(n >= 1 && n <= EXACT_MAX_LIMBS);
+	if (n < 1 || n > EXACT_MAX_LIMBS)
+		elog(ERROR, "exact sum of %d limbs", (int) n);
 	neg = magnitude(acc, n, mag);
 	if (!top_bit(mag, lo, n, &msb))
 	{
@@ -292,14 +324,6 @@ exact_parse_hex(const char *p, ExactNumber *out)
 			out->limbs[(idx >> 6) + 1] |= v >> (64 - (idx & 63));
 	}
 	if (neg)
-	{
-		uint64		carry = 1;
-
-		for (int32 i = 0; i < out->n; i++)
-		{
-			out->limbs[i] = ~out->limbs[i] + carry;
-			carry = carry && out->limbs[i] == 0;
-		}
-	}
+		negate(out->limbs, out->n);
 	return p;
 }

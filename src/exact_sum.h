@@ -158,6 +158,7 @@ exact_add_term(uint64 *acc, int32 lo, int32 n, uint128 mag, int32 exp, bool neg)
 	}
 }
 
+extern void exact_from_double(double d, ExactNumber *out);
 extern void exact_widen(const uint64 *src, int32 lo, int32 n,
 						uint64 *dst, int32 dst_lo, int32 dst_n);
 extern void exact_add(uint64 *acc, int32 lo, int32 n,

@@ -868,36 +868,6 @@ state_from_numbers(uint8 flags, const ExactNumber *weight, uint8 frequency, int3
 	return st;
 }
 
-/* A finite double as an exact number. */
-static void
-number_from_double(double d, ExactNumber *out)
-{
-	uint64		m;
-	int32		e;
-	bool		neg;
-
-	exact_split(d, &m, &e, &neg);
-	out->lo = exact_limb_of(e);
-	out->n = 3;
-	out->limbs = palloc0(3 * sizeof(uint64));
-	{
-		uint128		shifted = (uint128) m << (e - out->lo * 64);
-
-		out->limbs[0] = (uint64) shifted;
-		out->limbs[1] = (uint64) (shifted >> 64);
-	}
-	if (neg)
-	{
-		uint64		carry = 1;
-
-		for (int32 i = 0; i < 3; i++)
-		{
-			out->limbs[i] = ~out->limbs[i] + carry;
-			carry = carry && out->limbs[i] == 0;
-		}
-	}
-}
-
 /*
  * A state of format version 1: the sum of the weights and float8 sums (NaN
  * where missing), each double taken as exact.
@@ -909,7 +879,7 @@ state_from_doubles(uint8 flags, double weight, const IndicatorSeries *sums)
 	ExactNumber *values = NULL;
 	bool	   *present = NULL;
 
-	number_from_double(weight, &w);
+	exact_from_double(weight, &w);
 	if (!sums)
 		return state_from_numbers(flags, &w, SERIES_FREQ_MONTH, 0, 0, NULL, NULL);
 	values = palloc0((Size) sums->nmonths * sizeof(ExactNumber));
@@ -921,7 +891,7 @@ state_from_doubles(uint8 flags, double weight, const IndicatorSeries *sums)
 		/* an infinite sum (a release 1.1 state past overflow) is missing */
 		present[i] = isfinite(d);
 		if (present[i])
-			number_from_double(d, &values[i]);
+			exact_from_double(d, &values[i]);
 	}
 	return state_from_numbers(flags | INDEX_STATE_HAS_SUMS, &w, sums->frequency, sums->first,
 							  sums->nmonths, values, present);

@@ -1,4 +1,4 @@
--- The IIP workload (DESIGN.md, "What fast means here"): the quantities of
+-- The IIP workload (BENCHMARKS.md): the quantities of
 -- 2,000 products x 120 months (2011-01 .. 2020-12) in 40 four-digit
 -- industries under 10 two-digit industries, base year 2015, and the weights
 -- of the base year.  Deterministic: a fixed seed.

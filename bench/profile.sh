@@ -19,7 +19,7 @@ series=${1:-2000}
 bash tools/setup.sh
 bash tools/packages.sh valgrind
 bin=/usr/lib/postgresql/15/bin
-dir=$(mktemp -d /tmp/indicator-profile.XXXXXX)
+dir=$(mktemp -d -t indicator-profile.XXXXXX)
 chown postgres "$dir"
 run() { su postgres -s /bin/bash -c "$1"; }
 

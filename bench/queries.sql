@@ -167,7 +167,8 @@ LEFT JOIN targets t ON t.series = x.series AND t.year = r.year;
 -- name: r1_years
 -- R1 from the rows as a user writes it with 1.0's accessors alone: every
 -- series crossed with the years of the workload (the baseline of the
--- annual_rows goal: issue 11 measured it at 2.6x the scan at the defaults).
+-- annual_rows goal: it measured 2.6x the scan at the defaults when
+-- annual_rows was designed).
 SELECT x.series, y.year, annual(x.s, y.year) AS total,
 	   annual_growth_pct(x.s, y.year) AS growth_pct,
 	   attainment_pct(x.s, y.year, t.target) AS attainment_pct

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The speed benchmark of DESIGN.md ("What fast means here").
+# The speed benchmark (BENCHMARKS.md says what fast means here).
 #
 #   bash bench/run.sh [SERIES ...]      default: 20000 (x 120 months = 2.4M rows)
 #   REPEATS=5 bash bench/run.sh 5000 20000 80000
@@ -39,6 +39,6 @@ for settings in ${SETTINGS:-bench defaults}; do
 	esac
 	echo "=== settings: $settings"
 	PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t "${opts[@]}" bash bench/measure.sh "${sizes[@]}"
-	# R3 on the quarterly twin of the workload (issue 10), a fixed size
+	# R3 on the quarterly twin of the workload, a fixed size
 	PGPORT=$(bash tools/free_port.sh) pg_virtualenv -t "${opts[@]}" bash bench/quarterly.sh
 done

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Release 1.0 (or any commit) against the working tree, side by side: do
-# the monthly reports R1-R3 cost what they cost in 1.0 (issue 10: "the
-# R1-R3 ratios stay where they are for monthly series")?  On this machine the same query
+# the monthly reports R1-R3 cost what they cost in 1.0 (the goal of the
+# periods of release 1.1: "the R1-R3 ratios stay where they are for monthly
+# series")?  On this machine the same query
 # varies by 2x from one run to the next (see BENCHMARKS.md, "Noise"), more
 # than the change being judged, so ratios from separate runs cannot answer.
 # Here both versions are installed in one database, each in a schema of its

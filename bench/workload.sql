@@ -1,4 +1,4 @@
--- The benchmark's workload (DESIGN.md): :series series x 120 months
+-- The benchmark's workload (BENCHMARKS.md): :series series x 120 months
 -- (2011-01 .. 2020-12) of numeric(14,3), and a target per series and year
 -- (the year's total, give or take 10%).  Deterministic: a fixed seed.
 -- Values run from 1,000 to 1,000 + :max_value (default 1,000,000), with

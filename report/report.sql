@@ -1,8 +1,8 @@
 -- report/report.sql: the indicator report, run by report/run.sh.
 --
 -- Part 1 reproduces the figures of a real provincial report (Thanh Hoa
--- province, Department of Industry and Trade, review of 2021; see
--- ../shared/seed/FIGURES.md): the values it states, the values it only
+-- province, Department of Industry and Trade, review of 2021, published in
+-- Vietnamese): the values it states, the values it only
 -- implies, and whether its percentages follow from its own figures.
 -- Part 2 is the same kind of report month by month, from a real monthly
 -- series (Australian gas production, 1956-01 .. 1995-08).  Part 3 is the

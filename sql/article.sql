@@ -1,7 +1,7 @@
 --
 -- The article test: the year-end report of the Department of Industry and
--- Trade of Thanh Hoa province, December 2021 (../shared/seed/article-vi.txt;
--- its figures in English in ../shared/seed/FIGURES.md).
+-- Trade of Thanh Hoa province, December 2021, published in Vietnamese; the
+-- figures it states are written out below, in the table the test builds.
 --
 -- From a table of the values the article states, plus the values it only
 -- implies (derived with implied_base from the stated growth or attainment),

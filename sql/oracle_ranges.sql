@@ -1,5 +1,5 @@
 --
--- Oracle test of ranges and conversions on real monthly data (issue 10.6):
+-- Oracle test of ranges and conversions on real monthly data:
 -- Australian gas production (1956-01 .. 1995-08, a flow: quarters, halves,
 -- nine months, Jan+Feb and trailing twelve months are sums) and the Dutch
 -- retail sales index (1960-05 .. 1995-09, an index: quarters and years are

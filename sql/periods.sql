@@ -1,4 +1,4 @@
--- Periods other than the month (issue 10): quarterly and yearly series, their
+-- Periods other than the month: quarterly and yearly series, their
 -- text and binary forms, series_agg with a frequency and with timestamptz
 -- periods, every accessor in the series' own periods, and the errors.
 -- Every expected value is computed by hand in the comment beside it.

@@ -1,5 +1,5 @@
 --
--- Ranges and conversions (issue 10.2 and 10.4): range_value,
+-- Ranges and conversions: range_value,
 -- range_growth_pct, to_frequency, fill_missing and ytd_plan_attainment_pct,
 -- on monthly and quarterly series.  Every expected value is computed by
 -- hand in the comment beside its query.

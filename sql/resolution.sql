@@ -1,5 +1,5 @@
--- Which function each call reaches (issue 10.5, DESIGN.md "API of release
--- 1.1"): overloads added in 1.1 must not change how any 1.0 call resolves,
+-- Which function each call reaches: overloads added in 1.1 (and later
+-- releases) must not change how any 1.0 or 1.1 call resolves,
 -- with untyped literals, int2 arguments (psycopg 3 sends a small Python int
 -- as int2) and unknown-typed parameters (node-postgres's $n, pgJDBC's
 -- setDate).  The one intended change: series_agg with an untyped literal
@@ -164,6 +164,19 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$series_agg($1, $2)$$, 2),
 	($$series_agg(d, v, $1)$$, 1),
 	($$series_agg($1, $2, $3)$$, 3)
+) c(call, n);
+
+-- 1.2 report wording: progress_phrase, a new name, reached with a numeric,
+-- an int2 or an untyped percentage and an int2 number of decimals
+SELECT call, reached(call) FROM (VALUES
+	($$progress_phrase(v)$$),
+	($$progress_phrase(57.9)$$),
+	($$progress_phrase(1::int2, 'vi')$$),
+	($$progress_phrase('57.9', 'vi', 2::int2)$$)
+) c(call);
+SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
+	($$progress_phrase($1)$$, 1),
+	($$progress_phrase($1, $2, $3)$$, 3)
 ) c(call, n);
 
 DROP FUNCTION reached(text), reached_params(text, int);

@@ -436,3 +436,71 @@ DROP TABLE sales, sales_2020, exports;
 REVOKE CREATE ON SCHEMA public FROM regress_store_owner;
 DROP ROLE regress_store_owner;
 DROP ROLE regress_store_loader;
+
+------------------------------------------------------------------------------
+-- What a new user tripped over
+------------------------------------------------------------------------------
+-- a value column of a type series_agg does not take is refused when the
+-- store is created (42804), naming the column and its type; nothing is left
+CREATE TABLE notes (k text, period date, value text);
+INSERT INTO notes VALUES ('a', '2021-01-01', '12');
+SELECT series_store('notes', 'notes_store', '{k}');
+SELECT to_regclass('notes_store') IS NULL AS no_store,
+	   (SELECT count(*) FROM pg_trigger WHERE tgrelid = 'notes'::regclass) AS triggers;
+-- smallint and real reach series_agg by implicit casts, a domain by its type
+CREATE DOMAIN positive_amount AS numeric CHECK (VALUE > 0);
+ALTER TABLE notes ADD COLUMN small smallint, ADD COLUMN approx real, ADD COLUMN amount positive_amount;
+UPDATE notes SET small = 12, approx = 12.5, amount = 12.25;
+SELECT series_store('notes', 'notes_small', '{k}', value_column => 'small'),
+	   series_store('notes', 'notes_approx', '{k}', value_column => 'approx'),
+	   series_store('notes', 'notes_amount', '{k}', value_column => 'amount');
+SELECT st.s AS small, ap.s AS approx, am.s AS amount
+FROM notes_small st, notes_approx ap, notes_amount am;
+DROP TABLE notes CASCADE;
+DROP TABLE notes_small, notes_approx, notes_amount;
+DROP DOMAIN positive_amount;
+
+-- quarterly figures stored without a frequency give series_agg's WARNING
+-- (once for the store); with frequency 'quarter', none
+CREATE TABLE gdp_q (region text, period date, value numeric);
+INSERT INTO gdp_q SELECT r, d, 100 + extract(month FROM d)
+FROM unnest('{a,b}'::text[]) r, generate_series(date '2020-01-01', '2021-10-01', interval '3 months') d;
+SELECT region, series_agg(period, value) AS s FROM gdp_q GROUP BY region ORDER BY region;
+SELECT series_store('gdp_q', 'gdp_q_store', '{region}');
+SELECT series_store_drop('gdp_q_store');
+DROP TABLE gdp_q_store;
+SELECT series_store('gdp_q', 'gdp_q_store', '{region}', frequency => 'quarter');
+SELECT * FROM gdp_q_store ORDER BY region;
+
+-- a second value for one period arriving in the source: 21000 naming the
+-- key and the period, with a hint for an INSERT; nothing changes
+INSERT INTO gdp_q VALUES ('b', '2021-11-15', 1);
+INSERT INTO gdp_q VALUES ('a', '2022-01-01', 1), ('b', '2022-02-01', 2), ('b', '2022-03-31', 3);
+SELECT * FROM series_store_check('gdp_q_store');
+DROP TABLE gdp_q CASCADE;
+DROP TABLE gdp_q_store;
+
+-- two rows of one key and month in the source when the store is created:
+-- 21000 naming them, with a hint for the rows already there
+CREATE TABLE twice (region text, product int, period date, value numeric);
+INSERT INTO twice VALUES ('a', 1, '2021-01-01', 1), ('a', 2, '2021-01-01', 2),
+	('b', 1, '2021-02-01', 3), ('b', 1, '2021-02-28', 4);
+SELECT series_store('twice', 'twice_store', '{region,product}');
+SELECT to_regclass('twice_store') IS NULL AS no_store;
+DROP TABLE twice;
+
+-- series_store_check over a store of 20,000 series, under a small work_mem
+-- (the grouping and the join spill to disk): its memory does not grow with
+-- the store, each row's copies being freed as it goes (see store_ddl.c)
+SET work_mem = '64kB';
+CREATE TABLE many (k int, period date, value int);
+INSERT INTO many SELECT k, date '2021-01-01' + m * interval '1 month', k * 10 + m
+FROM generate_series(1, 20000) k, generate_series(0, 2) m;
+SELECT series_store('many', 'many_store', '{k}');
+SELECT count(*) AS differing FROM series_store_check('many_store');
+-- two stored series changed behind the triggers' back: found
+UPDATE many_store SET s = series_set(s, '2021-02-01', 0) WHERE k IN (7, 19999);
+SELECT * FROM series_store_check('many_store');
+RESET work_mem;
+DROP TABLE many CASCADE;
+DROP TABLE many_store;

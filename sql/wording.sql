@@ -1,11 +1,12 @@
 --
--- Report wording: growth_phrase and attainment_phrase, in English and
--- Vietnamese.
+-- Report wording: growth_phrase, attainment_phrase and progress_phrase, in
+-- English and Vietnamese.
 --
 -- Every expected phrase is written out by hand beside its query: the
--- examples of DESIGN.md and issue 11 literally, the seed report's figures
--- (../shared/seed/FIGURES.md, article-vi.txt), then the rounding rule (half
--- away from zero, of the decimal the double prints as) at its edges.
+-- examples of the functions' specification literally, the figures of the
+-- seed report (the Thanh Hoa trade review of 2021, as in sql/article.sql),
+-- then the rounding rule (half away from zero, of the decimal the double
+-- prints as) at its edges.
 --
 -- Reports errors as SQLSTATE and message, without stopping the script.
 CREATE FUNCTION pg_temp.error_of(query text) RETURNS text LANGUAGE plpgsql AS $$
@@ -18,7 +19,7 @@ END
 $$;
 
 ------------------------------------------------------------------------------
--- DESIGN.md's examples, literally
+-- The specification's examples, literally
 ------------------------------------------------------------------------------
 
 -- 'up 42.7%', 'down 3.4%', 'unchanged'; 'tăng 42,7%', 'giảm 3,4%', 'không đổi';
@@ -162,3 +163,40 @@ SELECT growth_phrase(1, 'fr');
 SELECT attainment_phrase(1, 'en', 16);
 -- 15 decimals is the most: 1/3 at 15 decimals
 SELECT growth_phrase(1 / 3::float8, 'vi', 15) AS third;
+
+------------------------------------------------------------------------------
+-- progress_phrase: the year-to-date's progress towards the year's plan
+------------------------------------------------------------------------------
+
+-- "reached 57.9% of the year's plan", "đạt 57,9% kế hoạch năm"; where
+-- attainment_phrase says '57.9% of plan, short by 42.1%', which part way
+-- through the year reads as a missed plan
+SELECT progress_phrase(57.9) AS en, progress_phrase(57.9, 'vi') AS vi,
+	   attainment_phrase(57.9) AS attainment;
+-- 5,339 of a year's plan of 9,220 by the end of July: 5339/9220 =
+-- 57.9067%, 'reached 57.9% ...'; at two decimals 57.91
+SELECT progress_phrase(attainment_pct(5339::numeric, 9220::numeric)) AS en,
+	   progress_phrase(attainment_pct(5339::numeric, 9220::numeric), 'vi', 2) AS vi2;
+-- attainment_phrase's rounding: half away from zero of the decimal the
+-- double prints as, trailing zeros dropped: 57.95 -> 58, 57.94 -> 57.9,
+-- 2.675 at 2 -> 2.68, 99.5 at 0 -> 100, 0 -> 0, 104.25 -> 104.3,
+-- 12.50 at 2 -> 12.5, -0.05 -> -0.1 (a year-to-date below nothing)
+SELECT progress_phrase(57.95) AS a, progress_phrase(57.94) AS b,
+	   progress_phrase(2.675, 'en', 2) AS c, progress_phrase(99.5, 'vi', 0) AS d,
+	   progress_phrase(0) AS e, progress_phrase(104.25, 'vi') AS f,
+	   progress_phrase(12.50, 'en', 2) AS g, progress_phrase(-0.05) AS h;
+-- the arguments by name; STRICT: NULL gives NULL
+SELECT progress_phrase(pct => 57.9, lang => 'vi') AS vi, progress_phrase(57.9, decimals => 0) AS zero,
+	   progress_phrase(NULL) IS NULL AS a, progress_phrase(1, NULL) IS NULL AS b,
+	   progress_phrase(1, 'en', NULL) IS NULL AS c;
+-- errors as attainment_phrase's: NaN, infinite, an unknown language,
+-- decimals outside 0..15 are all 22023
+SELECT q, pg_temp.error_of(q) AS error FROM (VALUES
+	($$SELECT progress_phrase('NaN')$$),
+	($$SELECT progress_phrase('Infinity', 'vi')$$),
+	($$SELECT progress_phrase(1, 'fr')$$),
+	($$SELECT progress_phrase(1, 'VI')$$),
+	($$SELECT progress_phrase(1, 'en', -1)$$),
+	($$SELECT progress_phrase(1, 'en', 16)$$)
+) AS v(q);
+SELECT progress_phrase(57.9, 'fr');

@@ -12,7 +12,7 @@
  * place (check_same_periods).
  *
  * index_agg's state is a real SQL type, index_agg_state (see IndexAggState
- * below), for the reasons DESIGN.md's "Core model" gives for series_agg:
+ * below), for the reasons series_agg's state is an indicator_series:
  * Citus pushes partial aggregation to its workers only for a state type with
  * text input and output, and parallel query and postgres_fdw need a combine
  * function over a state that can travel.

@@ -89,42 +89,18 @@ series_check_same_frequency(const IndicatorSeries *a, const IndicatorSeries *b,
 {
 	if (a->frequency == b->frequency)
 		return;
-	switch (what)
-	{
-		case SERIES_COMBINE_COMPARE:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("cannot compare series of different frequencies"),
-					 errdetail("The frequencies are \"%s\" and \"%s\".",
-							   frequency_name(a->frequency), frequency_name(b->frequency)),
-					 errhint("Build every series with the same frequency, or convert one with to_frequency().")));
-			break;
-		case SERIES_COMBINE_MERGE:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("cannot merge series of different frequencies"),
-					 errdetail("The frequencies are \"%s\" and \"%s\".",
-							   frequency_name(a->frequency), frequency_name(b->frequency)),
-					 errhint("Build every series with the same frequency, or convert one with to_frequency().")));
-			break;
-		case SERIES_COMBINE_ADD:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("cannot add series of different frequencies"),
-					 errdetail("The frequencies are \"%s\" and \"%s\".",
-							   frequency_name(a->frequency), frequency_name(b->frequency)),
-					 errhint("Build every series with the same frequency, or convert one with to_frequency().")));
-			break;
-		case SERIES_COMBINE_OTHER:
-			ereport(ERROR,
-					(errcode(ERRCODE_DATATYPE_MISMATCH),
-					 errmsg("cannot combine series of different frequencies"),
-					 errdetail("The frequencies are \"%s\" and \"%s\".",
-							   frequency_name(a->frequency), frequency_name(b->frequency)),
-					 errhint("Build every series with the same frequency, or convert one with to_frequency().")));
-			break;
-	}
-	elog(ERROR, "unknown series combination %d", (int) what);
+	ereport(ERROR,
+			(errcode(ERRCODE_DATATYPE_MISMATCH),
+			 what == SERIES_COMBINE_COMPARE ?
+			 errmsg("cannot compare series of different frequencies") :
+			 what == SERIES_COMBINE_MERGE ?
+			 errmsg("cannot merge series of different frequencies") :
+			 what == SERIES_COMBINE_ADD ?
+			 errmsg("cannot add series of different frequencies") :
+			 errmsg("cannot combine series of different frequencies"),
+			 errdetail("The frequencies are \"%s\" and \"%s\".",
+					   frequency_name(a->frequency), frequency_name(b->frequency)),
+			 errhint("Build every series with the same frequency, or convert one with to_frequency().")));
 }
 
 /*

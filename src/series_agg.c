@@ -184,35 +184,26 @@ nonfinite_value_error(const AggRow *row, bool is_nan)
 	switch (row->frequency)
 	{
 		case SERIES_FREQ_MONTH:
-			if (is_nan)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("value for month %s cannot be NaN", label),
-						 errhint("Pass NULL for a month without a value.")));
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 is_nan ?
+					 errmsg("value for month %s cannot be NaN", label) :
 					 errmsg("value for month %s cannot be infinite", label),
 					 errhint("Pass NULL for a month without a value.")));
 			break;
 		case SERIES_FREQ_QUARTER:
-			if (is_nan)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("value for quarter %s cannot be NaN", label),
-						 errhint("Pass NULL for a quarter without a value.")));
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 is_nan ?
+					 errmsg("value for quarter %s cannot be NaN", label) :
 					 errmsg("value for quarter %s cannot be infinite", label),
 					 errhint("Pass NULL for a quarter without a value.")));
 			break;
 		case SERIES_FREQ_YEAR:
-			if (is_nan)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("value for year %s cannot be NaN", label),
-						 errhint("Pass NULL for a year without a value.")));
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 is_nan ?
+					 errmsg("value for year %s cannot be NaN", label) :
 					 errmsg("value for year %s cannot be infinite", label),
 					 errhint("Pass NULL for a year without a value.")));
 			break;
@@ -443,13 +434,13 @@ series_warn_if_quarterly(const IndicatorSeries *s, bool in_store)
 				(errmsg("every value of this monthly series falls on the same month of its year"),
 				 errdetail("%d values from %s to %s, and the other months are missing, so growth on the previous period, year-to-date and annual figures are NULL (said for the store's first such series).",
 						   s->npresent, from, to),
-				 errhint("For yearly data pass the frequency: series_store(source, store, keys, period_column, value_column, 'year').")));
+				 errhint("For yearly data pass the frequency: series_store(source, store, keys, frequency => 'year').")));
 	else
 		ereport(WARNING,
 				(errmsg("every value of this monthly series falls on the same month of its quarter"),
 				 errdetail("%d values from %s to %s, and the other months are missing, so growth on the previous period, year-to-date and annual figures are NULL (said for the store's first such series).",
 						   s->npresent, from, to),
-				 errhint("For quarterly data pass the frequency: series_store(source, store, keys, period_column, value_column, 'quarter').")));
+				 errhint("For quarterly data pass the frequency: series_store(source, store, keys, frequency => 'quarter').")));
 	return true;
 }
 

@@ -24,13 +24,16 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "catalog/pg_operator.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/resowner.h"
 #include "utils/syscache.h"
 #include "utils/typcache.h"
 
@@ -159,7 +162,8 @@ store_define(StoreDef *def, Relation source, const char *ext, const char *period
 				 errmsg("source \"%s\" is not a table", RelationGetRelationName(source)),
 				 errhint("A store is kept current by triggers on a table or a partitioned table.")));
 	/* an unknown frequency is 22023 */
-	def->frequency = quote_literal_cstr(frequency_name(frequency_from_name(frequency, strlen(frequency))));
+	def->freq = frequency_from_name(frequency, strlen(frequency));
+	def->frequency = quote_literal_cstr(frequency_name(def->freq));
 	if (nkeys < 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -263,41 +267,202 @@ store_spi_exec(const char *sql, int expected)
 }
 
 /*
- * SPI_execute_with_args for the triggers: an error (a duplicate period, a
- * concurrent update in REPEATABLE READ...) names the store rather than
- * quoting the generated statement.
+ * "k1, k2, date_trunc(frequency, period)::date AS p" of the rows of "rows"
+ * that have a value, as the relation "alias".
+ */
+static void
+append_periods_with_value(StringInfo buf, const StoreDef *def, const char *alias,
+						  const char *rows)
+{
+	appendStringInfo(buf, "%s AS (SELECT ", alias);
+	append_keys(buf, def, NULL);
+	appendStringInfo(buf, ", pg_catalog.date_trunc(%s, %s::pg_catalog.timestamp)::pg_catalog.date AS p "
+					 "FROM %s AS x WHERE %s IS NOT NULL)",
+					 def->frequency, def->period.name, rows, def->value.name);
+}
+
+/*
+ * The query that names what a statement failing with 21000 gave two values:
+ * the first key (as a row literal, as series_store_check shows it) and
+ * period (its first day) that two rows of "rows" with a value give a value,
+ * or, with against_store, that a row of "rows" gives a value that the
+ * key's stored series holds and that no row of "removed" (NULL: none) takes
+ * away.  "rows" and "removed" are relations of the source's columns.  Run
+ * only after the statement failed, so it costs nothing otherwise.
+ */
+char *
+store_duplicate_query(const StoreDef *def, const char *rows, const char *removed,
+					  bool against_store)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "WITH ");
+	append_periods_with_value(&buf, def, "a", rows);
+	if (removed != NULL)
+	{
+		appendStringInfoString(&buf, ", ");
+		append_periods_with_value(&buf, def, "r", removed);
+	}
+	appendStringInfoString(&buf, ", dup AS (SELECT ");
+	append_keys(&buf, def, NULL);
+	appendStringInfoString(&buf, ", p FROM a GROUP BY ");
+	append_keys(&buf, def, NULL);
+	appendStringInfoString(&buf, ", p HAVING pg_catalog.count(*) OPERATOR(pg_catalog.>) 1");
+	if (against_store)
+	{
+		appendStringInfoString(&buf, " UNION ALL SELECT ");
+		append_keys(&buf, def, "a");
+		appendStringInfo(&buf, ", a.p FROM a JOIN %s AS st ON ", def->store_name);
+		append_key_match(&buf, def, "a", "st");
+		appendStringInfo(&buf, " WHERE %s.value_at(st.s, a.p) IS NOT NULL", def->ext);
+		if (removed != NULL)
+		{
+			appendStringInfoString(&buf, " AND NOT EXISTS (SELECT FROM r WHERE ");
+			append_key_match(&buf, def, "r", "a");
+			appendStringInfoString(&buf, " AND r.p OPERATOR(pg_catalog.=) a.p)");
+		}
+	}
+	appendStringInfoString(&buf, ") SELECT CAST(ROW(");
+	append_keys(&buf, def, NULL);
+	appendStringInfoString(&buf, ") AS pg_catalog.text), p FROM dup ORDER BY ");
+	append_keys(&buf, def, NULL);
+	appendStringInfoString(&buf, ", p LIMIT 1");
+	return buf.data;
+}
+
+/*
+ * 21000 naming the key and the period given two values: from a statement
+ * on the source (the store's trigger), or from rows the source holds
+ * already (series_store, series_store_rebuild: in_source).
+ */
+static void
+store_duplicate_error(const StoreDef *def, const char *key, DateADT day, bool in_source)
+{
+	char		label[PERIOD_TEXT_LEN];
+
+	period_to_text(month_to_period(date_to_month(day, "period"), def->freq), def->freq, label);
+	switch (def->freq)
+	{
+		case PERIOD_FREQ_MONTH:
+			ereport(ERROR,
+					(errcode(ERRCODE_CARDINALITY_VIOLATION),
+					 errmsg("more than one value for month %s of key %s", label, key),
+					 errdetail("Series store \"%s\" holds one value per key and month.",
+							   def->store_label),
+					 in_source ?
+					 errhint("Sum the source's rows of one key and month, or delete all but one of them, and store it again.") :
+					 errhint("Update the row that holds the month's value instead of inserting another one, or delete that row first.")));
+			break;
+		case PERIOD_FREQ_QUARTER:
+			ereport(ERROR,
+					(errcode(ERRCODE_CARDINALITY_VIOLATION),
+					 errmsg("more than one value for quarter %s of key %s", label, key),
+					 errdetail("Series store \"%s\" holds one value per key and quarter.",
+							   def->store_label),
+					 in_source ?
+					 errhint("Sum the source's rows of one key and quarter, or delete all but one of them, and store it again.") :
+					 errhint("Update the row that holds the quarter's value instead of inserting another one, or delete that row first.")));
+			break;
+		case PERIOD_FREQ_YEAR:
+			ereport(ERROR,
+					(errcode(ERRCODE_CARDINALITY_VIOLATION),
+					 errmsg("more than one value for year %s of key %s", label, key),
+					 errdetail("Series store \"%s\" holds one value per key and year.",
+							   def->store_label),
+					 in_source ?
+					 errhint("Sum the source's rows of one key and year, or delete all but one of them, and store it again.") :
+					 errhint("Update the row that holds the year's value instead of inserting another one, or delete that row first.")));
+			break;
+	}
+	elog(ERROR, "unknown frequency %d", def->freq);
+}
+
+/*
+ * SPI_execute_with_args for the triggers and the fill: an error (a
+ * duplicate period, a concurrent update in REPEATABLE READ...) names the
+ * store rather than quoting the generated statement.
+ *
+ * With a duplicate_query (store_duplicate_query), the statement runs in a
+ * subtransaction, so that when it fails with 21000 (series_agg or the union
+ * found a period given two values, but not for which key) the query can
+ * run after it to name the key and the period; when it finds none, the
+ * statement's own error is raised.  A statement that succeeds costs one
+ * subtransaction more (one per statement on the source, not per row):
+ * measured on a store of 1,000 series, 2,000 single-row INSERTs in one
+ * transaction took 1.8 s (median of 3; 1.2 to 1.8 s without it, on a
+ * loaded machine); a 1,000-row INSERT, 40 to 70 ms either way.  A
+ * transaction of more than 64 such statements also overflows its backend's
+ * cache of subtransaction ids, as a PL/pgSQL loop with an EXCEPTION block
+ * does.
  */
 void
 store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, Datum *args,
-						int expected, const StoreDef *def)
+						int expected, const StoreDef *def,
+						const char *duplicate_query, bool in_source)
 {
 	MemoryContext oldcontext = CurrentMemoryContext;
+	ResourceOwner oldowner = CurrentResourceOwner;
+	ErrorData  *edata = NULL;
 
+	if (duplicate_query != NULL)
+	{
+		BeginInternalSubTransaction(NULL);
+		MemoryContextSwitchTo(oldcontext);
+	}
 	PG_TRY();
 	{
 		int			rc = SPI_execute_with_args(sql, nargs, argtypes, args, NULL, false, 0);
 
 		if (rc != expected)
 			elog(ERROR, "SPI_execute_with_args failed (%d): %s", rc, sql);
+		if (duplicate_query != NULL)
+		{
+			ReleaseCurrentSubTransaction();
+			MemoryContextSwitchTo(oldcontext);
+			CurrentResourceOwner = oldowner;
+		}
 	}
 	PG_CATCH();
 	{
-		ErrorData  *edata;
-
 		MemoryContextSwitchTo(oldcontext);
 		edata = CopyErrorData();
 		FlushErrorState();
-		edata->context = psprintf("keeping series store \"%s\" current", def->store_label);
-		edata->internalquery = NULL;
-		edata->internalpos = 0;
-		ReThrowError(edata);
+		if (duplicate_query != NULL)
+		{
+			RollbackAndReleaseCurrentSubTransaction();
+			MemoryContextSwitchTo(oldcontext);
+			CurrentResourceOwner = oldowner;
+		}
 	}
 	PG_END_TRY();
+	if (edata == NULL)
+		return;
+
+	if (duplicate_query != NULL && edata->sqlerrcode == ERRCODE_CARDINALITY_VIOLATION)
+	{
+		/* the source and the store as they were before the statement */
+		if (SPI_execute(duplicate_query, false, 1) != SPI_OK_SELECT)
+			elog(ERROR, "SPI_execute failed: %s", duplicate_query);
+		if (SPI_processed == 1)
+		{
+			HeapTuple	tup = SPI_tuptable->vals[0];
+			TupleDesc	desc = SPI_tuptable->tupdesc;
+			bool		isnull;
+			Datum		day = SPI_getbinval(tup, desc, 2, &isnull);
+
+			store_duplicate_error(def, SPI_getvalue(tup, desc, 1), DatumGetDateADT(day), in_source);
+		}
+	}
+	edata->context = psprintf("keeping series store \"%s\" current", def->store_label);
+	edata->internalquery = NULL;
+	edata->internalpos = 0;
+	ReThrowError(edata);
 }
 
 /* store_spi_exec, an error naming the store (see store_spi_exec_args_for) */
 void
 store_spi_exec_for(const char *sql, int expected, const StoreDef *def)
 {
-	store_spi_exec_args_for(sql, 0, NULL, NULL, expected, def);
+	store_spi_exec_args_for(sql, 0, NULL, NULL, expected, def, NULL, false);
 }

@@ -45,6 +45,7 @@ typedef struct StoreDef
 	const char *store_label;	/* qualified, unquoted: for messages */
 	const char *ext;			/* the extension's schema, quoted */
 	const char *frequency;		/* 'month', 'quarter' or 'year', quoted as a literal */
+	int			freq;			/* the same, PERIOD_FREQ_* */
 	StoreColumn period;
 	StoreColumn value;
 	int			nkeys;
@@ -60,8 +61,11 @@ extern void append_keys(StringInfo buf, const StoreDef *def, const char *prefix)
 extern void append_key_match(StringInfo buf, const StoreDef *def, const char *a, const char *b);
 extern void append_fill(StringInfo buf, const StoreDef *def);
 extern void store_spi_exec(const char *sql, int expected);
+extern char *store_duplicate_query(const StoreDef *def, const char *rows, const char *removed,
+								   bool against_store);
 extern void store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, Datum *args,
-									int expected, const StoreDef *def);
+									int expected, const StoreDef *def,
+									const char *duplicate_query, bool in_source);
 extern void store_spi_exec_for(const char *sql, int expected, const StoreDef *def);
 
 #endif							/* INDICATOR_STORE_H */

@@ -116,6 +116,32 @@ append_delta(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows)
 					 "pg_catalog.count(*) OVER () AS total FROM e)", keys.data);
 }
 
+/*
+ * The query that names the key and period a failed statement gave two
+ * values (store_duplicate_query): the rows it added, against each other and
+ * against the store less the rows it removed; for an UPDATE only the rows
+ * whose key, period or value changed, as in append_delta.
+ */
+static char *
+statement_duplicate_query(const StoreDef *def, bool old_rows, bool new_rows)
+{
+	StringInfoData cols;
+
+	if (!new_rows)
+		return NULL;
+	if (!old_rows)
+		return store_duplicate_query(def, STORE_NEW_ROWS, NULL, true);
+	initStringInfo(&cols);
+	append_keys(&cols, def, NULL);
+	appendStringInfo(&cols, ", %s, %s", def->period.name, def->value.name);
+	return store_duplicate_query(def,
+								 psprintf("(SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s)",
+										  cols.data, STORE_NEW_ROWS, cols.data, STORE_OLD_ROWS),
+								 psprintf("(SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s)",
+										  cols.data, STORE_OLD_ROWS, cols.data, STORE_NEW_ROWS),
+								 true);
+}
+
 /* Sets a planner setting for the statements until AtEOXact_GUC(nestlevel). */
 static void
 store_plan_setting(const char *name)
@@ -148,6 +174,7 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 	int64		ndelta = -1;
 	int64		emptied = 0;
 	Datum	   *updated;
+	char	   *duplicate_query = statement_duplicate_query(def, old_rows, new_rows);
 
 	initStringInfo(&with);
 	appendStringInfoString(&with, "WITH ");
@@ -172,7 +199,8 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 	store_plan_setting("enable_seqscan");
 	/* a FULL JOIN (of an UPDATE's changes) then costs 1e10: no JIT for that */
 	store_plan_setting("jit");
-	store_spi_exec_for(sql.data, SPI_OK_UPDATE_RETURNING, def);
+	store_spi_exec_args_for(sql.data, 0, NULL, NULL, SPI_OK_UPDATE_RETURNING, def,
+							duplicate_query, false);
 	AtEOXact_GUC(true, nestlevel);
 
 	nupdated = SPI_processed;
@@ -227,7 +255,8 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
 						 def->ext);
 		nestlevel = NewGUCNestLevel();
 		store_plan_setting("enable_hashagg");
-		store_spi_exec_args_for(sql.data, 1, argtypes, args, SPI_OK_INSERT, def);
+		store_spi_exec_args_for(sql.data, 1, argtypes, args, SPI_OK_INSERT, def,
+								duplicate_query, false);
 		AtEOXact_GUC(true, nestlevel);
 	}
 }

@@ -2,7 +2,9 @@
  * wording.c
  *	  Report wording: a growth or a plan attainment percentage as the phrase
  *	  a report prints ("up 42.7%", "tăng 42,7%", "133.5% of plan, exceeded by
- *	  33.5%", "đạt 133,5% kế hoạch, vượt 33,5%"), in English or Vietnamese.
+ *	  33.5%", "đạt 133,5% kế hoạch, vượt 33,5%"), and the year-to-date
+ *	  progress towards the year's plan ("reached 57.9% of the year's plan",
+ *	  "đạt 57,9% kế hoạch năm"), in English or Vietnamese.
  *
  * The percentage is rounded half away from zero to the given number of
  * decimals, and trailing zeros are dropped (18.0 prints as 18).  What is
@@ -49,12 +51,16 @@ typedef struct Wording
 	const char *of_plan;		/* after the attainment */
 	const char *exceeded;		/* before the excess over the plan */
 	const char *short_by;		/* before the shortfall, NULL to leave it out */
+	const char *reached;		/* before the progress towards the year's plan */
+	const char *of_year_plan;	/* after it */
 } Wording;
 
 static const Wording wordings[] = {
-	{"en", '.', "up ", "down ", "unchanged", "", "% of plan", ", exceeded by ", ", short by "},
+	{"en", '.', "up ", "down ", "unchanged", "", "% of plan", ", exceeded by ", ", short by ",
+	"reached ", "% of the year's plan"},
 	/* Vietnamese reports state the excess over a plan, not a shortfall */
-	{"vi", ',', "tăng ", "giảm ", "không đổi", "đạt ", "% kế hoạch", ", vượt ", NULL},
+	{"vi", ',', "tăng ", "giảm ", "không đổi", "đạt ", "% kế hoạch", ", vượt ", NULL,
+	"đạt ", "% kế hoạch năm"},
 };
 
 /* The wording for the lang argument; an unknown language is an error. */
@@ -188,5 +194,25 @@ attainment_phrase(PG_FUNCTION_ARGS)
 		append_number(&buf, excess, true, w);
 		appendStringInfoChar(&buf, '%');
 	}
+	PG_RETURN_TEXT_P(phrase_text(&buf));
+}
+
+/*
+ * progress_phrase(pct double precision, lang text, decimals int): how far
+ * the year-to-date has come towards the year's plan.  Part way through the
+ * year a shortfall is no miss, so unlike attainment_phrase it states none.
+ */
+PG_FUNCTION_INFO_V1(progress_phrase);
+Datum
+progress_phrase(PG_FUNCTION_ARGS)
+{
+	const Wording *w;
+	Numeric		rounded = phrase_args(fcinfo, &w);
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, w->reached);
+	append_number(&buf, rounded, false, w);
+	appendStringInfoString(&buf, w->of_year_plan);
 	PG_RETURN_TEXT_P(phrase_text(&buf));
 }

@@ -24,7 +24,7 @@ bash tools/packages.sh postgresql-15-cron
 PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}
 bin=$("$PG_CONFIG" --bindir)
 wait_seconds=${WAIT_SECONDS:-150}
-dir=$(mktemp -d /tmp/indicator-cron.XXXXXX)
+dir=$(mktemp -d -t indicator-cron.XXXXXX)
 port=$(bash tools/free_port.sh)
 
 # the cluster runs as postgres when we are root (initdb refuses root)

@@ -68,9 +68,10 @@ SELECT row_number() OVER (ORDER BY series), series,
 FROM raw_obs GROUP BY series;
 
 -- missing months: NULL values and absent rows inside the span, a NULL at
--- each edge of the span
+-- each edge of the span ('month' said: its values all fall on the first
+-- month of a quarter, which without it is series_agg's WARNING)
 INSERT INTO store (id, name, s, f)
-SELECT 100, 'gaps', series_agg(p, v), series_agg(p, v::float8)
+SELECT 100, 'gaps', series_agg(p, v, 'month'), series_agg(p, v::float8, 'month')
 FROM (VALUES ('2019-12-01'::date, NULL::numeric),
              ('2020-01-01', 1.5), ('2020-02-01', NULL), ('2020-04-01', -2.25),
              ('2020-07-31', 0), ('2021-01-15', 3), ('2021-03-01', NULL)) AS t(p, v);

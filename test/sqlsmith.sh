@@ -29,7 +29,7 @@ if [ "${1:-}" = --in-cluster ]; then
 	logfile=${SQLSMITH_LOGFILE:-$(pg_lsclusters -h | awk '$2 == "regress" { print $7 }')}
 	psql -X -q -v ON_ERROR_STOP=1 -d postgres <<-'SQL'
 		ALTER SYSTEM SET log_line_prefix = '%m [%p] %e %q%u@%d ';
-		SELECT pg_reload_conf();
+		SELECT pg_reload_conf() \g /dev/null
 		CREATE ROLE smith LOGIN PASSWORD 'smith';
 		-- a fallback: sqlsmith sets its own statement_timeout
 		ALTER ROLE smith SET statement_timeout = '5s';
@@ -249,7 +249,7 @@ bash tools/setup.sh
 bash tools/packages.sh sqlsmith
 
 start=$(date +%s)
-work=$(mktemp -d /tmp/indicator-sqlsmith.XXXXXX)
+work=$(mktemp -d -t indicator-sqlsmith.XXXXXX)
 export SQLSMITH_WORK=$work SQLSMITH_QUERIES=$queries
 export SQLSMITH_SEED=${SQLSMITH_SEED:-$((RANDOM * 32768 + RANDOM))}
 

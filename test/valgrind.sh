@@ -55,7 +55,7 @@ fi
 bash tools/packages.sh valgrind
 
 start=$(date +%s)
-work=$(mktemp -d /tmp/indicator-valgrind.XXXXXX)
+work=$(mktemp -d -t indicator-valgrind.XXXXXX)
 chmod 755 "$work"
 mkdir "$work/data" "$work/socket" "$work/vg" "$work/regress"
 chown postgres: "$work/data" "$work/socket" "$work/vg"

@@ -1,7 +1,7 @@
 -- 01_api.sql: the SQL API of indicator as the catalog sees it.
 --
--- The list of functions below is written out by hand from the contract
--- (DESIGN.md, "API of the first release") and src/indicator.sql: every
+-- The list of functions below is written out by hand from the API of each
+-- release and the install scripts (src/indicator.sql and after): every
 -- function with its exact argument types and result type.  The tests check
 -- that the catalog holds exactly these, and the properties every one of
 -- them must have: IMMUTABLE (STABLE for the transition functions of timestamptz periods), PARALLEL SAFE, STRICT (except the aggregate's
@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(417);
+SELECT plan(421);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -71,7 +71,7 @@ INSERT INTO expected_fn VALUES
 	('month_count',             '{indicator_series}',                                  'integer'),
 	('missing_months',          '{indicator_series}',                                  'date[]'),
 	('series_rows',             '{indicator_series,integer}',                          'setof record'),
-	-- release 1.1, indices (DESIGN.md, "Indices (the IIP)")
+	-- release 1.1, indices (the IIP)
 	('rebase',                  '{indicator_series,integer,integer}',                  'indicator_series'),
 	('rebase',                  '{indicator_series,date}',                             'indicator_series'),
 	('index_agg_state_in',      '{cstring}',                                           'index_agg_state'),
@@ -158,6 +158,9 @@ INSERT INTO expected_fn VALUES
 	('series_store_rebuild',    '{regclass}',                                          'bigint', 'volatile'),
 	('series_store_drop',       '{regclass}',                                          'void', 'volatile'),
 	('series_store_trigger',    '{}',                                                  'trigger', 'volatile');
+-- release 1.2: report wording
+INSERT INTO expected_fn VALUES
+	('progress_phrase',         '{"double precision",text,integer}',                   'text');
 
 -- the functions of the extension, as the catalog records them
 CREATE TEMP VIEW ext_fn AS
@@ -192,13 +195,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 127 * 3 tests)
+-- Every function, exactly (1 + 128 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 127 functions and aggregates of the API');
+	'the extension holds exactly the 128 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -418,6 +421,11 @@ SELECT is(
 	pg_get_function_arguments('attainment_phrase(double precision, text, integer)'::regprocedure),
 	'pct double precision, lang text DEFAULT ''en''::text, decimals integer DEFAULT 1',
 	'attainment_phrase(pct, lang DEFAULT ''en'', decimals DEFAULT 1)');
+
+SELECT is(
+	pg_get_function_arguments('progress_phrase(double precision, text, integer)'::regprocedure),
+	'pct double precision, lang text DEFAULT ''en''::text, decimals integer DEFAULT 1',
+	'progress_phrase(pct, lang DEFAULT ''en'', decimals DEFAULT 1)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -2,7 +2,7 @@
 -- message naming the problem (and the month, where there is one); undefined
 -- results are NULL, never an error.
 --
--- SQLSTATEs are the contract's (DESIGN.md, /tmp/context.md):
+-- SQLSTATEs are part of the API:
 --   21000 cardinality_violation          two values for one month
 --   22004 null_value_not_allowed         NULL period
 --   22023 invalid_parameter_value        NaN/infinite value or argument, unknown method,

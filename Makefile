@@ -6,6 +6,7 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(srcdir)/$(EXT
 MODULE_big = indicator
 OBJS = \
 	src/accessors.o \
+	src/estimates.o \
 	src/exact_sum.o \
 	src/fixed_numeric.o \
 	src/indices.o \
@@ -37,6 +38,7 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 # pg_regress tests, one file per area (sql/NAME.sql against expected/NAME.out);
 # make installcheck runs them and needs nothing outside the repository
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors periods resolution \
+	estimates \
 	annual_rows series_rows_last_year partial_totals \
 	article parallel limits security indices indices_properties index_agg_exact series_compare store store_citus wording ranges
 REGRESS_OPTS = --load-extension=$(EXTENSION)

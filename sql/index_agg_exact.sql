@@ -119,6 +119,63 @@ RESET min_parallel_table_scan_size;
 RESET parallel_tuple_cost;
 RESET parallel_setup_cost;
 
+-- Estimate flags: a period of the result is flagged when a row with weight
+-- > 0 that went into it has the period flagged.  The same 1,000 components,
+-- with component 17 flagging 2020-03 and 2021-12 and component 300 2021-12
+-- too (one flag from two rows); component 97 (weight 0) flags 2020-04 and
+-- changes nothing; component 6 flags 2021-06, which component 5 lacks, so
+-- it is missing and unflagged.  The values are the exact sums' above.
+CREATE TABLE ixa_est AS
+SELECT r, w, series_agg(period, v, 'month',
+                        (r, period) IN ((17, '2020-03-01'), (17, '2021-12-01'), (300, '2021-12-01'),
+                                        (97, '2020-04-01'), (6, '2021-06-01'))) AS s
+FROM ixa_v JOIN ixa_w USING (r) GROUP BY r, w;
+VACUUM ANALYZE ixa_est;
+SELECT r, w > 0 AS counts, estimated_periods(s) FROM ixa_est WHERE estimated_periods(s) <> '{}' ORDER BY r;
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE ixa_est_serial AS SELECT index_agg(s, w)::text AS s FROM ixa_est;
+SELECT estimated_periods(s::indicator_series) AS flagged,
+       replace(s, '*', '') = (SELECT s FROM ixa_serial) AS values_as_without_flags
+FROM ixa_est_serial;
+-- 20 random orders of the rows: the same flags and values
+SELECT count(DISTINCT x.s) AS results, bool_and(x.s = (SELECT s FROM ixa_est_serial)) AS same_as_serial
+FROM generate_series(1, 20) g,
+     LATERAL (SELECT index_agg(s, w)::text AS s
+              FROM (SELECT s, w FROM ixa_est WHERE g > 0 ORDER BY random()) o) x;
+-- partial states as text (their exact sums marked "*" where flagged), read
+-- back unchanged and combined in 20 random orders
+CREATE TABLE ixa_est_states AS
+SELECT r % 7 AS part, ixa_partial(s, w)::text AS state FROM ixa_est GROUP BY r % 7;
+SELECT part, (SELECT count(*) FROM regexp_matches(state, '\*', 'g')) AS stars,
+       state::index_agg_state::text = state AS text_round_trip
+FROM ixa_est_states ORDER BY part;
+SELECT count(DISTINCT x.s) AS results, bool_and(x.s = (SELECT s FROM ixa_est_serial)) AS same_as_serial
+FROM generate_series(1, 20) g,
+     LATERAL (SELECT ixa_combine(state::index_agg_state)::text AS s
+              FROM (SELECT state FROM ixa_est_states WHERE g > 0 ORDER BY random()) o) x;
+-- in binary: the same states, the same result
+CREATE TABLE ixa_est_binary (part int, state index_agg_state);
+\copy (SELECT part, state::index_agg_state FROM ixa_est_states) TO 'results/index_agg_exact_est.bin' (FORMAT binary)
+\copy ixa_est_binary FROM 'results/index_agg_exact_est.bin' (FORMAT binary)
+SELECT count(*) AS states, count(*) FILTER (WHERE b.state::text = t.state) AS same_text
+FROM ixa_est_states t JOIN ixa_est_binary b USING (part);
+SELECT (SELECT ixa_combine(state) FROM ixa_est_binary)::text = (SELECT s FROM ixa_est_serial) AS same_as_serial;
+-- forced parallel plans, with and without the leader
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+SELECT ixa_workers_launched('SELECT index_agg(s, w) FROM ixa_est') > 0 AS workers_ran;
+SELECT (SELECT index_agg(s, w)::text FROM ixa_est) = (SELECT s FROM ixa_est_serial) AS parallel_same_as_serial;
+SET parallel_leader_participation = on;
+SELECT (SELECT index_agg(s, w)::text FROM ixa_est) = (SELECT s FROM ixa_est_serial) AS parallel_same_as_serial;
+RESET parallel_leader_participation;
+RESET max_parallel_workers_per_gather;
+RESET min_parallel_table_scan_size;
+RESET parallel_tuple_cost;
+RESET parallel_setup_cost;
+
 -- By hand.  2^53, 1 and -2^53, weight 1 each: the exact sum is 1, so 1/3,
 -- in all six orders; in float8, 2^53 + 1 rounds to 2^53 (ties to even), so
 -- an order that adds 1 to 2^53 first would give 0.
@@ -168,9 +225,9 @@ SELECT ixa_recv_file('02 01 00000000 00000001 0000000000000001 00 00005eb0 00000
 \lo_export 424243 'results/index_agg_exact_recv.bin'
 \copy ixa_recv FROM 'results/index_agg_exact_recv.bin' (FORMAT binary)
 SELECT st, encode(index_agg_state_send(st), 'hex') AS sent FROM ixa_recv;
--- malformed: 22P03 with the reason (a period marked 2; a limb below the
--- window's range, lo -41; a limb cut short; bytes after the state), and
--- an unknown version
+-- malformed: 22P03 with the reason (a period marked 2, which only version
+-- 3 has; a limb below the window's range, lo -41; a limb cut short; bytes
+-- after the state), and an unknown version (4)
 SELECT ixa_recv_file('02 01 00000000 00000001 0000000000000001 00 00005eb0 00000001 02');
 \lo_export 424243 'results/index_agg_exact_recv.bin'
 \copy ixa_recv FROM 'results/index_agg_exact_recv.bin' (FORMAT binary)
@@ -183,10 +240,48 @@ SELECT ixa_recv_file('02 02 00000000 00000001 00000000');
 SELECT ixa_recv_file('02 02 00000000 00000001 0000000000000001 00');
 \lo_export 424243 'results/index_agg_exact_recv.bin'
 \copy ixa_recv FROM 'results/index_agg_exact_recv.bin' (FORMAT binary)
-SELECT ixa_recv_file('03 02 00000000 00000001 0000000000000001');
+SELECT ixa_recv_file('04 02 00000000 00000001 0000000000000001');
 \lo_export 424243 'results/index_agg_exact_recv.bin'
 \copy ixa_recv FROM 'results/index_agg_exact_recv.bin' (FORMAT binary)
 SELECT count(*) AS loaded FROM ixa_recv;
+
+-- Format version 3 is version 2 in which a period's mark may be 2: present
+-- and flagged as an estimate.  It is sent only when a present period is
+-- flagged (a state without flags sends version 2's bytes, so a reader of
+-- version 2 alone rejects flags rather than drop them).  Weight 1, 2020-01
+-- sum 1 flagged, 2020-02 sum 2: read, sent back byte for byte, and its
+-- final flags 2020-01; a version 3 without a mark 2 reads and is sent as
+-- version 2; a mark 3 is 22P03.
+TRUNCATE ixa_recv;
+SELECT ixa_recv_file('03 01 00000000 00000001 0000000000000001 00 00005eb0 00000002 02 00000000 00000001 0000000000000001 01 00000000 00000001 0000000000000002');
+\lo_export 424243 'results/index_agg_exact_recv.bin'
+\copy ixa_recv FROM 'results/index_agg_exact_recv.bin' (FORMAT binary)
+SELECT ixa_recv_file('03 01 00000000 00000001 0000000000000001 00 00005eb0 00000001 01 00000000 00000001 0000000000000003');
+\lo_export 424243 'results/index_agg_exact_recv.bin'
+\copy ixa_recv FROM 'results/index_agg_exact_recv.bin' (FORMAT binary)
+SELECT ixa_recv_file('03 01 00000000 00000001 0000000000000001 00 00005eb0 00000001 03 00000000 00000001 0000000000000001');
+\lo_export 424243 'results/index_agg_exact_recv.bin'
+\copy ixa_recv FROM 'results/index_agg_exact_recv.bin' (FORMAT binary)
+SELECT st, encode(index_agg_state_send(st), 'hex') AS sent, index_agg_final(st) AS final
+FROM ixa_recv ORDER BY sent;
+-- the transition function's state sends the same bytes as the flagged one above
+SELECT encode(index_agg_state_send(index_agg_transfn(NULL, 'float8 {2020-01: 1*, 2020-02: 2}', 1)), 'hex')
+       = replace('03 01 00000000 00000001 0000000000000001 00 00005eb0 00000002 02 00000000 00000001 0000000000000001 01 00000000 00000001 0000000000000002', ' ', '') AS same_bytes;
+-- the text form: the exact sums carry the marks (the rounded ones show them
+-- for the reader; only their periods are read, so a mark there alone is
+-- not a flag); release 1.1's form, whose sums are a series, reads a 1.2
+-- series' flags; NULL* (a missing period flagged) is 22P02
+SELECT 'weight 1; sums float8 {2020-01: 1, 2020-02: 2}; exact weight 0x1p+0, sums 0x1p+0*, 0x1p+1'::index_agg_state AS marked,
+       'weight 1; sums float8 {2020-01: 1*, 2020-02: 2}; exact weight 0x1p+0, sums 0x1p+0, 0x1p+1'::index_agg_state AS rounded_mark_alone;
+SELECT st, index_agg_final(st) AS final
+FROM (SELECT 'weight 2; sums float8 {2020-01: 200*, 2020-02: 100}'::index_agg_state AS st) s;
+SELECT 'weight 1; sums float8 {2020-01: NULL}; exact weight 0x1p+0, sums NULL*'::index_agg_state;
+-- a NULL series after a flagged one: the state lacks every month but keeps
+-- its sums and marks, written and read as they are (found by
+-- test/fuzz/fuzz_recv.py); its final has no value and no flag
+SELECT st, st::text::index_agg_state::text = st::text AS text_round_trip,
+       encode(index_agg_state_send(st), 'hex') AS sent, index_agg_final(st) AS final
+FROM (SELECT index_agg_transfn(index_agg_transfn(NULL, 'float8 {2020-01: 1*}', 1), NULL, 1) AS st) s;
 SELECT lo_unlink(424243);
 DROP TABLE ixa_recv;
 DROP FUNCTION ixa_recv_file(text);
@@ -195,4 +290,5 @@ DROP AGGREGATE ixa_partial(indicator_series, double precision);
 DROP AGGREGATE ixa_combine(index_agg_state);
 DROP FUNCTION ixa_workers_launched(text);
 DROP TABLE ixa_w, ixa_v, ixa, ixa_expected, ixa_serial, ixa_states, ixa_states_binary;
+DROP TABLE ixa_est, ixa_est_serial, ixa_est_states, ixa_est_binary;
 DROP FUNCTION exact_numeric(float8);

@@ -80,8 +80,8 @@ SELECT recv_file('02 02 02 0000 000007e5 00000001 01 4004000000000000');
 SELECT s, frequency(s) FROM p_recv;
 TRUNCATE p_recv;
 \set VERBOSITY sqlstate
--- version 3: not a format this release knows (22P03)
-SELECT recv_file('03 01 01 0000 00001f94 00000001 01 0000000000000000 0000000000000005');
+-- version 4: not a format this release knows (22P03)
+SELECT recv_file('04 01 01 0000 00001f94 00000001 01 0000000000000000 0000000000000005');
 \lo_export 424242 'results/periods_recv.bin'
 \copy p_recv FROM 'results/periods_recv.bin' (FORMAT binary)
 -- version 2 with frequency 3 (22P03)
@@ -128,21 +128,21 @@ SELECT count(*) AS nothing_loaded FROM p_recv;
 -- indicator_series) hands the accessors a raw image, which polygon's text
 -- form can spell: on this little-endian machine its int32 point count is the
 -- series' version, kind and scale (257 points = 01 01 0000: version 1,
--- numeric, scale 0; 259 = 03 01 0000: version 3), and the bounding box that
+-- numeric, scale 0; 260 = 04 01 0000: version 4), and the bounding box that
 -- polygon_in computes (max x, max y, min x, min y of the points) is the rest
 -- of the header and the first slots.  The doubles below are the bit patterns
 -- first 24252 (2021-01) | 4 months << 32; npresent 3 | capacity 4 << 32;
--- front 0 | slot_bytes 4 << 32 (frequency, flags, reserved zero, as in 1.0);
+-- front 0 | slot_bytes 4 << 32 (frequency, flags, attrs zero, as in 1.0);
 -- months 7 | missing (INT32_MIN) << 32; the first point's x: 9 | 4 << 32.
--- So a version-1 image (1.0's layout, zero reserved bytes) reads as the
+-- So a version-1 image (1.0's layout, zero attrs byte) reads as the
 -- monthly series {2021-01: 7, 2021-02: NULL, 2021-03: 9, 2021-04: 4}, and a
--- version-3 image is XX001 in every function that reads it.
+-- version-4 image is XX001 in every function that reads it.
 CREATE CAST (polygon AS indicator_series) WITHOUT FUNCTION;
 SELECT s, frequency(s), value_at(s, '2021-03-01') AS mar, ytd(s, '2021-01-01') AS ytd_jan, month_count(s)
 FROM (SELECT (('((8.4879831683e-314,-3.5e-323),(8.487995146e-314,8.4879831653e-314),(8.487983164e-314,-3.5e-323)' ||
                repeat(',(8.487983164e-314,-3.5e-323)', 254) || ')')::polygon)::indicator_series) v(s);
 CREATE TABLE p_future AS
-	SELECT (('(' || '(0,0)' || repeat(',(0,0)', 258) || ')')::polygon)::indicator_series AS s;
+	SELECT (('(' || '(0,0)' || repeat(',(0,0)', 259) || ')')::polygon)::indicator_series AS s;
 SELECT q, err(q) FROM (VALUES ('SELECT value_at(s, ''2021-01-01'') FROM p_future'),
 	('SELECT s::text FROM p_future'), ('SELECT indicator_series_send(s) FROM p_future'),
 	('SELECT series_merge(s) FROM p_future'), ('SELECT frequency(s) FROM p_future')) v(q);

@@ -179,5 +179,54 @@ SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
 	($$progress_phrase($1, $2, $3)$$, 3)
 ) c(call, n);
 
+-- 1.2, estimates: series_agg and series_set gain a fourth (fifth) argument,
+-- estimated boolean, and the rows with an estimated column have new names
+-- (series_rows_estimated, annual_rows_estimated).  The 1.1 calls below were
+-- run against the 1.1 build (28bc2e8) too and reach the same functions.
+SELECT call, reached(call) FROM (VALUES
+	-- 1.1 calls
+	($$(series_rows(s, 7, 'avg')).period$$),
+	($$(series_rows(s, 7::int2, 'last')).period$$),
+	($$(annual_rows(s)).year$$),
+	($$(annual_rows(s, 'avg')).year$$),
+	($$(annual_rows(s, 'sum', 7::int2)).year$$),
+	($$series_set(s, d, 5)$$),
+	($$series_set(s, d, v)$$),
+	($$series_set(s, d, 5::int2)$$),
+	($$series_set(s, d, 5.5::float8)$$),
+	($$series_set(s, '2021-03-01', '5')$$),
+	($$series_set(NULL, d, 5::bigint)$$),
+	($$series_agg(d, 5, 'month')$$),
+	($$series_agg(ts, 5.5::float8, 'quarter')$$),
+	-- 1.2 calls
+	($$series_agg(d, v, 'month', true)$$),
+	($$series_agg(d, 5::int2, 'quarter', NULL)$$),
+	($$series_agg('2021-03-01', 5, 'month', 'true')$$),
+	($$series_agg(ts, 5.5::float8, 'month', v > 0)$$),
+	($$series_set(s, d, 5, true)$$),
+	($$series_set(s, '2021-03-01', 5.5, 'f')$$),
+	($$series_set(NULL, d, 5::int2, NULL)$$),
+	($$estimated_periods(s)$$),
+	($$is_estimated(s, '2021-03-01')$$),
+	($$(series_rows_estimated(s)).estimated$$),
+	($$(series_rows_estimated(s, 7::int2, 'avg')).estimated$$),
+	($$(annual_rows_estimated(s)).estimated$$),
+	($$(annual_rows_estimated(s, 'last', 7)).estimated$$)
+) c(call);
+SELECT call, reached_params(call, n) AS parameter_types FROM (VALUES
+	-- 1.1 calls
+	($$(series_rows(s, $1, $2)).period$$, 2),
+	($$(annual_rows(s, $1, $2)).year$$, 2),
+	($$series_set(s, $1, $2)$$, 2),
+	($$series_set(s, d, $1)$$, 1),
+	-- 1.2 calls
+	($$series_set(s, $1, $2, $3)$$, 3),
+	($$series_agg(d, v, $1, $2)$$, 2),
+	($$series_agg($1, $2, $3, $4)$$, 4),
+	($$is_estimated(s, $1)$$, 1),
+	($$(series_rows_estimated(s, $1, $2)).estimated$$, 2),
+	($$(annual_rows_estimated(s, $1, $2)).estimated$$, 2)
+) c(call, n);
+
 DROP FUNCTION reached(text), reached_params(text, int);
 DROP TABLE rs;

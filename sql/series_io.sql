@@ -240,8 +240,8 @@ TRUNCATE io_recv;
 -- Each case breaks one field of the valid one-month numeric series
 -- '01 01 0000 00005ebc 00000001 01 <mantissa 1>'.
 \set VERBOSITY sqlstate
--- format version 3 (1.1 reads versions 1 and 2)
-SELECT recv_file('03 01 0000 00005ebc 00000001 01 0000000000000000 0000000000000001');
+-- format version 4 (1.2 reads versions 1 to 3)
+SELECT recv_file('04 01 0000 00005ebc 00000001 01 0000000000000000 0000000000000001');
 \lo_export 424242 'results/series_io_recv.bin'
 \copy io_recv FROM 'results/series_io_recv.bin' (FORMAT binary)
 \set VERBOSITY default

@@ -16,6 +16,14 @@
  * Citus pushes partial aggregation to its workers only for a state type with
  * text input and output, and parallel query and postgres_fdw need a combine
  * function over a state that can travel.
+ *
+ * Estimates: a period of a rebased series is an estimate when its own value
+ * or a value of the base (the base year's periods, or the base period) is
+ * one; a chain-linked period after the link when its own value or a value
+ * of the link (either index's link period, or link year's periods) is one;
+ * a period of index_agg's result when any component's value in it is one
+ * (the state marks each period that a flagged value with weight > 0 went
+ * into).
  */
 #include "postgres.h"
 
@@ -28,6 +36,7 @@
 #include "utils/date.h"
 #include "utils/float.h"
 
+#include "estimates.h"
 #include "exact_sum.h"
 #include "level.h"
 #include "series.h"
@@ -132,9 +141,12 @@ year_average(const IndicatorSeries *s, int64 year, int fy_start_month, double *a
 	return true;
 }
 
-/* Every month of s x 100 / base, in one pass over the values. */
+/*
+ * Every month of s x 100 / base, in one pass over the values; base is the
+ * value of s's periods base_first..base_last (all in the span).
+ */
 static IndicatorSeries *
-rebase_on(const IndicatorSeries *s, double base)
+rebase_on(const IndicatorSeries *s, double base, int64 base_first, int64 base_last)
 {
 	IndicatorSeries *r = index_result(s, s->first, s->nmonths);
 	double	   *v = series_fp_array(r);
@@ -151,6 +163,19 @@ rebase_on(const IndicatorSeries *s, double base)
 		for (int32 i = 0; i < s->nmonths; i++)
 			if (isinf(v[i]))
 				index_put(r, i, v[i]);	/* the error, naming the month */
+	if (series_has_estimates(s))
+	{
+		bool	   *flags = palloc(sizeof(bool) * s->nmonths);
+		bool		base_estimated = false;
+
+		series_estimate_flags(s, flags);
+		for (int64 p = base_first; p <= base_last; p++)
+			base_estimated |= flags[p - s->first];
+		/* every value rests on the base */
+		for (int32 i = 0; base_estimated && i < s->nmonths; i++)
+			flags[i] = true;
+		r = series_with_estimates(r, flags);
+	}
 	return r;
 }
 
@@ -163,12 +188,15 @@ rebase_year(PG_FUNCTION_ARGS)
 	int32		year = PG_GETARG_INT32(1);
 	int32		fy_start_month = PG_GETARG_INT32(2);
 	double		base;
+	int64		start;
 
 	check_year(year, "base_year");
 	check_fy_frequency(fy_start_month, s->frequency);
 	if (!year_average(s, year, fy_start_month, &base) || !(base > 0))
 		PG_RETURN_NULL();
-	PG_RETURN_INDICATOR_SERIES_P(rebase_on(s, base));
+	start = year_start_period(s, year, fy_start_month);
+	PG_RETURN_INDICATOR_SERIES_P(rebase_on(s, base, start,
+										   start + periods_per_year(s->frequency) - 1));
 }
 
 /* rebase(s, base_period date) returns indicator_series */
@@ -182,7 +210,7 @@ rebase_period(PG_FUNCTION_ARGS)
 
 	if (!month_double(s, month, &base) || !(base > 0))
 		PG_RETURN_NULL();
-	PG_RETURN_INDICATOR_SERIES_P(rebase_on(s, base));
+	PG_RETURN_INDICATOR_SERIES_P(rebase_on(s, base, month, month));
 }
 
 /*
@@ -228,12 +256,24 @@ contribution_pp(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(pp);
 }
 
+/* Whether s flags a period of first..last (which may leave its span). */
+static bool
+estimated_within(const IndicatorSeries *s, int64 first, int64 last)
+{
+	for (int64 p = Max(first, s->first); p <= Min(last, series_last(s)); p++)
+		if (series_estimated_at(s, (int32) (p - s->first)))
+			return true;
+	return false;
+}
+
 /*
  * old through month "through"; after it, new x old_level / new_level, up
- * to the later of new's last month and "through".
+ * to the later of new's last month and "through".  The levels are old's and
+ * new's over link_first..through: a linked value is an estimate when its
+ * own value or one of theirs is.
  */
 static IndicatorSeries *
-chain(const IndicatorSeries *old, const IndicatorSeries *new, int32 through,
+chain(const IndicatorSeries *old, const IndicatorSeries *new, int32 link_first, int32 through,
 	  double old_level, double new_level)
 {
 	int32		last = Max(series_last(new), through);
@@ -248,6 +288,18 @@ chain(const IndicatorSeries *old, const IndicatorSeries *new, int32 through,
 		CHECK_FOR_INTERRUPTS();
 		if (month <= through ? month_double(old, month, &v) : month_double(new, month, &v))
 			index_put(r, month - r->first, month <= through ? v : v * old_level / new_level);
+	}
+	if (series_has_bitmap(old) || series_has_bitmap(new))
+	{
+		bool	   *flags = palloc(sizeof(bool) * r->nmonths);
+		bool		link_estimated = estimated_within(old, link_first, through) ||
+			estimated_within(new, link_first, through);
+
+		for (int32 month = r->first; month <= last; month++)
+			flags[month - r->first] = month <= through ?
+				estimated_within(old, month, month) :
+				link_estimated || estimated_within(new, month, month);
+		r = series_with_estimates(r, flags);
 	}
 	return r;
 }
@@ -267,7 +319,7 @@ chain_link_period(PG_FUNCTION_ARGS)
 	if (!month_double(old, link, &old_level) || !month_double(new, link, &new_level) ||
 		new_level == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_INDICATOR_SERIES_P(chain(old, new, link, old_level, new_level));
+	PG_RETURN_INDICATOR_SERIES_P(chain(old, new, link, link, old_level, new_level));
 }
 
 /* chain_link(old, new, link_year int, fy_start_month int) returns indicator_series */
@@ -281,6 +333,7 @@ chain_link_year(PG_FUNCTION_ARGS)
 	int32		fy_start_month = PG_GETARG_INT32(3);
 	double		old_level;
 	double		new_level;
+	int64		start;
 
 	check_year(year, "link_year");
 	check_same_periods(old, new);
@@ -288,9 +341,9 @@ chain_link_year(PG_FUNCTION_ARGS)
 	if (!year_average(old, year, fy_start_month, &old_level) ||
 		!year_average(new, year, fy_start_month, &new_level) || new_level == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_INDICATOR_SERIES_P(chain(old, new,
-									   (int32) (year_start_period(old, year, fy_start_month) +
-												periods_per_year(old->frequency) - 1),
+	start = year_start_period(old, year, fy_start_month);
+	PG_RETURN_INDICATOR_SERIES_P(chain(old, new, (int32) start,
+									   (int32) (start + periods_per_year(old->frequency) - 1),
 									   old_level, new_level));
 }
 
@@ -316,11 +369,15 @@ chain_link_year(PG_FUNCTION_ARGS)
  *				of the rows with weight > 0 (nmonths of them in use)
  *	missing		capacity bytes: 1 where some row with weight > 0 lacks the
  *				period
+ *	estimated	capacity bytes: 1 where some row with weight > 0 has the
+ *				period flagged as an estimate (estimates.h); read only where
+ *				the period is present, and OR-ed by the combine function, so
+ *				the result's flags, like its sums, do not depend on the plan
  *
  * Every accumulator of a state shares one window of limbs [lo, lo +
  * nlimbs), widened (a copy) when a term lands outside it.  For an index
  * (values near 100 with full 53-bit mantissas, integer weights up to a few
- * millions) it is 3 limbs: 25 bytes a period against the 8 of a float8 sum.
+ * millions) it is 3 limbs: 26 bytes a period against the 8 of a float8 sum.
  *
  * A row whose series is NULL lacks every month, including months that
  * later rows bring: it sets INDEX_STATE_LACKS_ALL.  Rows with weight 0
@@ -338,10 +395,16 @@ chain_link_year(PG_FUNCTION_ARGS)
  *
  * Format version 1 (release 1.1) kept float8 sums, rounded at every
  * addition; its stored values and its text and binary forms are still
- * read, their doubles taken as exact (state_detoast).
+ * read, their doubles taken as exact, and the estimate flags of its sums
+ * series (a 1.2 series format version 3) as the periods' marks
+ * (state_detoast).  Format version 2 is version 3 without the estimate
+ * marks: a stored one is read with no period flagged.  The binary form
+ * is written as version 2 when no present period is flagged, version 3
+ * (version 2 with a third per-period mark) when one is.
  *----------
  */
-#define INDEX_STATE_FORMAT_VERSION 2	/* written; 1 is read */
+#define INDEX_STATE_FORMAT_VERSION 3	/* written; 1 and 2 are read */
+#define INDEX_STATE_FORMAT_EXACT 2	/* exact sums, no estimate marks */
 #define INDEX_STATE_FORMAT_FLOAT8 1 /* release 1.1: float8 sums */
 
 #define INDEX_STATE_HAS_SUMS	0x01	/* periods and their sums follow */
@@ -380,6 +443,7 @@ typedef struct IndexAggStateFloat8
 } IndexAggStateFloat8;
 
 static IndexAggState *state_from_doubles(uint8 flags, double weight, const IndicatorSeries *sums);
+static IndexAggState *state_from_exact(IndexAggState *old);
 
 /*
  * Every state is read through here: a stored state of release 1.1 is
@@ -393,6 +457,8 @@ state_detoast(Datum d)
 
 	if (likely(st->version == INDEX_STATE_FORMAT_VERSION))
 		return st;
+	if (st->version == INDEX_STATE_FORMAT_EXACT)
+		return state_from_exact(st);
 	if (st->version == INDEX_STATE_FORMAT_FLOAT8)
 	{
 		IndexAggStateFloat8 *old = (IndexAggStateFloat8 *) st;
@@ -406,8 +472,9 @@ state_detoast(Datum d)
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
 			 errmsg("index_agg_state format version %d is not supported", st->version),
-			 errdetail("This version of indicator reads format versions %d and %d.",
-					   INDEX_STATE_FORMAT_FLOAT8, INDEX_STATE_FORMAT_VERSION),
+			 errdetail("This version of indicator reads format versions %d, %d and %d.",
+					   INDEX_STATE_FORMAT_FLOAT8, INDEX_STATE_FORMAT_EXACT,
+					   INDEX_STATE_FORMAT_VERSION),
 			 errhint("The value was written by a later release of indicator, or is corrupt.")));
 }
 
@@ -431,13 +498,42 @@ state_missing(IndexAggState *st)
 	return (uint8 *) (state_weight(st) + (Size) (1 + st->capacity) * st->nlimbs);
 }
 
+static inline uint8 *
+state_estimated(IndexAggState *st)
+{
+	return state_missing(st) + st->capacity;
+}
+
+/* Whether period i of st is present and flagged as an estimate. */
+static inline bool
+state_flagged(IndexAggState *st, int32 i)
+{
+	return !state_missing(st)[i] && state_estimated(st)[i];
+}
+
+/*
+ * Whether a present period of st is flagged (with INDEX_STATE_LACKS_ALL
+ * too: the text and binary forms write such a state's sums and marks as
+ * they are, and the final function finds every period missing).
+ */
+static bool
+state_has_estimates(IndexAggState *st)
+{
+	if (!(st->flags & INDEX_STATE_HAS_SUMS))
+		return false;
+	for (int32 i = 0; i < st->nmonths; i++)
+		if (state_flagged(st, i))
+			return true;
+	return false;
+}
+
 /* A zeroed state: weight 0, every period present with sum 0. */
 static IndexAggState *
 state_alloc(uint8 flags, uint8 frequency, int32 first, int32 nmonths, int32 capacity,
 			int32 lo, int32 nlimbs)
 {
 	Size		size = INDEX_STATE_HEADER_SIZE +
-		(Size) (1 + capacity) * nlimbs * sizeof(uint64) + capacity;
+		(Size) (1 + capacity) * nlimbs * sizeof(uint64) + (Size) 2 * capacity;
 	IndexAggState *st = (IndexAggState *) palloc0(size);
 
 	Assert(nlimbs >= 1 && nlimbs <= EXACT_MAX_LIMBS && nmonths <= capacity);
@@ -464,6 +560,7 @@ state_reshape(IndexAggState *st, int32 first, int32 nmonths, int32 capacity,
 {
 	IndexAggState *r = state_alloc(st->flags, st->frequency, first, nmonths, capacity, lo, nlimbs);
 	uint8	   *missing = state_missing(r);
+	uint8	   *estimated = state_estimated(r);
 	int32		shift = st->first - first;
 
 	exact_widen(state_weight(st), st->lo, st->nlimbs, state_weight(r), lo, nlimbs);
@@ -475,6 +572,7 @@ state_reshape(IndexAggState *st, int32 first, int32 nmonths, int32 capacity,
 		{
 			exact_widen(state_sum(st, i), st->lo, st->nlimbs, state_sum(r, shift + i), lo, nlimbs);
 			missing[shift + i] = state_missing(st)[i];
+			estimated[shift + i] = state_estimated(st)[i];
 		}
 	}
 	return r;
@@ -485,6 +583,31 @@ static IndexAggState *
 state_copy(IndexAggState *st)
 {
 	return state_reshape(st, st->first, st->nmonths, st->nmonths, st->lo, st->nlimbs);
+}
+
+/*
+ * A stored state of format version 2, as version 3: the same header,
+ * weight, sums and missing marks, and no period flagged.
+ */
+static IndexAggState *
+state_from_exact(IndexAggState *old)
+{
+	IndexAggState *st;
+	Size		body = 0;
+
+	if (old->capacity >= 0 && old->capacity <= SERIES_MAX_MONTHS &&
+		old->nlimbs >= 1 && old->nlimbs <= EXACT_MAX_LIMBS)
+		body = (Size) (1 + old->capacity) * old->nlimbs * sizeof(uint64) + old->capacity;
+	if (body == 0 || VARSIZE(old) != INDEX_STATE_HEADER_SIZE + body)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("stored index_agg_state of format version %d is corrupt", old->version),
+				 errdetail("Its size, %u bytes, does not match its header.",
+						   (unsigned int) VARSIZE(old))));
+	st = state_alloc(old->flags, old->frequency, old->first, old->nmonths, old->capacity,
+					 old->lo, old->nlimbs);
+	memcpy(state_weight(st), state_weight(old), body);
+	return st;
 }
 
 /* st, or a copy, whose window holds [lo, lo + nlimbs). */
@@ -554,6 +677,7 @@ state_cover(IndexAggState *st, int32 first, int32 last, uint8 frequency)
 	{
 		/* later periods, in the spare room */
 		memset(state_missing(st) + st->nmonths, 1, nmonths - st->nmonths);
+		memset(state_estimated(st) + st->nmonths, 0, nmonths - st->nmonths);
 		memset(state_sum(st, st->nmonths), 0,
 			   (Size) (nmonths - st->nmonths) * st->nlimbs * sizeof(uint64));
 		st->nmonths = nmonths;
@@ -607,7 +731,7 @@ state_add_weight(IndexAggState *st, double w)
 /*
  * Add w x x to the sums of the state, month by month (w > 0); returns the
  * state, a new one when it had to grow.  A period of the state that x lacks
- * becomes missing.
+ * becomes missing; a period that x flags as an estimate is flagged.
  */
 static IndexAggState *
 state_add(IndexAggState *st, const IndicatorSeries *x, double w)
@@ -678,6 +802,16 @@ state_add(IndexAggState *st, const IndicatorSeries *x, double w)
 	}
 	if (numeric_values)
 		pfree(numeric_values);
+
+	/* x's estimates flag the periods they went into */
+	if (series_has_bitmap(x))
+	{
+		uint8	   *estimated = state_estimated(st);
+
+		for (int32 k = 0; k < x->nmonths; k++)
+			if (series_flagged(x, k))
+				estimated[lo + k] = 1;
+	}
 	return st;
 }
 
@@ -752,7 +886,9 @@ index_agg_combine(PG_FUNCTION_ARGS)
 	IndexAggState *st;
 	IndexAggState *other;
 	uint8	   *missing;
+	uint8	   *estimated;
 	const uint8 *other_missing;
+	const uint8 *other_estimated;
 	int32		lo;
 	int32		hi;
 
@@ -788,13 +924,18 @@ index_agg_combine(PG_FUNCTION_ARGS)
 			memset(missing, 1, lo);
 			memset(missing + hi, 1, st->nmonths - hi);
 			other_missing = state_missing(other);
+			estimated = state_estimated(st);
+			other_estimated = state_estimated(other);
 			for (int32 k = 0; k < other->nmonths; k++)
 			{
 				if (other_missing[k])
 					missing[lo + k] = 1;
 				else if (!missing[lo + k])
+				{
 					exact_add(state_sum(st, lo + k), st->lo, st->nlimbs,
 							  state_sum(other, k), other->lo, other->nlimbs);
+					estimated[lo + k] |= other_estimated[k];
+				}
 			}
 		}
 	}
@@ -803,8 +944,9 @@ index_agg_combine(PG_FUNCTION_ARGS)
 
 /*
  * index_agg_final(index_agg_state) returns indicator_series: each period's
- * sum over the sum of the weights, both rounded once; NULL when no row with
- * weight > 0 had a series.
+ * sum over the sum of the weights, both rounded once, flagged as an
+ * estimate when the state's period is; NULL when no row with weight > 0
+ * had a series.
  */
 PG_FUNCTION_INFO_V1(index_agg_final);
 Datum
@@ -829,17 +971,27 @@ index_agg_final(PG_FUNCTION_ARGS)
 			if (!missing[i])
 				index_put(r, i, exact_round(state_sum(st, i), st->lo, st->nlimbs) / weight);
 	}
+	if (state_has_estimates(st))
+	{
+		bool	   *flags = palloc(sizeof(bool) * st->nmonths);
+
+		for (int32 i = 0; i < st->nmonths; i++)
+			flags[i] = state_flagged(st, i);
+		r = series_with_estimates(r, flags);
+	}
 	PG_RETURN_INDICATOR_SERIES_P(r);
 }
 
 /*
  * A state from numbers read from outside: the weight, and with sums
- * (frequency, first, nmonths) each present period's sum.  The window holds
- * every number and a limb of headroom above.
+ * (frequency, first, nmonths) each present period's sum and, when
+ * "estimated" is not NULL, whether it is flagged as an estimate.  The
+ * window holds every number and a limb of headroom above.
  */
 static IndexAggState *
 state_from_numbers(uint8 flags, const ExactNumber *weight, uint8 frequency, int32 first,
-				   int32 nmonths, const ExactNumber *sums, const bool *present)
+				   int32 nmonths, const ExactNumber *sums, const bool *present,
+				   const bool *estimated)
 {
 	int32		lo = weight->n > 0 ? weight->lo : EXACT_MAX_LIMB;
 	int32		hi = weight->n > 0 ? weight->lo + weight->n : EXACT_MIN_LIMB;
@@ -862,15 +1014,21 @@ state_from_numbers(uint8 flags, const ExactNumber *weight, uint8 frequency, int3
 	{
 		if (!present[i])
 			state_missing(st)[i] = 1;
-		else if (sums[i].n > 0)
-			exact_widen(sums[i].limbs, sums[i].lo, sums[i].n, state_sum(st, i), lo, hi - lo);
+		else
+		{
+			if (sums[i].n > 0)
+				exact_widen(sums[i].limbs, sums[i].lo, sums[i].n, state_sum(st, i), lo, hi - lo);
+			if (estimated && estimated[i])
+				state_estimated(st)[i] = 1;
+		}
 	}
 	return st;
 }
 
 /*
  * A state of format version 1: the sum of the weights and float8 sums (NaN
- * where missing), each double taken as exact.
+ * where missing), each double taken as exact, and the sums' estimate flags
+ * (a 1.2 series) as the periods' marks.
  */
 static IndexAggState *
 state_from_doubles(uint8 flags, double weight, const IndicatorSeries *sums)
@@ -878,12 +1036,15 @@ state_from_doubles(uint8 flags, double weight, const IndicatorSeries *sums)
 	ExactNumber w;
 	ExactNumber *values = NULL;
 	bool	   *present = NULL;
+	bool	   *estimated = NULL;
 
 	exact_from_double(weight, &w);
 	if (!sums)
-		return state_from_numbers(flags, &w, SERIES_FREQ_MONTH, 0, 0, NULL, NULL);
+		return state_from_numbers(flags, &w, SERIES_FREQ_MONTH, 0, 0, NULL, NULL, NULL);
 	values = palloc0((Size) sums->nmonths * sizeof(ExactNumber));
 	present = palloc0((Size) sums->nmonths * sizeof(bool));
+	estimated = palloc0((Size) sums->nmonths * sizeof(bool));
+	series_estimate_flags(sums, estimated);
 	for (int32 i = 0; i < sums->nmonths; i++)
 	{
 		double		d = series_fp_array(sums)[i];
@@ -894,13 +1055,14 @@ state_from_doubles(uint8 flags, double weight, const IndicatorSeries *sums)
 			exact_from_double(d, &values[i]);
 	}
 	return state_from_numbers(flags | INDEX_STATE_HAS_SUMS, &w, sums->frequency, sums->first,
-							  sums->nmonths, values, present);
+							  sums->nmonths, values, present, estimated);
 }
 
 /*
  * The text form of index_agg_state:
  *
  *		weight 3.5; sums float8 {2015-01: 350, 2015-02: NULL}; exact weight 0x7p-1, sums 0x15ep+0, NULL
+ *		weight 2; sums float8 {2015-01: 200*, 2015-02: 100}; exact weight 0x1p+1, sums 0x19p+3*, 0x19p+2
  *		weight 2; lacks every month; sums float8 {2015-01: NULL}; exact weight 0x1p+1, sums NULL
  *		weight 1; lacks every month; exact weight 0x1p+0
  *
@@ -908,9 +1070,12 @@ state_from_doubles(uint8 flags, double weight, const IndicatorSeries *sums)
  * sums of weight x value (an indicator_series), each rounded to the nearest
  * double for the reader (a sum beyond double precision shows as NULL), and
  * after "exact" the same numbers exactly (exact_sum.c's text form), one for
- * every period of the series, NULL where it is missing: these are the
- * state.  Release 1.1's form, without "exact", is still read: its doubles
- * are the state's numbers.
+ * every period of the series, NULL where it is missing, followed by "*"
+ * where the period is flagged as an estimate: these are the state (the
+ * rounded sums show the same flags, for the reader; only their periods are
+ * read).  Release 1.1's form, without "exact", is still read: its doubles
+ * are the state's numbers, and its sums' flags ("200*", as 1.2 writes a
+ * series) the estimate marks.
  */
 static const char lacks_text[] = "; lacks every month";
 static const char sums_text[] = "; sums ";
@@ -946,6 +1111,7 @@ state_exact_in(const char *text, const char *p, uint8 flags, const IndicatorSeri
 	ExactNumber weight;
 	ExactNumber *values = NULL;
 	bool	   *present = NULL;
+	bool	   *estimated = NULL;
 	int32		nmonths = sums ? sums->nmonths : 0;
 
 	p = exact_parse_hex(p, &weight);
@@ -958,6 +1124,7 @@ state_exact_in(const char *text, const char *p, uint8 flags, const IndicatorSeri
 		p += strlen(exact_sums_text);
 		values = palloc0((Size) nmonths * sizeof(ExactNumber));
 		present = palloc0((Size) nmonths * sizeof(bool));
+		estimated = palloc0((Size) nmonths * sizeof(bool));
 		for (int32 i = 0; i < nmonths; i++)
 		{
 			if (i > 0)
@@ -969,12 +1136,19 @@ state_exact_in(const char *text, const char *p, uint8 flags, const IndicatorSeri
 			if (strncmp(p, "NULL", 4) == 0)
 			{
 				p += 4;
+				if (*p == '*')
+					state_text_error(text, "A missing period cannot be flagged as an estimate.");
 				continue;
 			}
 			p = exact_parse_hex(p, &values[i]);
 			if (!p)
 				state_text_error(text, "An exact sum is malformed or out of range.");
 			present[i] = true;
+			if (*p == '*')
+			{
+				estimated[i] = true;
+				p++;
+			}
 		}
 	}
 	while (isspace((unsigned char) *p))
@@ -983,7 +1157,7 @@ state_exact_in(const char *text, const char *p, uint8 flags, const IndicatorSeri
 		state_text_error(text, "The exact sums do not match the periods.");
 	return state_from_numbers(flags | (sums ? INDEX_STATE_HAS_SUMS : 0), &weight,
 							  sums ? sums->frequency : SERIES_FREQ_MONTH,
-							  sums ? sums->first : 0, nmonths, values, present);
+							  sums ? sums->first : 0, nmonths, values, present, estimated);
 }
 
 /* index_agg_state_in(cstring) */
@@ -1077,6 +1251,14 @@ index_agg_state_out(PG_FUNCTION_ARGS)
 					rounded->npresent++;
 				}
 			}
+		if (state_has_estimates(st))
+		{
+			bool	   *flags = palloc(sizeof(bool) * st->nmonths);
+
+			for (int32 i = 0; i < st->nmonths; i++)
+				flags[i] = state_flagged(st, i);
+			rounded = series_with_estimates(rounded, flags);
+		}
 		appendStringInfoString(&buf, sums_text);
 		appendStringInfoString(&buf,
 							   DatumGetCString(DirectFunctionCall1(indicator_series_out,
@@ -1094,7 +1276,11 @@ index_agg_state_out(PG_FUNCTION_ARGS)
 			if (state_missing(st)[i])
 				appendStringInfoString(&buf, "NULL");
 			else
+			{
 				exact_append_hex(&buf, state_sum(st, i), st->lo, st->nlimbs);
+				if (state_flagged(st, i))
+					appendStringInfoChar(&buf, '*');
+			}
 		}
 	}
 	PG_RETURN_CSTRING(buf.data);
@@ -1117,9 +1303,14 @@ send_number(StringInfo buf, const uint64 *acc, int32 lo, int32 n)
 /*
  * Binary form (version 2): int1 version, int1 flags, the weight, then with
  * sums int1 frequency, int4 first period, int4 periods, and for each period
- * int1 present (0 or 1) followed, when present, by its sum.  Version 1
+ * int1 present (0 or 1) followed, when present, by its sum.  Version 3 is
+ * version 2 in which a period's mark may also be 2 (present and flagged as
+ * an estimate); it is written only when a present period is flagged, so a
+ * state without estimates sends version 2's bytes and a reader of version 2
+ * alone rejects a state with them rather than drop its flags.  Version 1
  * (release 1.1): int1 version, int1 flags, float8 weight, then with sums the
- * binary form of an indicator_series.
+ * binary form of an indicator_series (whose estimate flags, from a 1.2
+ * series, are read as the periods' marks).
  */
 PG_FUNCTION_INFO_V1(index_agg_state_send);
 Datum
@@ -1129,7 +1320,7 @@ index_agg_state_send(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, INDEX_STATE_FORMAT_VERSION);
+	pq_sendbyte(&buf, state_has_estimates(st) ? INDEX_STATE_FORMAT_VERSION : INDEX_STATE_FORMAT_EXACT);
 	pq_sendbyte(&buf, st->flags);
 	send_number(&buf, state_weight(st), st->lo, st->nlimbs);
 	if (st->flags & INDEX_STATE_HAS_SUMS)
@@ -1141,7 +1332,7 @@ index_agg_state_send(PG_FUNCTION_ARGS)
 		{
 			bool		present = !state_missing(st)[i];
 
-			pq_sendbyte(&buf, present ? 1 : 0);
+			pq_sendbyte(&buf, !present ? 0 : state_flagged(st, i) ? 2 : 1);
 			if (present)
 				send_number(&buf, state_sum(st, i), st->lo, st->nlimbs);
 		}
@@ -1222,18 +1413,20 @@ index_agg_state_recv(PG_FUNCTION_ARGS)
 	int32		nmonths = 0;
 	ExactNumber *sums = NULL;
 	bool	   *present = NULL;
+	bool	   *estimated = NULL;
 	IndexAggState *st;
 
 	need_bytes(buf, 1);
 	version = pq_getmsgbyte(buf);
 	if (version == INDEX_STATE_FORMAT_FLOAT8)
 		st = state_recv_float8(buf);
-	else if (version != INDEX_STATE_FORMAT_VERSION)
+	else if (version != INDEX_STATE_FORMAT_EXACT && version != INDEX_STATE_FORMAT_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported index_agg_state binary format version %d", version),
-				 errdetail("This version of indicator reads format versions %d and %d.",
-						   INDEX_STATE_FORMAT_FLOAT8, INDEX_STATE_FORMAT_VERSION)));
+				 errdetail("This version of indicator reads format versions %d, %d and %d.",
+						   INDEX_STATE_FORMAT_FLOAT8, INDEX_STATE_FORMAT_EXACT,
+						   INDEX_STATE_FORMAT_VERSION)));
 	else
 	{
 		need_bytes(buf, 1);
@@ -1252,22 +1445,25 @@ index_agg_state_recv(PG_FUNCTION_ARGS)
 				state_binary_error(NULL, "The periods are out of range.");
 			sums = palloc0((Size) nmonths * sizeof(ExactNumber));
 			present = palloc0((Size) nmonths * sizeof(bool));
+			estimated = palloc0((Size) nmonths * sizeof(bool));
 			for (int32 i = 0; i < nmonths; i++)
 			{
 				int			mark;
 
 				need_bytes(buf, 1);
 				mark = pq_getmsgbyte(buf);
-				if (mark != 0 && mark != 1)
+				if (mark != 0 && mark != 1 && (mark != 2 || version != INDEX_STATE_FORMAT_VERSION))
 					state_binary_error(NULL, "A period is neither present nor missing.");
-				present[i] = mark == 1;
+				present[i] = mark != 0;
+				estimated[i] = mark == 2;
 				if (present[i])
 					recv_number(buf, &sums[i]);
 			}
 		}
 		if (buf->cursor != buf->len)
 			state_binary_error(NULL, "Data follows the state.");
-		st = state_from_numbers(flags, &weight, frequency, first, nmonths, sums, present);
+		st = state_from_numbers(flags, &weight, frequency, first, nmonths, sums, present,
+								estimated);
 	}
 	state_check(st, state_binary_error, NULL);
 	PG_RETURN_POINTER(st);

@@ -12,6 +12,11 @@
  * numeric value that is not exact and is stored in a series (to_frequency's
  * 'avg', fill_missing's 'linear') is kept at level_inexact_scale, the
  * series' scale plus 6 decimals.
+ *
+ * Estimates: a period of to_frequency's result is an estimate when any of
+ * its periods is one (whatever the method); a period fill_missing gives a
+ * value is an estimate when a neighbour it used is one ('locf' the one
+ * before, 'linear' both, 'zero' none), and a present period keeps its flag.
  */
 #include "postgres.h"
 
@@ -19,6 +24,7 @@
 #include "utils/date.h"
 #include "utils/float.h"
 
+#include "estimates.h"
 #include "level.h"
 #include "series.h"
 
@@ -190,6 +196,7 @@ series_to_frequency(PG_FUNCTION_ARGS)
 	int64		last;
 	int16		scale;
 	IndicatorSeries *result;
+	bool	   *flags = NULL;
 
 	if (to == s->frequency)
 		PG_RETURN_INDICATOR_SERIES_P(s);
@@ -205,6 +212,8 @@ series_to_frequency(PG_FUNCTION_ARGS)
 	result = series_alloc_freq(s->kind, series_first_slot(s->kind), scale, (int32) first,
 							   (int32) (last - first + 1), (int32) (last - first + 1),
 							   (uint8) to);
+	if (series_has_bitmap(s))
+		flags = palloc0(sizeof(bool) * result->nmonths);
 
 	for (int64 p = first; p <= last; p++)
 	{
@@ -214,6 +223,9 @@ series_to_frequency(PG_FUNCTION_ARGS)
 
 		if (!range_level(s, from, from + k - 1, method, &level))
 			continue;
+		/* every period of a present result is in s's span */
+		for (int64 q = from; flags != NULL && q < from + k; q++)
+			flags[i] |= series_estimated_at(s, (int32) (q - s->first));
 		if (s->kind == SERIES_KIND_FLOAT8)
 		{
 			series_set_fp(result, i, method == ANNUAL_AVG ? level.fp / k : level.fp);
@@ -230,7 +242,7 @@ series_to_frequency(PG_FUNCTION_ARGS)
 		else
 			result = put_mantissa(result, i, level.exact);
 	}
-	PG_RETURN_INDICATOR_SERIES_P(series_compact(result));
+	PG_RETURN_INDICATOR_SERIES_P(series_with_estimates(result, flags));
 }
 
 /*
@@ -251,18 +263,28 @@ series_fill_missing(PG_FUNCTION_ARGS)
 	IndicatorSeries *result;
 	int32		prev = -1;		/* the last present slot seen */
 	Level		before = {0, 0};
+	bool	   *flags = NULL;
 
 	if (s->kind == SERIES_KIND_NUMERIC && method == FILL_LINEAR)
 		scale = level_inexact_scale(s);
 	k = scale - s->scale;
 	result = series_alloc_freq(s->kind, series_first_slot(s->kind), scale, s->first,
 							   s->nmonths, s->nmonths, s->frequency);
+	if (series_has_bitmap(s))
+	{
+		flags = palloc(sizeof(bool) * s->nmonths);
+		series_estimate_flags(s, flags);
+	}
 	for (int32 i = 0; i < s->nmonths; i++)
 	{
 		Level		v;
 
 		if (!series_get(s, i, &v))
 			continue;
+		/* a filled period rests on the neighbours its method used */
+		for (int32 j = prev + 1; flags != NULL && prev >= 0 && j < i; j++)
+			flags[j] = method == FILL_LOCF ? flags[prev] :
+				method == FILL_LINEAR ? flags[prev] || flags[i] : false;
 		/* the gap prev+1 .. i-1, between two present periods */
 		for (int32 j = prev + 1; prev >= 0 && j < i; j++)
 		{
@@ -311,5 +333,5 @@ series_fill_missing(PG_FUNCTION_ARGS)
 		prev = i;
 		before = v;
 	}
-	PG_RETURN_INDICATOR_SERIES_P(series_compact(result));
+	PG_RETURN_INDICATOR_SERIES_P(series_with_estimates(result, flags));
 }

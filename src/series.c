@@ -61,17 +61,73 @@ series_alloc(uint8 kind, uint8 slot_bytes, int16 scale, int32 first, int32 nmont
 							 SERIES_FREQ_MONTH);
 }
 
+/*
+ * A copy of s (the same capacity and spare slots) with an estimate bitmap,
+ * no slot flagged, in the current memory context: version 3.  Every other
+ * builder copies the bitmap it is given, so a series gets one only here.
+ */
+IndicatorSeries *
+series_add_bitmap(const IndicatorSeries *s)
+{
+	Size		values = series_size(s->slot_bytes, s->capacity);
+	Size		size = values + series_bitmap_size(s->capacity);
+	IndicatorSeries *copy = (IndicatorSeries *) palloc(size);
+
+	Assert(!series_has_bitmap(s));
+	memcpy(copy, s, values);
+	memset((char *) copy + values, 0, size - values);
+	SET_VARSIZE(copy, size);
+	copy->version = SERIES_FORMAT_VERSION_ESTIMATES;
+	copy->attrs = SERIES_ATTR_ESTIMATES;
+	return copy;
+}
+
+/*
+ * Flag in dst (which has the bitmap, its periods from dst_i unflagged) the
+ * n periods from dst_i that are flagged in src from src_i.
+ */
+static void
+series_copy_flags(IndicatorSeries *dst, int32 dst_i, const IndicatorSeries *src,
+				  int32 src_i, int32 n)
+{
+	for (int32 i = 0; i < n; i++)
+		if (series_flagged(src, src_i + i))
+			series_set_flag(dst, dst_i + i, true);
+}
+
+/* Whether a present period of s is flagged: only then does a finished series keep its bitmap. */
+static bool
+series_any_flagged(const IndicatorSeries *s)
+{
+	if (!series_has_bitmap(s))
+		return false;
+	for (int32 i = 0; i < s->nmonths; i++)
+	{
+		Level		v;
+
+		if (series_flagged(s, i) && series_get(s, i, &v))
+			return true;
+	}
+	return false;
+}
+
 /* A stored value of a format version this code cannot read. */
 void
 series_format_error(const IndicatorSeries *s)
 {
-	if (s->version < SERIES_FORMAT_VERSION_MIN || s->version > SERIES_FORMAT_VERSION)
+	if (s->version < SERIES_FORMAT_VERSION_MIN || s->version > SERIES_FORMAT_VERSION_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("indicator_series format version %d is not supported", s->version),
 				 errdetail("This version of indicator reads format versions %d to %d.",
-						   SERIES_FORMAT_VERSION_MIN, SERIES_FORMAT_VERSION),
+						   SERIES_FORMAT_VERSION_MIN, SERIES_FORMAT_VERSION_MAX),
 				 errhint("The value was written by a later release of indicator, or is corrupt.")));
+	if (s->frequency <= SERIES_FREQ_YEAR)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("indicator_series attributes %d do not match format version %d",
+						s->attrs, s->version),
+				 errhint("The value is corrupt.")));
 	ereport(ERROR,
 			(errcode(ERRCODE_DATA_CORRUPTED),
 			 errmsg("indicator_series frequency %d is not supported", s->frequency),
@@ -123,6 +179,15 @@ series_with_slots(const IndicatorSeries *s, uint8 slot_bytes)
 		if (series_get(s, i, &v))
 			series_set_exact(copy, i, v.exact);
 	}
+	if (series_has_bitmap(s))
+	{
+		IndicatorSeries *flagged = series_add_bitmap(copy);
+
+		/* the same capacity and front: the same bits */
+		memcpy(series_bitmap(flagged), series_bitmap(s), series_bitmap_size(s->capacity));
+		pfree(copy);
+		copy = flagged;
+	}
 	return copy;
 }
 
@@ -143,7 +208,7 @@ series_put_exact(IndicatorSeries *s, int32 i, int128 m)
 	return s;
 }
 
-/* Mark slots from..from+count-1 missing. */
+/* Mark slots from..from+count-1 missing (and not estimates). */
 void
 series_set_missing(IndicatorSeries *s, int32 from, int32 count)
 {
@@ -153,6 +218,8 @@ series_set_missing(IndicatorSeries *s, int32 from, int32 count)
 			series_set_exact(s, i, SERIES_MISSING_EXACT);
 		else
 			series_set_fp(s, i, get_float8_nan());
+		if (series_has_bitmap(s))
+			series_set_flag(s, i, false);
 	}
 }
 
@@ -348,6 +415,14 @@ series_extend(IndicatorSeries *s, int32 first, int32 last, bool in_place)
 	memcpy(series_values(grown) + (Size) (s->first - new_first) * s->slot_bytes,
 		   series_values(s),
 		   (Size) s->nmonths * s->slot_bytes);
+	if (series_has_bitmap(s))
+	{
+		IndicatorSeries *flagged = series_add_bitmap(grown);
+
+		pfree(grown);
+		grown = flagged;
+		series_copy_flags(grown, s->first - new_first, s, 0, s->nmonths);
+	}
 	return grown;
 }
 
@@ -369,27 +444,50 @@ series_needed_slot(const IndicatorSeries *s)
 
 /*
  * A copy whose capacity is its span, in the smallest slots that hold its
- * values: the form every finished series has.
+ * values, with an estimate bitmap only when a present period is flagged
+ * (and then no bit set for a missing period): the form every finished
+ * series has.
  */
 IndicatorSeries *
 series_compact(const IndicatorSeries *s)
 {
 	uint8		slot_bytes = s->kind == SERIES_KIND_NUMERIC ? series_needed_slot(s) : s->slot_bytes;
+	bool		flagged = series_any_flagged(s);
+	Size		size;
 	IndicatorSeries *copy;
 
 	if (slot_bytes < s->slot_bytes)
 	{
 		copy = series_with_slots(s, slot_bytes);
-		if (copy->capacity == copy->nmonths)
+		if (copy->capacity == copy->nmonths && !series_has_bitmap(copy))
 			return copy;
 		s = copy;
 	}
-	copy = (IndicatorSeries *) palloc(series_size(s->slot_bytes, s->nmonths));
+	size = series_size(s->slot_bytes, s->nmonths) +
+		(flagged ? series_bitmap_size(s->nmonths) : 0);
+	copy = (IndicatorSeries *) palloc(size);
 	memcpy(copy, s, SERIES_HEADER_SIZE);
-	SET_VARSIZE(copy, series_size(s->slot_bytes, s->nmonths));
+	SET_VARSIZE(copy, size);
 	copy->capacity = s->nmonths;
 	copy->front = 0;
 	memcpy(series_values(copy), series_values(s), (Size) s->nmonths * s->slot_bytes);
+	if (!flagged)
+	{
+		if (series_has_bitmap(s))
+			copy->version = SERIES_FORMAT_VERSION;
+		copy->attrs = 0;
+		return copy;
+	}
+	copy->version = SERIES_FORMAT_VERSION_ESTIMATES;
+	copy->attrs = SERIES_ATTR_ESTIMATES;
+	memset(series_bitmap(copy), 0, series_bitmap_size(copy->capacity));
+	for (int32 i = 0; i < s->nmonths; i++)
+	{
+		Level		v;
+
+		if (series_flagged(s, i) && series_get(s, i, &v))
+			series_set_flag(copy, i, true);
+	}
 	return copy;
 }
 
@@ -406,13 +504,16 @@ IndicatorSeries *
 series_copy_year_room(const IndicatorSeries *s)
 {
 	int32		front = Min(s->first % periods_per_year(s->frequency), s->capacity - s->nmonths);
-	IndicatorSeries *copy = (IndicatorSeries *) palloc(series_size(s->slot_bytes, s->capacity));
+	IndicatorSeries *copy = (IndicatorSeries *) palloc(series_total_size(s));
 
 	memcpy(copy, s, SERIES_HEADER_SIZE);
+	if (series_has_bitmap(copy))
+		memset(series_bitmap(copy), 0, series_bitmap_size(copy->capacity));
 	copy->front = 0;
 	series_set_missing(copy, 0, copy->capacity);
 	copy->front = front;
 	memcpy(series_values(copy), series_values(s), (Size) s->nmonths * s->slot_bytes);
+	series_copy_flags(copy, 0, s, 0, s->nmonths);
 	return copy;
 }
 
@@ -462,6 +563,14 @@ indicator_series_in(PG_FUNCTION_ARGS)
 			s->npresent += !isnan(parsed.fp[i]);
 		}
 	}
+	if (parsed.nestimated > 0)
+	{
+		/* the parser marks present values only */
+		s = series_add_bitmap(s);
+		for (int32 i = 0; i < parsed.nmonths; i++)
+			if (parsed.estimated[i])
+				series_set_flag(s, i, true);
+	}
 	PG_RETURN_INDICATOR_SERIES_P(s);
 }
 
@@ -488,7 +597,9 @@ indicator_series_out(PG_FUNCTION_ARGS)
 			format_fixed(v.exact, s->scale, value);
 		else
 			double_to_shortest_decimal_buf(v.fp, value);
-		appendStringInfo(&buf, "%s%s: %s", i > 0 ? ", " : "", label, value);
+		/* an aggregate's state may flag a period that became missing: not shown */
+		appendStringInfo(&buf, "%s%s: %s%s", i > 0 ? ", " : "", label, value,
+						 series_flagged(s, i) && strcmp(value, "NULL") != 0 ? "*" : "");
 	}
 	appendStringInfoChar(&buf, '}');
 	PG_RETURN_CSTRING(buf.data);
@@ -496,14 +607,16 @@ indicator_series_out(PG_FUNCTION_ARGS)
 
 /*
  * Binary form, in network byte order:
- *	int8 version, int8 kind, [version 2: int8 frequency (1 quarter, 2 year)],
- *	int16 scale, int32 first period, int32 periods, then per period an int8
- *	flag (1 = present) and, when present, the value: numeric kind two int64
- *	(high, low halves of the mantissa), float8 kind a float8.
- * A monthly series is sent as version 1, byte for byte as release 1.0 sent
- * it (so 1.0 and every client that reads 1.0's form still read it); a
- * quarterly or yearly one as version 2, which 1.0 rejects rather than
- * misreads.  Both are read.
+ *	int8 version, int8 kind, [versions 2 and 3: int8 frequency (1 quarter,
+ *	2 year)], int16 scale, int32 first period, int32 periods, then per
+ *	period an int8 flag (0 = missing, 1 = present, version 3 also 2 =
+ *	present and an estimate) and, when present, the value: numeric kind two
+ *	int64 (high, low halves of the mantissa), float8 kind a float8.
+ * A monthly series without estimates is sent as version 1, byte for byte as
+ * release 1.0 sent it (so 1.0 and every client that reads 1.0's form still
+ * read it); a quarterly or yearly one as version 2, which 1.0 rejects
+ * rather than misreads, byte for byte as 1.1 sent it; a series with
+ * estimates as version 3, which 1.0 and 1.1 reject.  All three are read.
  */
 PG_FUNCTION_INFO_V1(indicator_series_send);
 Datum
@@ -512,10 +625,13 @@ indicator_series_send(PG_FUNCTION_ARGS)
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	StringInfoData buf;
 
+	bool		estimates = series_has_bitmap(s);
+	int			version = estimates ? 3 : s->frequency == SERIES_FREQ_MONTH ? 1 : 2;
+
 	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, s->frequency == SERIES_FREQ_MONTH ? 1 : 2);
+	pq_sendbyte(&buf, version);
 	pq_sendbyte(&buf, s->kind);
-	if (s->frequency != SERIES_FREQ_MONTH)
+	if (version >= 2)
 		pq_sendbyte(&buf, s->frequency);
 	pq_sendint16(&buf, s->scale);
 	pq_sendint32(&buf, s->first);
@@ -525,7 +641,7 @@ indicator_series_send(PG_FUNCTION_ARGS)
 		Level		v;
 		bool		present = series_get(s, i, &v);
 
-		pq_sendbyte(&buf, present ? 1 : 0);
+		pq_sendbyte(&buf, !present ? 0 : estimates && series_flagged(s, i) ? 2 : 1);
 		if (!present)
 			continue;
 		if (s->kind == SERIES_KIND_NUMERIC)
@@ -556,7 +672,7 @@ recv_need(StringInfo buf, int bytes)
 		recv_error("The data ends early.");
 }
 
-/* indicator_series_recv(internal): format versions 1 (months) and 2 */
+/* indicator_series_recv(internal): format versions 1 (months), 2 and 3 (estimates) */
 PG_FUNCTION_INFO_V1(indicator_series_recv);
 Datum
 indicator_series_recv(PG_FUNCTION_ARGS)
@@ -569,15 +685,17 @@ indicator_series_recv(PG_FUNCTION_ARGS)
 	int32		first;
 	int32		nmonths;
 	IndicatorSeries *s;
+	bool	   *estimated = NULL;
+	bool		any_estimated = false;
 
 	recv_need(buf, 1);
 	version = pq_getmsgbyte(buf);
-	if (version < SERIES_FORMAT_VERSION_MIN || version > SERIES_FORMAT_VERSION)
+	if (version < SERIES_FORMAT_VERSION_MIN || version > SERIES_FORMAT_VERSION_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("unsupported indicator_series binary format version %d", version),
 				 errdetail("This version of indicator reads format versions %d to %d.",
-						   SERIES_FORMAT_VERSION_MIN, SERIES_FORMAT_VERSION)));
+						   SERIES_FORMAT_VERSION_MIN, SERIES_FORMAT_VERSION_MAX)));
 	recv_need(buf, version == 1 ? 11 : 12);
 	kind = pq_getmsgbyte(buf);
 	if (kind != SERIES_KIND_NUMERIC && kind != SERIES_KIND_FLOAT8)
@@ -600,6 +718,8 @@ indicator_series_recv(PG_FUNCTION_ARGS)
 
 	s = series_alloc_freq((uint8) kind, series_first_slot((uint8) kind), (int16) scale, first,
 						  nmonths, nmonths, (uint8) frequency);
+	if (version == SERIES_FORMAT_VERSION_ESTIMATES)
+		estimated = palloc0(sizeof(bool) * nmonths);
 	for (int32 i = 0; i < nmonths; i++)
 	{
 		int			flag;
@@ -608,8 +728,15 @@ indicator_series_recv(PG_FUNCTION_ARGS)
 		flag = pq_getmsgbyte(buf);
 		if (flag == 0)
 			continue;
-		if (flag != 1)
-			recv_error("A period's presence flag is neither 0 nor 1.");
+		if (flag == 2 && estimated != NULL)
+			estimated[i] = any_estimated = true;
+		else if (flag != 1)
+		{
+			if (estimated != NULL)
+				recv_error("A period's flag is neither 0, 1 nor 2.");
+			else
+				recv_error("A period's presence flag is neither 0 nor 1.");
+		}
 		recv_need(buf, kind == SERIES_KIND_NUMERIC ? 16 : 8);
 		if (kind == SERIES_KIND_NUMERIC)
 		{
@@ -633,6 +760,14 @@ indicator_series_recv(PG_FUNCTION_ARGS)
 	}
 	if (buf->cursor != buf->len)
 		recv_error("The data goes on after the last period.");
+	/* version 3 with no period flagged is a series without estimates */
+	if (any_estimated)
+	{
+		s = series_add_bitmap(s);
+		for (int32 i = 0; i < nmonths; i++)
+			if (estimated[i])
+				series_set_flag(s, i, true);
+	}
 	PG_RETURN_INDICATOR_SERIES_P(s);
 }
 
@@ -659,5 +794,10 @@ series_trim_copy(const IndicatorSeries *s)
 	trimmed->npresent = s->npresent;
 	memcpy(series_values(trimmed), series_values(s) + (Size) lo * s->slot_bytes,
 		   (Size) (hi - lo + 1) * s->slot_bytes);
+	if (series_has_bitmap(s))
+	{
+		trimmed = series_add_bitmap(trimmed);
+		series_copy_flags(trimmed, 0, s, lo, hi - lo + 1);
+	}
 	return series_compact(trimmed);
 }

@@ -16,10 +16,16 @@
  * Format versions.  Version 1 (release 1.0) had no frequency: its reserved
  * bytes were zero, which reads as SERIES_FREQ_MONTH, so a stored 1.0 value
  * is a monthly series.  Version 2 (release 1.1) has the frequency byte.
- * Every stored value is read through DatumGetIndicatorSeriesP, which
- * rejects an unknown version (series_check_format).  Builders write
- * SERIES_FORMAT_VERSION; equality and hashing must ignore "version" and
- * "flags" (a version-1 and a version-2 image of one series are equal).
+ * Version 3 (release 1.2) is a series with estimates: its "attrs" byte
+ * (zero in versions 1 and 2, where it was reserved) has SERIES_ATTR_ESTIMATES,
+ * and a bitmap follows the value slots (see "Layout").  Every stored value
+ * is read through DatumGetIndicatorSeriesP, which rejects an unknown
+ * version (series_check_format).  Builders write SERIES_FORMAT_VERSION, and
+ * a series gets version 3 only with its bitmap (series_add_bitmap), so a
+ * series without estimates keeps 1.1's image byte for byte, and 1.1 rejects
+ * one with estimates rather than misreading it.  Equality and hashing must
+ * ignore "version" and "flags" (a version-1 and a version-2 image of one
+ * series are equal) but not the estimates.
  *
  * A derived series (one built from another: rebase, to_frequency, a
  * combination of two series) must carry its input's frequency: allocate it
@@ -37,6 +43,14 @@
  *				  smallest of int32, int64 and int128 (4, 8 or 16 bytes)
  *				  that holds every value of the series
  *				  float8 kind:  doubles, 8 bytes
+ *
+ *	estimates	only with SERIES_ATTR_ESTIMATES: ceil(capacity / 8) bytes,
+ *				bit k (byte k / 8, bit k % 8) set when the value in slot k is
+ *				an estimate, so a flag travels with its value when the span
+ *				moves within the slots.  A finished series has this bitmap
+ *				only when a present period is flagged, and no bit set for a
+ *				missing period or beyond the span (series_compact sees to
+ *				it), so equal series have equal images.
  *
  * A missing period holds a sentinel that no real value can take: the most
  * negative integer of the slot (no value in that slot may take it; int128
@@ -68,8 +82,13 @@
 #include "period.h"
 #include "series_parse.h"
 
-#define SERIES_FORMAT_VERSION 2	/* written; 1 and 2 are read */
+#define SERIES_FORMAT_VERSION 2	/* written without estimates */
+#define SERIES_FORMAT_VERSION_ESTIMATES 3	/* written with them */
 #define SERIES_FORMAT_VERSION_MIN 1
+#define SERIES_FORMAT_VERSION_MAX 3	/* 1 to 3 are read */
+
+/* attrs: what the image holds beyond the values (zero before version 3) */
+#define SERIES_ATTR_ESTIMATES 0x01	/* the estimate bitmap follows them */
 
 /* Frequencies: zero (a 1.0 value's reserved byte) is the month. */
 #define SERIES_FREQ_MONTH	PERIOD_FREQ_MONTH
@@ -119,7 +138,7 @@ typedef struct IndicatorSeries
 	uint8		slot_bytes;		/* SERIES_SLOT_* */
 	uint8		frequency;		/* SERIES_FREQ_* (version 1: zero, month) */
 	uint8		flags;			/* SERIES_FLAG_*: zero once finished */
-	uint8		reserved;		/* zero */
+	uint8		attrs;			/* SERIES_ATTR_*: zero before version 3 */
 	/* values follow */
 } IndicatorSeries;
 
@@ -147,8 +166,10 @@ static inline IndicatorSeries *
 series_check_format(IndicatorSeries *s)
 {
 	if (unlikely(s->version < SERIES_FORMAT_VERSION_MIN ||
-				 s->version > SERIES_FORMAT_VERSION ||
-				 s->frequency > SERIES_FREQ_YEAR))
+				 s->version > SERIES_FORMAT_VERSION_MAX ||
+				 s->frequency > SERIES_FREQ_YEAR ||
+				 s->attrs != (s->version == SERIES_FORMAT_VERSION_ESTIMATES ?
+							  SERIES_ATTR_ESTIMATES : 0)))
 		series_format_error(s);
 	return s;
 }
@@ -161,6 +182,58 @@ static inline Size
 series_size(uint8 slot_bytes, int32 capacity)
 {
 	return SERIES_HEADER_SIZE + (Size) capacity * slot_bytes;
+}
+
+/* Bytes of the estimate bitmap of "capacity" slots. */
+static inline Size
+series_bitmap_size(int32 capacity)
+{
+	return ((Size) capacity + 7) / 8;
+}
+
+/* Whether s carries the estimate bitmap (an aggregate's state may have none set). */
+static inline bool
+series_has_bitmap(const IndicatorSeries *s)
+{
+	return (s->attrs & SERIES_ATTR_ESTIMATES) != 0;
+}
+
+/* The estimate bitmap of s, which must have one: bit k for slot k. */
+static inline uint8 *
+series_bitmap(const IndicatorSeries *s)
+{
+	Assert(series_has_bitmap(s));
+	return (uint8 *) s + series_size(s->slot_bytes, s->capacity);
+}
+
+/* The whole image's size: the slots and, if any, the bitmap. */
+static inline Size
+series_total_size(const IndicatorSeries *s)
+{
+	return series_size(s->slot_bytes, s->capacity) +
+		(series_has_bitmap(s) ? series_bitmap_size(s->capacity) : 0);
+}
+
+/* Whether month i of the span (0-based) is flagged as an estimate. */
+static inline bool
+series_flagged(const IndicatorSeries *s, int32 i)
+{
+	int32		k = s->front + i;
+
+	return series_has_bitmap(s) && (series_bitmap(s)[k / 8] >> (k % 8)) & 1;
+}
+
+/* Flag or unflag month i of a series that has the bitmap. */
+static inline void
+series_set_flag(IndicatorSeries *s, int32 i, bool estimated)
+{
+	int32		k = s->front + i;
+	uint8	   *byte = series_bitmap(s) + k / 8;
+
+	if (estimated)
+		*byte |= (uint8) (1 << (k % 8));
+	else
+		*byte &= (uint8) ~(1 << (k % 8));
 }
 
 /* The value of the first period of the span. */
@@ -337,6 +410,7 @@ extern IndicatorSeries *series_rescale(IndicatorSeries *s, int16 scale);
 extern int32 series_growth_capacity(uint8 slot_bytes, int32 needed);
 extern IndicatorSeries *series_compact(const IndicatorSeries *s);
 extern IndicatorSeries *series_copy_year_room(const IndicatorSeries *s);
+extern IndicatorSeries *series_add_bitmap(const IndicatorSeries *s);
 extern IndicatorSeries *series_extend(IndicatorSeries *s, int32 first, int32 last,
 									  bool in_place);
 extern Datum indicator_series_in(PG_FUNCTION_ARGS);

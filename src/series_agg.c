@@ -1,8 +1,8 @@
 /*
  * series_agg.c
- *	  The aggregate series_agg(period, value [, frequency]), for date and
- *	  timestamptz periods: transition and final functions (its combine
- *	  function, the union of partial series, is in series_rollup.c).
+ *	  The aggregate series_agg(period, value [, frequency [, estimated]]),
+ *	  for date and timestamptz periods: transition and final functions (its
+ *	  combine function, the union of partial series, is in series_rollup.c).
  *
  * One C transition function per value type serves the date periods with
  * and without a frequency; a "_tz" twin serves timestamptz periods (the
@@ -35,6 +35,7 @@ typedef struct AggRow
 	int64		period;			/* of "frequency" */
 	uint8		frequency;
 	bool		explicit_frequency; /* the call passed one */
+	bool		estimated;		/* the call passed true for "estimated" */
 } AggRow;
 
 /* fn_extra: the frequency argument of a call site, when it is constant. */
@@ -71,7 +72,8 @@ frequency_arg(FunctionCallInfo fcinfo, int argno)
 /*
  * The period of the row being added: argument 1 is a date, or with tz a
  * timestamptz (its date in the session's time zone); argument 3, when
- * given, the frequency.
+ * given, the frequency; argument 4, when given, whether the value is an
+ * estimate (NULL is false).
  */
 static void
 row_period(FunctionCallInfo fcinfo, bool tz, AggRow *row)
@@ -92,6 +94,7 @@ row_period(FunctionCallInfo fcinfo, bool tz, AggRow *row)
 	row->explicit_frequency = PG_NARGS() > 3;
 	row->frequency = row->explicit_frequency ? frequency_arg(fcinfo, 3) : SERIES_FREQ_MONTH;
 	row->period = month_to_period(month, row->frequency);
+	row->estimated = PG_NARGS() > 4 && !PG_ARGISNULL(4) && PG_GETARG_BOOL(4);
 	series_check_period((int32) Max(Min(row->period, PG_INT32_MAX), PG_INT32_MIN), row->frequency);
 }
 
@@ -171,6 +174,17 @@ series_agg_accum(FunctionCallInfo fcinfo, const AggRow *row, uint8 kind, bool va
 		else
 			series_set_fp(state, slot, fp);
 		state->npresent++;
+
+		/*
+		 * The first estimate gives the state its bitmap: a copy, as when it
+		 * grows.  A missing period carries no flag.
+		 */
+		if (row->estimated)
+		{
+			if (!series_has_bitmap(state))
+				state = series_add_bitmap(state);
+			series_set_flag(state, slot, true);
+		}
 	}
 	PG_RETURN_INDICATOR_SERIES_P(in_agg ? state : series_compact(state));
 }

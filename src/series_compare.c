@@ -6,22 +6,25 @@
  *	  or join key.
  *
  * Two series are equal when they hold the same kind, frequency, span and
- * values: the
- * same numbers at any scale and in any slot width (numeric {2021-01: 1.0}
- * equals numeric {2021-01: 1.00} and numeric {2021-01: 1}), missing months
- * in the same places.  A numeric and a float8 series are never equal; in a
- * float8 series -0 equals 0, as in float8 (NaN is never stored: it marks a
- * missing month).  So values are compared through series_get, never as
- * images, which differ with the scale and the slot width.
+ * values: the same numbers at any scale and in any slot width
+ * (numeric {2021-01: 1.0} equals numeric {2021-01: 1.00} and
+ * numeric {2021-01: 1}), missing months in the same places, and the same
+ * periods flagged as estimates (a series with none flagged has no flags).
+ * A numeric and a float8 series are never equal; in a float8 series -0
+ * equals 0, as in float8 (NaN is never stored: it marks a missing month).
+ * So values are compared through series_get, never as images, which
+ * differ with the scale and the slot width.
  *
  * The order is a total order consistent with =: by the header key (kind,
  * frequency, then first period), then month by month (by value; a missing month after
- * any value, as NULL elements in arrays), then the shorter span first.
+ * any value, as NULL elements in arrays; of equal values, the estimate
+ * after the other), then the shorter span first.
  *
  * The hash agrees with =: it covers the header key, the span and each
  * month's value in a form that does not depend on the scale or the slot
  * width (the mantissa without trailing decimal zeros, and the scale left),
- * missing months hashed as such.
+ * missing months hashed as such, and a mark for each estimate (none
+ * without estimates, so the hash of a series without them is 1.1's).
  */
 #include "postgres.h"
 
@@ -99,6 +102,8 @@ series_cmp(const IndicatorSeries *a, const IndicatorSeries *b)
 			return has_a ? -1 : 1;
 		if (has_a && (c = value_cmp(a, va, b, vb)) != 0)
 			return c;
+		if (has_a && series_flagged(a, i) != series_flagged(b, i))
+			return series_flagged(a, i) ? 1 : -1;
 	}
 	return a->nmonths < b->nmonths ? -1 : a->nmonths > b->nmonths ? 1 : 0;
 }
@@ -204,6 +209,8 @@ mix64(uint64 x)
 
 /* What a missing month adds to the hash (any constant) */
 #define HASH_MISSING UINT64CONST(0x9e3779b97f4a7c15)
+/* What an estimate adds beside its value (another constant) */
+#define HASH_ESTIMATE UINT64CONST(0xd6e8feb86659fd93)
 
 /*
  * A numeric value m * 10^-scale hashed so that the scale does not matter:
@@ -270,6 +277,9 @@ series_hash(const IndicatorSeries *s, uint64 seed)
 			memcpy(&bits, &d, sizeof(bits));
 			h = hash_combine64(h, mix64(bits));
 		}
+		/* as =, the flag of a present period only */
+		if (series_flagged(s, i) && series_get(s, i, &v))
+			h = hash_combine64(h, HASH_ESTIMATE);
 	}
 	return mix64(h);
 }

@@ -277,6 +277,8 @@ series_parse(const char *text, ParsedSeries *out, parse_alloc_fn alloc,
 	}
 	else
 		out->fp = alloc(sizeof(double) * capacity);
+	out->estimated = alloc(capacity);
+	memset(out->estimated, 0, capacity);
 
 	skip_space(&ps);
 	if (*ps.p == '}')
@@ -349,10 +351,22 @@ series_parse(const char *text, ParsedSeries *out, parse_alloc_fn alloc,
 			if (parse_double(&ps, label, &out->fp[out->nmonths]) != 0)
 				return -1;
 		}
+		skip_space(&ps);
+		if (*ps.p == '*')
+		{
+			bool		missing = out->kind == PARSE_KIND_NUMERIC ?
+				out->exact[out->nmonths] == PARSE_MISSING_EXACT :
+				isnan(out->fp[out->nmonths]);
+
+			if (missing)
+				return fail(&ps, "The missing value for %s cannot be marked as an estimate.", label);
+			out->estimated[out->nmonths] = 1;
+			out->nestimated++;
+			ps.p++;
+			skip_space(&ps);
+		}
 		out->nmonths++;
 		expected = month + 1;
-
-		skip_space(&ps);
 		if (*ps.p == ',')
 		{
 			ps.p++;

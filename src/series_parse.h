@@ -19,7 +19,12 @@
  *
  *		numeric {2021-Q1: 5, 2021-Q2: NULL}
  *		float8 {2020: 1.5, 2021: 2}
- *  A numeric
+ *
+ * A value followed by "*" is an estimate (NULL cannot be):
+ *
+ *		numeric {2021-11: 12043.2, 2021-12: 12800*}
+ *
+ * A numeric
  * value is a plain decimal ([+-]digits[.digits]) with at most 38 significant
  * digits and 38 decimals; a float8 value is anything strtod reads as a finite
  * double.  White space may surround every token.
@@ -56,6 +61,8 @@ typedef struct ParsedSeries
 	int32_t		nmonths;		/* periods */
 	__int128   *exact;			/* numeric: nmonths mantissas at "scale" */
 	double	   *fp;				/* float8: nmonths values, NaN when missing */
+	unsigned char *estimated;	/* nmonths marks: 1 for a value marked "*" */
+	int32_t		nestimated;		/* periods marked "*" */
 } ParsedSeries;
 
 /* Allocates size bytes aligned for __int128 (16 bytes); never returns NULL. */

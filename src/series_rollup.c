@@ -12,6 +12,10 @@
  * commutative, so partial results from parallel workers, partitions or
  * Citus workers combine the same way rows do.
  *
+ * A period of the result is an estimate when it rests on one: the union's
+ * when its value is one, a total's when any value in it is one (series_count
+ * counts presence, not values, and carries no estimates).
+ *
  * series_sum never understates a total: a period is present in the result
  * only when every input series has it.  A period that some input lacks
  * (missing, or outside that input's span) is missing in the result, where
@@ -137,6 +141,33 @@ union_same_slots(IndicatorSeries *state, const IndicatorSeries *other)
 }
 
 /*
+ * The estimates of other carried into the state, which op has combined with
+ * it: a period of the result is an estimate when it rests on an estimate
+ * (the union's value came from other; a total includes other's value).
+ * Only present periods are flagged: a total that other's missing period
+ * made missing has lost its flag with its value (series_set_missing).
+ * Returns the state, which gets its bitmap (a copy) with its first flag.
+ */
+static IndicatorSeries *
+rollup_estimates(IndicatorSeries *state, const IndicatorSeries *other)
+{
+	int32		offset = other->first - state->first;
+
+	Assert(offset >= 0 && series_last(other) <= series_last(state));
+	for (int32 i = 0; i < other->nmonths; i++)
+	{
+		Level		v;
+
+		if (!series_flagged(other, i) || !series_get(state, offset + i, &v))
+			continue;
+		if (!series_has_bitmap(state))
+			state = series_add_bitmap(state);
+		series_set_flag(state, offset + i, true);
+	}
+	return state;
+}
+
+/*
  * The state combined with other by op; other may be a temporary of the
  * caller's.  Returns the state, which may have been moved.
  */
@@ -164,16 +195,17 @@ rollup(IndicatorSeries *state, const IndicatorSeries *other, RollupOp op, bool i
 	/* the combine step of a parallel series_agg: partial states alike */
 	if (op == ROLLUP_UNION && state->slot_bytes == other->slot_bytes &&
 		state->scale == other->scale)
-	{
 		union_same_slots(state, other);
-		return state;
-	}
-
-	for (int32 i = 0; i < state->nmonths; i++)
+	else
 	{
-		CHECK_FOR_INTERRUPTS();
-		state = rollup_month(state, other, i, op, state->scale - other->scale);
+		for (int32 i = 0; i < state->nmonths; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
+			state = rollup_month(state, other, i, op, state->scale - other->scale);
+		}
 	}
+	if (series_has_bitmap(other))
+		state = rollup_estimates(state, other);
 	return state;
 }
 

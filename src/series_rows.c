@@ -17,6 +17,17 @@
  *	  annual_rows(s, method, fy_start_month): one row per fiscal year of the
  *	  span, with annual()'s value, annual_growth_pct()'s growth and the
  *	  number of periods present.
+ *
+ *	  series_rows_estimated and annual_rows_estimated: the same rows as the
+ *	  three-argument series_rows and annual_rows, and a last column,
+ *	  estimated: whether a figure of the row rests on a period flagged as an
+ *	  estimate.  A figure rests on the periods whose values it is computed
+ *	  from: the value on its period, mom_pct also on the previous one,
+ *	  yoy_pct and value_last_year on the same period of last year, a 'sum'
+ *	  or 'avg' year-to-date or year on its periods so far, a 'last' one on
+ *	  its last period alone.  A NULL figure rests on nothing.  (New names,
+ *	  not new overloads: 1.1's calls and the views built on them keep their
+ *	  functions and columns.)
  */
 #include "postgres.h"
 
@@ -25,6 +36,7 @@
 #include "utils/date.h"
 #include "utils/tuplestore.h"
 
+#include "estimates.h"
 #include "level.h"
 #include "series.h"
 
@@ -39,6 +51,7 @@ enum
 	ROWS_YTD_GROWTH_PCT,
 	ROWS_VALUE_LAST_YEAR,
 	ROWS_YTD_LAST_YEAR,
+	ROWS_ESTIMATED,				/* series_rows_estimated only */
 	ROWS_COLUMNS
 };
 
@@ -95,18 +108,21 @@ ytd_numeric(const IndicatorSeries *s, Level level, AnnualMethod method, int64 pe
 
 /*
  * The rows of series_rows; with last_year, also last year's value and
- * year-to-date.  Year-to-date by method: the running sum is kept per month
+ * year-to-date; with estimated, also the estimated column (see the top of
+ * the file).  Year-to-date by method: the running sum is kept per month
  * whatever the method ('avg' divides it only for output, 'last' needs the
  * months before to be present all the same), and its growth is that of the
  * sum, or of the month's value for 'last'.
  */
 static Datum
 series_rows_fill(FunctionCallInfo fcinfo, const IndicatorSeries *s, int fy,
-				 AnnualMethod method, bool last_year)
+				 AnnualMethod method, bool last_year, bool estimated)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Level	   *ytd;
 	bool	   *ytd_ok;
+	bool	   *flag = NULL;	/* with estimated: each period's flag */
+	bool	   *ytd_flag = NULL;	/* and whether its year-to-date rests on one */
 	MemoryContext row_context;
 	MemoryContext old_context;
 	int			per_year = periods_per_year(s->frequency);
@@ -115,6 +131,12 @@ series_rows_fill(FunctionCallInfo fcinfo, const IndicatorSeries *s, int fy,
 
 	ytd = palloc(sizeof(Level) * s->nmonths);
 	ytd_ok = palloc(sizeof(bool) * s->nmonths);
+	if (estimated)
+	{
+		flag = palloc(sizeof(bool) * s->nmonths);
+		ytd_flag = palloc0(sizeof(bool) * s->nmonths);
+		series_estimate_flags(s, flag);
+	}
 	row_context = AllocSetContextCreate(CurrentMemoryContext, "series_rows row",
 										ALLOCSET_SMALL_SIZES);
 
@@ -164,6 +186,8 @@ series_rows_fill(FunctionCallInfo fcinfo, const IndicatorSeries *s, int fy,
 		{
 			ytd_ok[i] = present;
 			ytd[i] = v;
+			if (estimated)
+				ytd_flag[i] = flag[i];
 		}
 		else if (i == 0)
 			ytd_ok[i] = false;	/* the span starts inside a fiscal year */
@@ -172,6 +196,8 @@ series_rows_fill(FunctionCallInfo fcinfo, const IndicatorSeries *s, int fy,
 			ytd_ok[i] = present && ytd_ok[i - 1];
 			if (ytd_ok[i])
 				level_add(s, ytd[i - 1], v, &ytd[i]);
+			if (estimated)
+				ytd_flag[i] = flag[i] || ytd_flag[i - 1];
 		}
 		if (ytd_ok[i])
 		{
@@ -198,6 +224,23 @@ series_rows_fill(FunctionCallInfo fcinfo, const IndicatorSeries *s, int fy,
 				nulls[ROWS_YTD_LAST_YEAR] = false;
 			}
 		}
+		if (estimated)
+		{
+			bool		e = false;
+
+			/* each figure present, with the periods it rests on */
+			e |= !nulls[ROWS_VALUE] && flag[i];
+			e |= !nulls[ROWS_MOM_PCT] && flag[i - 1];
+			e |= (!nulls[ROWS_YOY_PCT] || !nulls[ROWS_VALUE_LAST_YEAR]) && flag[i - per_year];
+			e |= !nulls[ROWS_YTD] &&
+				(method == ANNUAL_LAST ? flag[i] : ytd_flag[i]);
+			e |= !nulls[ROWS_YTD_GROWTH_PCT] &&
+				(method == ANNUAL_LAST ? flag[i] : ytd_flag[i]);
+			e |= (!nulls[ROWS_YTD_GROWTH_PCT] || !nulls[ROWS_YTD_LAST_YEAR]) &&
+				(method == ANNUAL_LAST ? flag[i - per_year] : ytd_flag[i - per_year]);
+			values[ROWS_ESTIMATED] = BoolGetDatum(e);
+			nulls[ROWS_ESTIMATED] = false;
+		}
 
 		MemoryContextSwitchTo(old_context);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
@@ -215,7 +258,7 @@ series_rows(PG_FUNCTION_ARGS)
 	int32		fy = PG_GETARG_INT32(1);
 
 	check_fy_frequency(fy, s->frequency);
-	return series_rows_fill(fcinfo, s, fy, ANNUAL_SUM, false);
+	return series_rows_fill(fcinfo, s, fy, ANNUAL_SUM, false, false);
 }
 
 /* series_rows(s, fy_start_month, method) */
@@ -228,7 +271,20 @@ series_rows_last_year(PG_FUNCTION_ARGS)
 	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), &annual_methods);
 
 	check_fy_frequency(fy, s->frequency);
-	return series_rows_fill(fcinfo, s, fy, method, true);
+	return series_rows_fill(fcinfo, s, fy, method, true, false);
+}
+
+/* series_rows_estimated(s, fy_start_month, method) */
+PG_FUNCTION_INFO_V1(series_rows_estimated);
+Datum
+series_rows_estimated(PG_FUNCTION_ARGS)
+{
+	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
+	int32		fy = PG_GETARG_INT32(1);
+	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(2), &annual_methods);
+
+	check_fy_frequency(fy, s->frequency);
+	return series_rows_fill(fcinfo, s, fy, method, true, true);
 }
 
 /*
@@ -238,9 +294,8 @@ series_rows_last_year(PG_FUNCTION_ARGS)
  * and 'avg') or its last period ('last'), as annual_level() in accessors.c
  * takes it, and it exists only when every period of the year is present.
  */
-PG_FUNCTION_INFO_V1(series_annual_rows);
-Datum
-series_annual_rows(PG_FUNCTION_ARGS)
+static Datum
+annual_rows_fill(FunctionCallInfo fcinfo, bool estimated)
 {
 	IndicatorSeries *s = PG_GETARG_INDICATOR_SERIES_P(0);
 	AnnualMethod method = method_arg(PG_GETARG_TEXT_PP(1), &annual_methods);
@@ -248,6 +303,7 @@ series_annual_rows(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Level		previous = {0, 0};
 	bool		have_previous = false;
+	bool		previous_flagged = false;	/* last year's level rests on an estimate */
 	int			per_year = periods_per_year(s->frequency);
 	int64		first_year;
 	int64		last_year;
@@ -269,9 +325,10 @@ series_annual_rows(PG_FUNCTION_ARGS)
 		int64		to = Min(end, series_last(s));
 		Level		level;
 		int32		periods = 0;
-		Datum		values[4];
-		bool		nulls[4] = {false, true, true, false};
+		Datum		values[5];
+		bool		nulls[5] = {false, true, true, false, false};
 		double		pct;
+		bool		flagged = false;	/* this year's level rests on an estimate */
 
 		CHECK_FOR_INTERRUPTS();
 		for (int64 period = from; period <= to; period++)
@@ -279,6 +336,9 @@ series_annual_rows(PG_FUNCTION_ARGS)
 			Level		v;
 
 			periods += series_get(s, (int32) (period - s->first), &v);
+			/* 'last' rests on the year's last period alone */
+			if (estimated && (method != ANNUAL_LAST || period == end))
+				flagged |= series_estimated_at(s, (int32) (period - s->first));
 		}
 		old_context = MemoryContextSwitchTo(row_context);
 		values[0] = Int32GetDatum((int32) year);
@@ -300,9 +360,28 @@ series_annual_rows(PG_FUNCTION_ARGS)
 			previous = level;
 		}
 		have_previous = periods == per_year;
+		/* a figure present, with the years it rests on */
+		values[4] = BoolGetDatum((!nulls[1] && flagged) || (!nulls[2] && previous_flagged));
+		previous_flagged = flagged;
 		MemoryContextSwitchTo(old_context);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		MemoryContextReset(row_context);
 	}
 	return (Datum) 0;
+}
+
+/* annual_rows(s, method, fy_start_month) */
+PG_FUNCTION_INFO_V1(series_annual_rows);
+Datum
+series_annual_rows(PG_FUNCTION_ARGS)
+{
+	return annual_rows_fill(fcinfo, false);
+}
+
+/* annual_rows_estimated(s, method, fy_start_month): annual_rows and "estimated" */
+PG_FUNCTION_INFO_V1(series_annual_rows_estimated);
+Datum
+series_annual_rows_estimated(PG_FUNCTION_ARGS)
+{
+	return annual_rows_fill(fcinfo, true);
 }

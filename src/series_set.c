@@ -1,8 +1,9 @@
 /*
  * series_set.c
- *	  series_set(s, period, value): one step of series_agg applied to a
- *	  stored series, by series_agg's own transition functions, so that a
- *	  series changed a period at a time equals the aggregate over its rows.
+ *	  series_set(s, period, value [, estimated]): one step of series_agg
+ *	  applied to a stored series, by series_agg's own transition functions,
+ *	  so that a series changed a period at a time equals the aggregate over
+ *	  its rows (with the estimated flag, series_agg's estimated argument).
  */
 #include "postgres.h"
 
@@ -41,7 +42,10 @@ series_without_month(const IndicatorSeries *s, int32 month)
  * span, extends the span to it, as a NULL row does to series_agg), a NULL s
  * starts a (monthly) series.  The value is converted to the series' kind:
  * into a numeric series as value::numeric, into a float8 series as
- * value::double precision.
+ * value::double precision.  With "estimated" (argument 3; NULL is false)
+ * the new value is flagged as an estimate when it is true; without it, the
+ * new value is not an estimate (an official figure replacing one).  The
+ * flags of the other periods are kept; a missing period carries none.
  */
 static Datum
 series_set_common(FunctionCallInfo fcinfo, Oid value_type)
@@ -53,8 +57,9 @@ series_set_common(FunctionCallInfo fcinfo, Oid value_type)
 	Datum		result;
 	int32		month;
 	FmgrInfo	flinfo;
+	bool		estimated = PG_NARGS() > 3 && !PG_ARGISNULL(3) && PG_GETARG_BOOL(3);
 
-	LOCAL_FCINFO(agg, 4);
+	LOCAL_FCINFO(agg, 5);
 
 	if (PG_ARGISNULL(1))
 		ereport(ERROR,
@@ -96,7 +101,7 @@ series_set_common(FunctionCallInfo fcinfo, Oid value_type)
 	 */
 	MemSet(&flinfo, 0, sizeof(flinfo));
 	flinfo.fn_mcxt = CurrentMemoryContext;
-	InitFunctionCallInfoData(*agg, &flinfo, 4, PG_GET_COLLATION(), NULL, NULL);
+	InitFunctionCallInfoData(*agg, &flinfo, 5, PG_GET_COLLATION(), NULL, NULL);
 	agg->args[3].value = CStringGetTextDatum(frequency_name(s == NULL ? SERIES_FREQ_MONTH : s->frequency));
 	agg->args[3].isnull = false;
 	agg->args[0].value = s == NULL ? (Datum) 0 : PointerGetDatum(series_without_month(s, month));
@@ -105,12 +110,14 @@ series_set_common(FunctionCallInfo fcinfo, Oid value_type)
 	agg->args[1].isnull = false;
 	agg->args[2].value = value;
 	agg->args[2].isnull = PG_ARGISNULL(2);
+	agg->args[4].value = BoolGetDatum(estimated);
+	agg->args[4].isnull = false;
 	result = transfn(agg);
 	Assert(!agg->isnull);
 	PG_RETURN_DATUM(result);
 }
 
-/* series_set(indicator_series, date, numeric) */
+/* series_set(indicator_series, date, numeric [, boolean]) */
 PG_FUNCTION_INFO_V1(series_set_numeric);
 Datum
 series_set_numeric(PG_FUNCTION_ARGS)
@@ -118,7 +125,7 @@ series_set_numeric(PG_FUNCTION_ARGS)
 	return series_set_common(fcinfo, NUMERICOID);
 }
 
-/* series_set(indicator_series, date, double precision) */
+/* series_set(indicator_series, date, double precision [, boolean]) */
 PG_FUNCTION_INFO_V1(series_set_float8);
 Datum
 series_set_float8(PG_FUNCTION_ARGS)
@@ -126,7 +133,7 @@ series_set_float8(PG_FUNCTION_ARGS)
 	return series_set_common(fcinfo, FLOAT8OID);
 }
 
-/* series_set(indicator_series, date, bigint) */
+/* series_set(indicator_series, date, bigint [, boolean]) */
 PG_FUNCTION_INFO_V1(series_set_int8);
 Datum
 series_set_int8(PG_FUNCTION_ARGS)
@@ -134,7 +141,7 @@ series_set_int8(PG_FUNCTION_ARGS)
 	return series_set_common(fcinfo, INT8OID);
 }
 
-/* series_set(indicator_series, date, integer) */
+/* series_set(indicator_series, date, integer [, boolean]) */
 PG_FUNCTION_INFO_V1(series_set_int4);
 Datum
 series_set_int4(PG_FUNCTION_ARGS)

@@ -66,6 +66,8 @@ format_series(const ParsedSeries *s)
 			strcpy(value, "NULL");
 		else
 			snprintf(value, sizeof(value), "%.17g", s->fp[i]);
+		if (s->estimated[i])
+			strcat(value, "*");
 		if (s->frequency == PARSE_FREQ_MONTH)
 			len += snprintf(buf + len, cap - len, "%s%04d-%02d: %s", i ? ", " : "", m / 12, m % 12 + 1, value);
 		else if (s->frequency == PARSE_FREQ_QUARTER)
@@ -86,6 +88,7 @@ check_invariants(const ParsedSeries *s)
 	for (int i = 0; i < PARSE_MAX_DIGITS; i++)
 		limit *= 10;
 	int			per_year;
+	int32_t		nestimated = 0;
 
 	CHECK(s->kind == PARSE_KIND_NUMERIC || s->kind == PARSE_KIND_FLOAT8);
 	CHECK(s->frequency == PARSE_FREQ_MONTH || s->frequency == PARSE_FREQ_QUARTER ||
@@ -101,7 +104,13 @@ check_invariants(const ParsedSeries *s)
 			CHECK(s->exact[i] == PARSE_MISSING_EXACT || (s->exact[i] < limit && s->exact[i] > -limit));
 		else
 			CHECK(isnan(s->fp[i]) || isfinite(s->fp[i]));
+		/* only a present value is an estimate */
+		CHECK(s->estimated[i] == 0 ||
+			  (s->estimated[i] == 1 &&
+			   (s->kind == PARSE_KIND_NUMERIC ? s->exact[i] != PARSE_MISSING_EXACT : !isnan(s->fp[i]))));
+		nestimated += s->estimated[i];
 	}
+	CHECK(nestimated == s->nestimated);
 }
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -132,8 +141,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(again.kind == first.kind && again.frequency == first.frequency &&
 			  again.first == first.first &&
 			  again.nmonths == first.nmonths && again.scale == first.scale);
+		CHECK(again.nestimated == first.nestimated);
 		for (int32_t i = 0; i < first.nmonths; i++)
 		{
+			CHECK(again.estimated[i] == first.estimated[i]);
 			if (first.kind == PARSE_KIND_NUMERIC)
 				CHECK(again.exact[i] == first.exact[i]);
 			else

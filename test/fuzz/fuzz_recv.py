@@ -33,6 +33,8 @@ SERIES = [
     "float8 {0001: 1.7976931348623157e+308, 0002: -0}",
     "numeric {0001-01: 99999999999999999999999999999999999.999}",
     "float8 {9999-12: 5e-324}",
+    "numeric {2021-11: 12043.2, 2021-12: 12800*}",
+    "float8 {2021-Q1: 1.5*, 2021-Q2: NULL, 2021-Q3: -0.25*}",
 ]
 STATES = [
     "weight 4; sums float8 {2020-01: 300, 2020-02: NULL}",
@@ -44,6 +46,9 @@ STATES = [
     "weight 1; sums float8 {2020-01: -1.5, 2020-02: 1}; exact weight 0x1p+0, sums -0x3p-1, 0x1000000000000001p-60",
     "weight 5e-324; sums float8 {2020-01: 0}; exact weight 0x1p-1074, sums 0x1p-2148",
     "weight 2; sums float8 {2020-01: NULL}; exact weight 0x1p+1, sums 0x1p+2040",
+    # flagged sums: release 1.1's form with a 1.2 series, and format version 3
+    "weight 2; sums float8 {2020-01: 200*, 2020-02: 100}",
+    "weight 3; sums float8 {2020-Q1: 300*, 2020-Q2: NULL, 2020-Q3: 0*}; exact weight 0x3p+0, sums 0x12cp+0*, NULL, 0*",
 ]
 setup = """
 \\set ON_ERROR_STOP 1

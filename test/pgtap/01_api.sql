@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(421);
+SELECT plan(493);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -158,6 +158,35 @@ INSERT INTO expected_fn VALUES
 	('series_store_rebuild',    '{regclass}',                                          'bigint', 'volatile'),
 	('series_store_drop',       '{regclass}',                                          'void', 'volatile'),
 	('series_store_trigger',    '{}',                                                  'trigger', 'volatile');
+-- release 1.2: estimates (series_agg with an estimated flag, its transition
+-- functions, series_set with one, the functions that read the flags, and
+-- the rows with an estimated column)
+INSERT INTO expected_fn VALUES
+	('series_agg_transfn',      '{indicator_series,date,numeric,text,boolean}',        'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,"double precision",text,boolean}', 'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,bigint,text,boolean}',         'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,date,integer,text,boolean}',        'indicator_series', 'immutable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",numeric,text,boolean}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone","double precision",text,boolean}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",bigint,text,boolean}', 'indicator_series', 'stable'),
+	('series_agg_transfn',      '{indicator_series,"timestamp with time zone",integer,text,boolean}', 'indicator_series', 'stable'),
+	('series_agg',              '{date,numeric,text,boolean}',                         'indicator_series', 'immutable'),
+	('series_agg',              '{date,"double precision",text,boolean}',              'indicator_series', 'immutable'),
+	('series_agg',              '{date,bigint,text,boolean}',                          'indicator_series', 'immutable'),
+	('series_agg',              '{date,integer,text,boolean}',                         'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",numeric,text,boolean}',   'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone","double precision",text,boolean}', 'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",bigint,text,boolean}',    'indicator_series', 'immutable'),
+	('series_agg',              '{"timestamp with time zone",integer,text,boolean}',   'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,numeric,boolean}',             'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,"double precision",boolean}',  'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,bigint,boolean}',              'indicator_series', 'immutable'),
+	('series_set',              '{indicator_series,date,integer,boolean}',             'indicator_series', 'immutable'),
+	('estimated_periods',       '{indicator_series}',                                  'date[]', 'immutable'),
+	('is_estimated',            '{indicator_series,date}',                             'boolean', 'immutable'),
+	('series_rows_estimated',   '{indicator_series,integer,text}',                     'setof record', 'immutable'),
+	('annual_rows_estimated',   '{indicator_series,text,integer}',                     'setof record', 'immutable');
+
 -- release 1.2: report wording
 INSERT INTO expected_fn VALUES
 	('progress_phrase',         '{"double precision",text,integer}',                   'text');
@@ -195,13 +224,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 128 * 3 tests)
+-- Every function, exactly (1 + 152 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 128 functions and aggregates of the API');
+	'the extension holds exactly the 152 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -271,8 +300,8 @@ SELECT is(
 
 SELECT is(
 	(SELECT count(*) FROM pg_aggregate a JOIN ext_fn f ON f.oid = a.aggfnoid),
-	21::bigint,
-	'the extension has 21 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency; series_merge, series_sum, series_sum_present, series_count, index_agg)');
+	29::bigint,
+	'the extension has 29 aggregates (series_agg for four value types, date or timestamptz periods, with or without a frequency, with a frequency and estimate flags; series_merge, series_sum, series_sum_present, series_count, index_agg)');
 
 -- index_agg's state is a real type too (not internal: Citus ships it as
 -- text), with its own text and binary forms

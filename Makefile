@@ -7,6 +7,7 @@ MODULE_big = indicator
 OBJS = \
 	src/accessors.o \
 	src/estimates.o \
+	src/exact_sum.o \
 	src/fixed_numeric.o \
 	src/indices.o \
 	src/level.o \
@@ -44,7 +45,7 @@ EXTRA_CLEAN = indicator--$(EXTVERSION).sql
 REGRESS = scalar fiscal series_io storage series_agg accessors series_rows rollup errors periods resolution \
 	estimates \
 	annual_rows series_rows_last_year partial_totals \
-	article parallel limits security indices indices_properties series_compare store wording ranges \
+	article parallel limits security indices indices_properties index_agg_exact series_compare store store_citus wording ranges \
 	prices seasonal vintage revisions store_owner store_vintage
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 # Tests on real published data that is not in the repository (its licences are

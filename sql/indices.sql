@@ -159,10 +159,24 @@ SELECT index_agg_combine('weight 1; lacks every month', 'weight 3; sums float8 {
 -- text form round trip, and binary
 SELECT s::index_agg_state::text = s AS text_round_trip,
        index_agg_state_send(s::index_agg_state) = index_agg_state_send(s::index_agg_state::text::index_agg_state) AS binary_stable
+FROM (VALUES ('weight 4; sums float8 {2020-01: 300, 2020-02: NULL}; exact weight 0x1p+2, sums 0x4bp+2, NULL'),
+             ('weight 0.1; lacks every month; sums float8 {2020-01: NULL}; exact weight 0xccccccccccccdp-55, sums NULL'),
+             ('weight 2.5; lacks every month; exact weight 0x5p-1'),
+             -- a subnormal weight, as out writes it (strtod's ERANGE is no error)
+             ('weight 5e-324; lacks every month; exact weight 0x1p-1074'),
+             -- a negative sum, and a sum that no double holds (1 + 2^-60,
+             -- rounded to 1 for the reader)
+             ('weight 1; sums float8 {2020-01: -1.5, 2020-02: 1}; exact weight 0x1p+0, sums -0x3p-1, 0x1000000000000001p-60')) v(s);
+-- the exact numbers are the state; the rounded ones are for the reader
+SELECT index_agg_final('weight 1; sums float8 {2020-01: 1}; exact weight 0x1p+0, sums 0x1000000000000001p-60') AS rounded_once,
+       index_agg_final(index_agg_combine('weight 1; sums float8 {2020-01: 1}; exact weight 0x1p+0, sums 0x1000000000000001p-60',
+                                         'weight 1; sums float8 {2020-01: -1}; exact weight 0x1p+0, sums -0x1p+0')) AS two_to_minus_61;
+-- release 1.1's text form (float8 sums, no exact part) is still read, its
+-- doubles taken as exact
+SELECT s::index_agg_state AS state, index_agg_final(s::index_agg_state) AS final
 FROM (VALUES ('weight 4; sums float8 {2020-01: 300, 2020-02: NULL}'),
              ('weight 0.1; lacks every month; sums float8 {2020-01: NULL}'),
              ('weight 2.5; lacks every month'),
-             -- a subnormal weight, as out writes it (strtod's ERANGE is no error)
              ('weight 5e-324; lacks every month')) v(s);
 -- malformed states: 22P02
 \set VERBOSITY sqlstate
@@ -176,6 +190,16 @@ SELECT 'sums float8 {2020-01: 1}'::index_agg_state;
 SELECT 'weight 1; something'::index_agg_state;
 \set VERBOSITY default
 SELECT 'weight 0; sums float8 {2020-01: 1}'::index_agg_state;
+-- malformed exact parts: 22P02, with the reason
+SELECT 'weight 1; exact weight 0x0p+0'::index_agg_state;
+SELECT 'weight 1; exact weight -0x1p+0'::index_agg_state;
+SELECT 'weight 1; exact weight 1.5'::index_agg_state;
+SELECT 'weight 1; exact weight 0x1p+99999'::index_agg_state;
+SELECT 'weight 1; exact weight 0x1p+3000'::index_agg_state;
+SELECT 'weight 1; sums float8 {2020-01: 1}; exact weight 0x1p+0'::index_agg_state;
+SELECT 'weight 1; sums float8 {2020-01: 1, 2020-02: 2}; exact weight 0x1p+0, sums 0x1p+0'::index_agg_state;
+SELECT 'weight 1; sums float8 {2020-01: 1}; exact weight 0x1p+0, sums 0x1p+0, 0x1p+0'::index_agg_state;
+SELECT 'weight 1; sums float8 {2020-01: 1}; exact weight 0x1p+0, sums 0xgp+0'::index_agg_state;
 
 ------------------------------------------------------------------------------
 -- contribution_pp(component, weight_share, aggregate, period, lag_months)

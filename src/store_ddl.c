@@ -137,6 +137,46 @@ store_require_index(const StoreDef *def, Relation source)
 }
 
 /*
+ * A store's triggers need transition tables (REFERENCING NEW TABLE), which
+ * Citus cannot run on the shards of a distributed or reference table: it
+ * refuses the triggers (XX000), or with citus.enable_unsafe_triggers installs
+ * them on every shard, where each write then fails ("executor could not find
+ * named tuplestore").  So a table that Citus manages is refused here, before
+ * anything is created.  Citus is not a dependency: its catalog
+ * pg_dist_partition, where it lists every table it manages (distributed,
+ * reference and Citus local tables, and their partitions), is looked up only
+ * when it exists.  SPI is connected.
+ */
+static void
+refuse_citus_table(Oid source)
+{
+	Oid			argtypes[1] = {OIDOID};
+	Datum		args[1];
+
+	if (SPI_execute("SELECT 1 WHERE pg_catalog.to_regclass('pg_catalog.pg_dist_partition') IS NOT NULL",
+					true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute failed");
+	if (SPI_processed == 0)
+		return;
+	args[0] = ObjectIdGetDatum(source);
+	if (SPI_execute_with_args("SELECT 1 FROM pg_catalog.pg_dist_partition "
+							  "WHERE logicalrelid OPERATOR(pg_catalog.=) $1::pg_catalog.regclass",
+							  1, argtypes, args, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute_with_args failed");
+	if (SPI_processed > 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("cannot keep a series store of \"%s\" because Citus manages that table",
+						get_rel_name(source)),
+				 errdetail("A series store keeps a single-node table current with triggers on it, "
+						   "and Citus cannot run those triggers on the shards of a distributed or reference table."),
+				 errhint("Keep the series in a distributed table colocated with the source and refresh it on the shards, "
+						 "for example every night with pg_cron: INSERT INTO store SELECT key, series_agg(period, value) "
+						 "FROM source GROUP BY key ON CONFLICT (key) DO UPDATE SET s = EXCLUDED.s; "
+						 "see docs/distributed.md.")));
+}
+
+/*
  * series_agg's WARNING when a monthly store's series look like quarterly or
  * yearly data (series_warn_if_quarterly), for its first such series: the
  * store's series are series_agg(period, value, 'month'), which never warns,
@@ -260,6 +300,7 @@ series_store(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+	refuse_citus_table(source_id);
 
 	initStringInfo(&sql);
 	appendStringInfo(&sql, "CREATE TABLE %s (", def.store_name);
@@ -323,6 +364,29 @@ series_store(PG_FUNCTION_ARGS)
 }
 
 /*
+ * Whether a trigger bears one of the names series_store gives the triggers
+ * of the store "store_relname".  A copy of a store's trigger under another
+ * name is not one of them: Citus, when a table with triggers is distributed
+ * (citus.enable_unsafe_triggers), copies them to every shard, named with
+ * the shard's number (sales_store_ins_102008 on sales_102008); on a node
+ * that holds shards they are in pg_trigger beside the real ones, and
+ * series_store_check, _rebuild and _drop must not take a shard for the
+ * source.
+ */
+static bool
+store_trigger_named(const char *store_relname, const char *tgname)
+{
+	for (int e = 0; e < (int) lengthof(store_trigger_suffixes); e++)
+	{
+		char	   *name = psprintf("%s_%s", store_relname, store_trigger_suffixes[e]);
+
+		if (strcmp(name, tgname) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
  * The store's definition, read from the arguments of the triggers that keep
  * it; the source is locked in "lockmode".  With the names of the triggers
  * when "triggers" is given.
@@ -364,7 +428,7 @@ store_lookup(FunctionCallInfo fcinfo, Oid store, LOCKMODE lockmode, StoreDef *de
 			continue;
 		named = RangeVarGetRelid(makeRangeVarFromNameList(qualified_name_list(argv[STORE_ARG_STORE])),
 								 NoLock, true);
-		if (named != store)
+		if (named != store || !store_trigger_named(get_rel_name(store), SPI_getvalue(tup, desc, 2)))
 			continue;
 		if (triggers)
 			*triggers = lappend(*triggers, SPI_getvalue(tup, desc, 2));

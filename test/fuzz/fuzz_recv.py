@@ -42,7 +42,13 @@ STATES = [
     "weight 2.5; lacks every month",
     "weight 3; sums float8 {2020-Q1: 270, 2020-Q2: 1}",
     "weight 1; sums float8 {2020: 7}",
+    # exact sums (format version 2): negative, beyond a double, tiny and huge
+    "weight 1; sums float8 {2020-01: -1.5, 2020-02: 1}; exact weight 0x1p+0, sums -0x3p-1, 0x1000000000000001p-60",
+    "weight 5e-324; sums float8 {2020-01: 0}; exact weight 0x1p-1074, sums 0x1p-2148",
+    "weight 2; sums float8 {2020-01: NULL}; exact weight 0x1p+1, sums 0x1p+2040",
+    # flagged sums: release 1.1's form with a 1.2 series, and format version 3
     "weight 2; sums float8 {2020-01: 200*, 2020-02: 100}",
+    "weight 3; sums float8 {2020-Q1: 300*, 2020-Q2: NULL, 2020-Q3: 0*}; exact weight 0x3p+0, sums 0x12cp+0*, NULL, 0*",
 ]
 setup = """
 \\set ON_ERROR_STOP 1

@@ -11,6 +11,7 @@
  * lowest set bit, so equal values have equal texts.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include <ctype.h>
 #include <math.h>

@@ -24,6 +24,7 @@
 #define INDICATOR_EXACT_SUM_H
 
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "lib/stringinfo.h"
 #include "port/pg_bitutils.h"

@@ -1205,13 +1205,16 @@ state_exact_in(const char *text, const char *p, uint8 flags, const IndicatorSeri
 				continue;
 			}
 			p = exact_parse_hex(p, &values[i]);
-			if (!p)
+			if (p == NULL)
 				state_text_error(text, "An exact sum is malformed or out of range.");
-			present[i] = true;
-			if (*p == '*')
+			else
 			{
-				estimated[i] = true;
-				p++;
+				present[i] = true;
+				if (*p == '*')
+				{
+					estimated[i] = true;
+					p++;
+				}
 			}
 		}
 	}

@@ -8,6 +8,7 @@
 #define INDICATOR_REVISIONS_H
 
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "fmgr.h"
 

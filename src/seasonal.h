@@ -18,6 +18,7 @@
 #define INDICATOR_SEASONAL_H
 
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "utils/memutils.h"
 

@@ -37,6 +37,7 @@
 #define INDICATOR_VINTAGE_H
 
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "fmgr.h"
 

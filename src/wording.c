@@ -20,6 +20,7 @@
  * phrase is converted to the database's encoding on the way out.
  */
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include <math.h>
 

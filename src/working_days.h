@@ -11,6 +11,7 @@
 #define INDICATOR_WORKING_DAYS_H
 
 #include "postgres.h"
+#include "pg_compat.h"
 
 #include "utils/array.h"
 #include "utils/date.h"

@@ -28,7 +28,9 @@
 # with a cluster of its own per settings (tools/devenv.sh; the working
 # tree's files built and installed there; nothing goes into the system):
 #   PG_CONFIG=$(bash tools/pg_versions.sh pg_config 18) SETTINGS=defaults bash bench/run.sh
-# The copies of 17 and 18 run with jit = off (neither has the JIT).
+# The copies of 17 and 18 run with jit = off (neither has the JIT); to
+# compare 15 with them, BENCH_CONF adds lines to the cluster's configuration:
+#   BENCH_CONF="jit = off" PG_CONFIG=/usr/lib/postgresql/15/bin/pg_config SETTINGS=defaults bash bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -63,7 +65,7 @@ if [ -n "${PG_CONFIG:-}" ]; then
 			{ make -C "$work/src" -s clean && make -C "$work/src" -s -j2 PG_CONFIG="$PG_CONFIG" &&
 				make -C "$work/src" -s PG_CONFIG="$PG_CONFIG" install; } >"$work/build.log" 2>&1 ||
 				{ cat "$work/build.log" >&2; exit 1; }
-			printf '%s\n' "${conf[@]}" >>"$pgdata/postgresql.conf"
+			printf '%s\n' "${conf[@]}" "${BENCH_CONF:-}" >>"$pgdata/postgresql.conf"
 			su postgres -c "$(dirname "$PG_CONFIG")/pg_ctl -D $pgdata -l $pgdata/server.log -m fast -w restart" >/dev/null
 			bash bench/measure.sh "${sizes[@]}"
 			bash bench/quarterly.sh

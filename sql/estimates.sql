@@ -91,10 +91,15 @@ FROM (VALUES ('2021-01-01'::date, 1::numeric, true), ('2021-02-01', 2.25, false)
 SELECT series_agg(p, v, 'month', false) = series_agg(p, v, 'month') AS same,
        series_agg(p, v, 'month', NULL) AS all_null_flags
 FROM est_rows;
--- the same period twice is still 21000, flag or not
+-- the same period twice is still 21000, flag or not; a NULL period or
+-- frequency 22004, an unknown frequency 22023, as without the flag
 \set VERBOSITY sqlstate
 SELECT series_agg(p, v, 'month', e)
 FROM (VALUES ('2021-01-01'::date, 1::numeric, true), ('2021-01-15', 2, false)) t(p, v, e);
+SELECT series_agg(NULL::date, 1, 'month', true);
+SELECT series_agg('2021-01-01'::date, 1, NULL, true);
+SELECT series_agg('2021-01-01'::date, 1, 'week', true);
+SELECT series_set('numeric {2021-01: 1}', NULL, 1, true);
 \set VERBOSITY default
 
 ------------------------------------------------------------------------------

@@ -277,7 +277,8 @@ series_hash(const IndicatorSeries *s, uint64 seed)
 			memcpy(&bits, &d, sizeof(bits));
 			h = hash_combine64(h, mix64(bits));
 		}
-		if (series_flagged(s, i))
+		/* as =, the flag of a present period only */
+		if (series_flagged(s, i) && series_get(s, i, &v))
 			h = hash_combine64(h, HASH_ESTIMATE);
 	}
 	return mix64(h);

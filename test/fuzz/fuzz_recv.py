@@ -33,6 +33,8 @@ SERIES = [
     "float8 {0001: 1.7976931348623157e+308, 0002: -0}",
     "numeric {0001-01: 99999999999999999999999999999999999.999}",
     "float8 {9999-12: 5e-324}",
+    "numeric {2021-11: 12043.2, 2021-12: 12800*}",
+    "float8 {2021-Q1: 1.5*, 2021-Q2: NULL, 2021-Q3: -0.25*}",
 ]
 STATES = [
     "weight 4; sums float8 {2020-01: 300, 2020-02: NULL}",
@@ -40,6 +42,7 @@ STATES = [
     "weight 2.5; lacks every month",
     "weight 3; sums float8 {2020-Q1: 270, 2020-Q2: 1}",
     "weight 1; sums float8 {2020: 7}",
+    "weight 2; sums float8 {2020-01: 200*, 2020-02: 100}",
 ]
 setup = """
 \\set ON_ERROR_STOP 1

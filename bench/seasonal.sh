@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The seasonal adjustment benchmark (DESIGN.md, "What fast means here"):
+# The seasonal adjustment benchmark (one of the speed goals in BENCHMARKS.md):
 # seasonal_adjust of SERIES (default 20,000) stored monthly series of 120
 # months, computed without returning them (SELECT count(seasonal_adjust(s))
 # FROM store), against the bare scan of their rows (SELECT series, sum(value)

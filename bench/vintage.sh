@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The vintage benchmark (DESIGN.md, "What fast means here"): vintage_agg
+# The vintage benchmark (one of the speed goals in BENCHMARKS.md): vintage_agg
 # over SERIES series x 120 months x 3 vintages (default 20,000: 7.2M rows,
 # bench/vintage_workload.sql), against the bare scan of the vintage table
 # and against series_agg over the rows DISTINCT ON picks (bench/vintage_queries.sql;

@@ -1,4 +1,4 @@
--- The vintage benchmark's workload (DESIGN.md, "vintages"): :series series
+-- The vintage benchmark's workload (the vintage goal in BENCHMARKS.md): :series series
 -- x 120 months (2011-01 .. 2020-12) x 3 vintages of numeric(14,3): each
 -- month first published on the 5th of the next month, revised on the 5th of
 -- the two months after; the rows stored in the order they were published

@@ -48,14 +48,12 @@ prices_put(IndicatorSeries *r, int32 i, double v, PricesResult what)
 		if (what == PRICES_DEFLATED)
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("deflated value for %s %s is out of range",
-							frequency_name(r->frequency), label),
+					 errmsg("deflated value for period %s is out of range", label),
 					 errdetail("The value overflows double precision.")));
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("implied level for %s %s is out of range",
-							frequency_name(r->frequency), label),
+					 errmsg("implied level for period %s is out of range", label),
 					 errdetail("The value overflows double precision.")));
 	}
 	series_set_fp(r, i, v);

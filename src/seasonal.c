@@ -720,9 +720,8 @@ stl_series(FunctionCallInfo fcinfo, const IndicatorSeries *s, int32 seasonal, bo
 			slot_label(s, in->lo + i, label);
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("cannot seasonally adjust a series with a missing %s inside its span",
-							frequency_name(s->frequency)),
-					 errdetail("The %s %s is missing.", frequency_name(s->frequency), label),
+					 errmsg("cannot seasonally adjust a series with a missing period inside its span"),
+					 errdetail("Period %s is missing.", label),
 					 errhint("Fill the missing periods explicitly first: fill_missing(s, 'linear'), 'locf' or 'zero'.")));
 		}
 		if (logarithm)

@@ -22,7 +22,7 @@ multiplicative configurations, whose trend, seasonal and remainder are
 those of log(observed); a multiplicative configuration is left out for a
 series with a value that is not positive.
 
-The parameters (DESIGN.md's, the 1990 paper's):
+The parameters (the extension's, after the 1990 paper):
   period     12 (monthly) or 4 (quarterly)
   seasonal   ns, odd (7 or 13 below)
   trend      the smallest odd integer > 1.5 period / (1 - 1.5 / ns),

@@ -1,7 +1,7 @@
 -- 01_api.sql: the SQL API of indicator as the catalog sees it.
 --
--- The list of functions below is written out by hand from the contract
--- (DESIGN.md, "API of the first release") and src/indicator.sql: every
+-- The list of functions below is written out by hand from the API of each
+-- release and the install scripts (src/indicator.sql and after): every
 -- function with its exact argument types and result type.  The tests check
 -- that the catalog holds exactly these, and the properties every one of
 -- them must have: IMMUTABLE (STABLE for the transition functions of timestamptz periods), PARALLEL SAFE, STRICT (except the aggregate's
@@ -71,7 +71,7 @@ INSERT INTO expected_fn VALUES
 	('month_count',             '{indicator_series}',                                  'integer'),
 	('missing_months',          '{indicator_series}',                                  'date[]'),
 	('series_rows',             '{indicator_series,integer}',                          'setof record'),
-	-- release 1.1, indices (DESIGN.md, "Indices (the IIP)")
+	-- release 1.1, indices (the IIP)
 	('rebase',                  '{indicator_series,integer,integer}',                  'indicator_series'),
 	('rebase',                  '{indicator_series,date}',                             'indicator_series'),
 	('index_agg_state_in',      '{cstring}',                                           'index_agg_state'),

@@ -702,15 +702,19 @@ stl_series(FunctionCallInfo fcinfo, const IndicatorSeries *s, int32 seasonal, bo
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("cannot seasonally adjust a series with no value"),
-					 errdetail("STL needs at least two full years of consecutive %ss.",
-							   frequency_name(s->frequency))));
+					 s->frequency == SERIES_FREQ_QUARTER ?
+					 errdetail("STL needs at least two full years of consecutive quarters.") :
+					 errdetail("STL needs at least two full years of consecutive months.")));
 		slot_label(s, in->lo, label);
 		slot_label(s, hi, last);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("cannot seasonally adjust a series of fewer than two full years"),
-				 errdetail("STL needs at least %d consecutive %ss; the series has %d, from %s through %s.",
-						   2 * np, frequency_name(s->frequency), in->n, label, last)));
+				 s->frequency == SERIES_FREQ_QUARTER ?
+				 errdetail("STL needs at least %d consecutive quarters; the series has %d, from %s through %s.",
+						   2 * np, in->n, label, last) :
+				 errdetail("STL needs at least %d consecutive months; the series has %d, from %s through %s.",
+						   2 * np, in->n, label, last)));
 	}
 	in->y = all + in->lo;
 	for (int32 i = 0; i < in->n; i++)
@@ -732,7 +736,7 @@ stl_series(FunctionCallInfo fcinfo, const IndicatorSeries *s, int32 seasonal, bo
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("the multiplicative model cannot decompose a value that is not positive"),
-						 errdetail("The value of %s %s is %s.", frequency_name(s->frequency), label,
+						 errdetail("The value of period %s is %s.", label,
 								   float8out_internal(in->y[i])),
 						 errhint("Use model => 'additive' for a series that can be zero or negative.")));
 			}

@@ -45,8 +45,13 @@ typedef struct AggFrequencyCache
 	uint8		frequency;
 } AggFrequencyCache;
 
-static uint8
-frequency_arg(FunctionCallInfo fcinfo, int argno)
+/*
+ * An aggregate's frequency argument (argument argno, 'month', 'quarter' or
+ * 'year'), read once per call site when it is constant.  The transition
+ * function's fn_extra holds it.
+ */
+uint8
+series_frequency_arg(FunctionCallInfo fcinfo, int argno)
 {
 	AggFrequencyCache *cache = (AggFrequencyCache *) fcinfo->flinfo->fn_extra;
 	text	   *name;
@@ -93,7 +98,7 @@ row_period(FunctionCallInfo fcinfo, bool tz, AggRow *row)
 		date = PG_GETARG_DATEADT(1);
 	month = date_to_month(date, "period");
 	row->explicit_frequency = PG_NARGS() > 3;
-	row->frequency = row->explicit_frequency ? frequency_arg(fcinfo, 3) : SERIES_FREQ_MONTH;
+	row->frequency = row->explicit_frequency ? series_frequency_arg(fcinfo, 3) : SERIES_FREQ_MONTH;
 	row->period = month_to_period(month, row->frequency);
 	row->estimated = PG_NARGS() > 4 && !PG_ARGISNULL(4) && PG_GETARG_BOOL(4);
 	series_check_period((int32) Max(Min(row->period, PG_INT32_MAX), PG_INT32_MIN), row->frequency);
@@ -190,13 +195,14 @@ series_agg_accum(FunctionCallInfo fcinfo, const AggRow *row, uint8 kind, bool va
 	PG_RETURN_INDICATOR_SERIES_P(in_agg ? state : series_compact(state));
 }
 
-static void
-nonfinite_value_error(const AggRow *row, bool is_nan)
+/* A NaN or infinite value for a period: 22023 naming the period. */
+void
+series_nonfinite_value_error(int32 period, uint8 frequency, bool is_nan)
 {
 	char		label[PERIOD_TEXT_LEN];
 
-	period_to_text(row->period, row->frequency, label);
-	switch (row->frequency)
+	period_to_text(period, frequency, label);
+	switch (frequency)
 	{
 		case SERIES_FREQ_MONTH:
 			ereport(ERROR,
@@ -223,7 +229,7 @@ nonfinite_value_error(const AggRow *row, bool is_nan)
 					 errhint("Pass NULL for a year without a value.")));
 			break;
 	}
-	elog(ERROR, "unknown frequency %d", row->frequency);
+	elog(ERROR, "unknown frequency %d", frequency);
 }
 
 /* A numeric value of more digits or decimals than a series holds. */
@@ -276,10 +282,10 @@ numeric_transfn(FunctionCallInfo fcinfo, bool tz)
 			case FIXED_OK:
 				break;
 			case FIXED_NAN:
-				nonfinite_value_error(&row, true);
+				series_nonfinite_value_error(row.period, row.frequency, true);
 				break;
 			case FIXED_INFINITE:
-				nonfinite_value_error(&row, false);
+				series_nonfinite_value_error(row.period, row.frequency, false);
 				break;
 			case FIXED_TOO_MANY_DIGITS:
 			case FIXED_SCALE_TOO_LARGE:
@@ -318,7 +324,7 @@ float8_transfn(FunctionCallInfo fcinfo, bool tz)
 
 	row_period(fcinfo, tz, &row);
 	if (!PG_ARGISNULL(2) && !isfinite(fp))
-		nonfinite_value_error(&row, isnan(fp));
+		series_nonfinite_value_error(row.period, row.frequency, isnan(fp));
 	return series_agg_accum(fcinfo, &row, SERIES_KIND_FLOAT8, PG_ARGISNULL(2), 0, 0, fp);
 }
 

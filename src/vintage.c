@@ -29,6 +29,7 @@
 #include "utils/timestamp.h"
 
 #include "estimates.h"
+#include "series_agg.h"
 #include "series.h"
 #include "vintage.h"
 
@@ -43,11 +44,6 @@ typedef struct VintageRow
 	double		fp;				/* float8 kind */
 } VintageRow;
 
-/* fn_extra: the frequency argument of a call site, when it is constant. */
-typedef struct VintageFrequencyCache
-{
-	uint8		frequency;
-} VintageFrequencyCache;
 
 pg_noreturn static void vintage_state_format_error(void);
 
@@ -309,31 +305,6 @@ vintage_new(uint8 pick, uint8 kind, uint8 frequency, int32 period)
 						 series_growth_min(frequency));
 }
 
-static uint8
-vintage_frequency_arg(FunctionCallInfo fcinfo, int argno)
-{
-	VintageFrequencyCache *cache = (VintageFrequencyCache *) fcinfo->flinfo->fn_extra;
-	text	   *name;
-	uint8		frequency;
-
-	if (cache != NULL)
-		return cache->frequency;
-	if (PG_ARGISNULL(argno))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("frequency cannot be NULL"),
-				 errhint("Use 'month', 'quarter' or 'year'.")));
-	name = PG_GETARG_TEXT_PP(argno);
-	frequency = (uint8) frequency_from_name(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name));
-	if (get_fn_expr_arg_stable(fcinfo->flinfo, argno))
-	{
-		cache = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(VintageFrequencyCache));
-		cache->frequency = frequency;
-		fcinfo->flinfo->fn_extra = cache;
-	}
-	return frequency;
-}
-
 /*
  * The period, vintage and estimate mark of the row being added: argument 1
  * the period (date), 3 the vintage, and in the five-argument forms 4 the
@@ -358,7 +329,7 @@ vintage_row_keys(FunctionCallInfo fcinfo, uint8 pick, VintageRow *row, uint8 *fr
 				 errhint("Every row passed to %s needs the time it was published.",
 						 pick_aggregate(pick))));
 	month = date_to_month(PG_GETARG_DATEADT(1), "period");
-	*frequency = PG_NARGS() > 4 ? vintage_frequency_arg(fcinfo, 4) : SERIES_FREQ_MONTH;
+	*frequency = PG_NARGS() > 4 ? series_frequency_arg(fcinfo, 4) : SERIES_FREQ_MONTH;
 	period = month_to_period(month, *frequency);
 	series_check_period((int32) Max(Min(period, PG_INT32_MAX), PG_INT32_MIN), *frequency);
 	row->period = (int32) period;
@@ -369,19 +340,6 @@ vintage_row_keys(FunctionCallInfo fcinfo, uint8 pick, VintageRow *row, uint8 *fr
 	row->isnull = PG_ARGISNULL(2);
 	row->exact = 0;
 	row->fp = 0;
-}
-
-static void
-vintage_nonfinite_error(const VintageRow *row, uint8 frequency, bool is_nan)
-{
-	char		label[PERIOD_TEXT_LEN];
-
-	period_to_text(row->period, frequency, label);
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("value for %s %s cannot be %s", frequency_name(frequency), label,
-					is_nan ? "NaN" : "infinite"),
-			 errhint("Pass NULL for a %s without a value.", frequency_name(frequency))));
 }
 
 /* A numeric value as a mantissa at its display scale, or the error why not. */
@@ -395,10 +353,10 @@ vintage_read_numeric(Datum value, VintageRow *row, uint8 frequency)
 		case FIXED_OK:
 			break;
 		case FIXED_NAN:
-			vintage_nonfinite_error(row, frequency, true);
+			series_nonfinite_value_error(row->period, frequency, true);
 			break;
 		case FIXED_INFINITE:
-			vintage_nonfinite_error(row, frequency, false);
+			series_nonfinite_value_error(row->period, frequency, false);
 			break;
 		case FIXED_TOO_MANY_DIGITS:
 		case FIXED_SCALE_TOO_LARGE:
@@ -514,7 +472,7 @@ vintage_float8_transfn(FunctionCallInfo fcinfo, uint8 pick)
 	{
 		row.fp = PG_GETARG_FLOAT8(2);
 		if (!isfinite(row.fp))
-			vintage_nonfinite_error(&row, frequency, isnan(row.fp));
+			series_nonfinite_value_error(row.period, frequency, isnan(row.fp));
 	}
 	return vintage_accum(fcinfo, pick, SERIES_KIND_FLOAT8, &row, frequency);
 }
@@ -923,7 +881,7 @@ vintage_state_in(PG_FUNCTION_ARGS)
 		{
 			row.fp = DatumGetFloat8(DirectFunctionCall1(float8in, CStringGetDatum(token)));
 			if (!isfinite(row.fp))
-				vintage_nonfinite_error(&row, frequency, isnan(row.fp));
+				series_nonfinite_value_error(row.period, frequency, isnan(row.fp));
 		}
 		p = skip_space(p + n);
 		if (*p != '@')

@@ -197,7 +197,7 @@ series_agg_accum(FunctionCallInfo fcinfo, const AggRow *row, uint8 kind, bool va
 
 /* A NaN or infinite value for a period: 22023 naming the period. */
 void
-series_nonfinite_value_error(int32 period, uint8 frequency, bool is_nan)
+series_nonfinite_value_error(int64 period, uint8 frequency, bool is_nan)
 {
 	char		label[PERIOD_TEXT_LEN];
 

@@ -20,7 +20,7 @@ extern Datum series_agg_int4_transfn(PG_FUNCTION_ARGS);
 extern uint8 series_frequency_arg(FunctionCallInfo fcinfo, int argno);
 
 /* A NaN or infinite value for a period (22023), as series_agg reports it. */
-pg_noreturn extern void series_nonfinite_value_error(int32 period, uint8 frequency, bool is_nan);
+pg_noreturn extern void series_nonfinite_value_error(int64 period, uint8 frequency, bool is_nan);
 
 /* A WARNING when a monthly series looks like quarterly or yearly data. */
 extern bool series_warn_if_quarterly(const IndicatorSeries *s, bool in_store);

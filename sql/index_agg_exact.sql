@@ -20,7 +20,9 @@ FROM (SELECT CASE WHEN bits < 0 THEN -1 ELSE 1 END AS s,
       FROM (SELECT bits, (bits >> 52) & 2047 AS be, bits & 4503599627370495 AS frac
             FROM (SELECT ('x' || encode(float8send(x), 'hex'))::bit(64)::bigint AS bits) b) c) d
 $$;
-SELECT exact_numeric(0.1) AS tenth, exact_numeric(-1.5) AS minus_one_and_a_half,
+-- (trim_scale: the scale numeric's arithmetic gives the exact value differs
+-- between PostgreSQL versions, its value does not)
+SELECT trim_scale(exact_numeric(0.1)) AS tenth, trim_scale(exact_numeric(-1.5)) AS minus_one_and_a_half,
        exact_numeric(5e-324) * 2::numeric ^ 1074 = 1 AS least_subnormal,
        exact_numeric(0.1)::float8 = 0.1 AS round_trip;
 

@@ -59,7 +59,10 @@ def catalog():
         objs['function']['%s(%s)' % (name, args)] = com == 't'
     for name, com in psql("""
             SELECT format_type(t.oid, NULL), obj_description(t.oid, 'pg_type') IS NOT NULL
-            FROM pg_type t WHERE t.oid IN (SELECT d.objid""" + members % 'pg_type' + ')'):
+            FROM pg_type t WHERE t.oid IN (SELECT d.objid""" + members % 'pg_type' + """)
+            -- the array types PostgreSQL makes for each type: members of
+            -- the extension from 16 on, never documented on their own
+            AND NOT (t.typcategory = 'A' AND t.typelem <> 0)"""):
         objs['type'][name] = com == 't'
     for name, left, right, com in psql("""
             SELECT o.oprname, coalesce(format_type(o.oprleft, NULL), 'NONE'),

@@ -40,26 +40,6 @@ static const MethodNames fill_methods = {
 	{"locf", "linear", "zero", NULL}, "Use 'locf', 'linear' or 'zero'."
 };
 
-/* The periods named by first_period and last_period (arguments 1 and 2). */
-static void
-range_args(FunctionCallInfo fcinfo, const IndicatorSeries *s, int64 *first, int64 *last)
-{
-	*first = period_arg(fcinfo, 1, s, "first_period");
-	*last = period_arg(fcinfo, 2, s, "last_period");
-	if (*first > *last)
-	{
-		char		a[PERIOD_TEXT_LEN];
-		char		b[PERIOD_TEXT_LEN];
-
-		period_to_text(*first, s->frequency, a);
-		period_to_text(*last, s->frequency, b);
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("first_period %s is after last_period %s", a, b),
-				 errhint("Pass the earlier period first: a range runs from first_period through last_period.")));
-	}
-}
-
 /*
  * The range's level by method: the sum for 'sum' and 'avg' (an average over
  * the same number of periods grows as their sum), the last period's value
@@ -87,7 +67,7 @@ series_range_value(PG_FUNCTION_ARGS)
 	int64		last;
 	Level		level;
 
-	range_args(fcinfo, s, &first, &last);
+	period_range_args(fcinfo, 1, s, &first, &last);
 	if (!range_level(s, first, last, method, &level))
 		PG_RETURN_NULL();
 	if (method == ANNUAL_AVG)
@@ -114,7 +94,7 @@ series_range_growth_pct(PG_FUNCTION_ARGS)
 	double		pct = 0;
 
 	lag = lag_months_periods(lag_months, s->frequency);
-	range_args(fcinfo, s, &first, &last);
+	period_range_args(fcinfo, 1, s, &first, &last);
 	if (!range_level(s, first, last, method, &current) ||
 		!range_level(s, first - lag, last - lag, method, &previous) ||
 		!level_growth_pct(s, current, previous, &pct))

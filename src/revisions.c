@@ -217,20 +217,7 @@ revision_stats(PG_FUNCTION_ARGS)
 	bool		nulls[4] = {false, false, false, false};
 
 	series_check_same_frequency(later, earlier, SERIES_COMBINE_COMPARE);
-	range_first = period_arg(fcinfo, 2, later, "first_period");
-	range_last = period_arg(fcinfo, 3, later, "last_period");
-	if (range_first > range_last)
-	{
-		char		a[PERIOD_TEXT_LEN];
-		char		b[PERIOD_TEXT_LEN];
-
-		period_to_text(range_first, later->frequency, a);
-		period_to_text(range_last, later->frequency, b);
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("first_period %s is after last_period %s", a, b),
-				 errhint("Pass the earlier period first: a range runs from first_period through last_period.")));
-	}
+	period_range_args(fcinfo, 2, later, &range_first, &range_last);
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "revision_stats must return a composite type");
 	desc = BlessTupleDesc(desc);

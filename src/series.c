@@ -802,3 +802,23 @@ series_trim_copy(const IndicatorSeries *s)
 	}
 	return series_compact(trimmed);
 }
+
+void
+period_range_args(FunctionCallInfo fcinfo, int argno, const IndicatorSeries *s,
+				  int64 *first, int64 *last)
+{
+	*first = period_arg(fcinfo, argno, s, "first_period");
+	*last = period_arg(fcinfo, argno + 1, s, "last_period");
+	if (*first > *last)
+	{
+		char		a[PERIOD_TEXT_LEN];
+		char		b[PERIOD_TEXT_LEN];
+
+		period_to_text(*first, s->frequency, a);
+		period_to_text(*last, s->frequency, b);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("first_period %s is after last_period %s", a, b),
+				 errhint("Pass the earlier period first: a range runs from first_period through last_period.")));
+	}
+}

@@ -426,4 +426,11 @@ period_arg(FunctionCallInfo fcinfo, int argno, const IndicatorSeries *s, const c
 	return month_to_period(date_to_month(PG_GETARG_DATEADT(argno), argname), s->frequency);
 }
 
+/*
+ * The periods of s named by first_period and last_period (arguments argno
+ * and argno + 1), or the error that the range runs backwards (series.c).
+ */
+extern void period_range_args(FunctionCallInfo fcinfo, int argno, const IndicatorSeries *s,
+							  int64 *first, int64 *last);
+
 #endif							/* INDICATOR_SERIES_H */

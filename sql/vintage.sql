@@ -341,4 +341,11 @@ SELECT vintage_agg(period, value, vintage, NULL, true) FROM qhist;
 SELECT vintage_agg(period, value, vintage, 'week', true) FROM qhist;
 SELECT vintage_agg(period, value, vintage, CASE WHEN period < '2021-06-01' THEN 'quarter' ELSE 'month' END, true) FROM qhist;
 
+-- the planner knows a state's size (ten years of months: 2 kB, float8's 4 kB), so
+-- that a hash aggregate over many series is sized as what it holds
+SELECT p.oid::regprocedure AS aggregate, a.aggtransspace
+FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
+WHERE p.proname IN ('vintage_agg', 'first_release_agg')
+ORDER BY p.proname, pg_get_function_identity_arguments(p.oid);
+
 DROP TABLE vhist;

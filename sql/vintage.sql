@@ -164,6 +164,107 @@ SELECT vintage_agg_final(vintage_state_combine(
 	'first numeric month {2021-01: 1 @5, 2021-02: 2 @5}',
 	'first numeric month {2020-12: 0 @1, 2021-01: 10 @6, 2021-02: 20 @4, 2021-09: 9 @1}'));
 
+-- The binary form (vintage_state_send, _recv): version 1, latest (1),
+-- numeric (1), month (0), 2 rows; January 2021 is period 2021 * 12 = 24252
+-- = 0x5ebc with vintage 665,452,800,000,000 us, marks 3 (scale 2 + 1),
+-- not withdrawn, mantissa 150; March (0x5ebe) withdrawn (1) at vintage
+-- 665,452,800,000,001 with marks 1 (scale 0)
+SELECT vintage_state_send(vintage_agg_transfn(vintage_agg_transfn(NULL, '2021-01-01', 1.50, '2021-02-01 00:00+00'),
+                                              '2021-03-01', NULL::numeric, '2021-02-01 00:00:00.000001+00')) =
+       '\x01010100 00000002'::bytea
+       || '\x00005ebc'::bytea || int8send(665452800000000) || '\x0300 0000000000000000 0000000000000096'::bytea
+       || '\x00005ebe'::bytea || int8send(665452800000001) || '\x0101'::bytea AS numeric_layout;
+SELECT 2021 * 12 = x'5ebc'::int AS jan_2021;
+-- first (2), float8 (2), year (2): the double's 8 bytes, flags 0x40 (estimated) + 1
+SELECT vintage_state_send('first float8 year {2020: 1.5 @-3 estimated}') =
+       '\x01020202 00000001 000007e4'::bytea || int8send(-3) || '\x4100'::bytea || float8send(1.5) AS float8_layout;
+-- states through COPY (FORMAT binary) and back: the same text, bytes and series
+CREATE TABLE vs_bin_src (id int, st vintage_state);
+INSERT INTO vs_bin_src VALUES
+	(1, 'latest numeric month {2021-01: 1.50 @1, 2021-03: NULL @5, 2021-04: 2 @7 duplicate}'),
+	(2, 'first float8 year {2020: 1.5e-07 @-3, 2021: NULL @9223372036854775807}'),
+	(3, 'latest numeric quarter {2021-Q1: -12345678901234567890123.5 @5 estimated, 2021-Q3: 7 @2}'),
+	(4, NULL);
+-- and the generated history's 30 states, written from its DISTINCT ON rows
+INSERT INTO vs_bin_src
+SELECT 10 + series, ('latest numeric month {' ||
+                     string_agg(to_char(period, 'YYYY-MM') || ': ' || coalesce(value::text, 'NULL') || ' @' ||
+                                ((extract(epoch FROM vintage) - 946684800) * 1000000)::bigint, ', ' ORDER BY period) ||
+                     '}')::vintage_state
+FROM (SELECT DISTINCT ON (series, period) * FROM vhist ORDER BY series, period, vintage DESC) d
+GROUP BY series;
+\copy vs_bin_src TO 'results/vintage_states.bin' (FORMAT binary)
+CREATE TABLE vs_bin_dst (LIKE vs_bin_src);
+\copy vs_bin_dst FROM 'results/vintage_states.bin' (FORMAT binary)
+SELECT count(*) AS states,
+       count(*) FILTER (WHERE a.st::text = b.st::text
+                          AND vintage_state_send(a.st) = vintage_state_send(b.st)) AS same,
+       count(*) FILTER (WHERE a.st IS NULL AND b.st IS NULL) AS both_null,
+       count(*) FILTER (WHERE a.id > 10 AND vintage_agg_final(b.st)::text =
+                                            (SELECT vintage_agg(period, value, vintage)::text FROM vhist WHERE series = a.id - 10)) AS same_series
+FROM vs_bin_src a JOIN vs_bin_dst b USING (id);
+-- malformed binary input: a bytea column written by COPY is read back as a
+-- state, its bytes the recv function's input; each is 22P03 and loads nothing
+CREATE TABLE vs_recv (st vintage_state);
+CREATE TABLE vs_bytes (b bytea);
+INSERT INTO vs_bytes VALUES ('\x02010100 00000001 00005ebc 0000000000000001 0100 0000000000000000 0000000000000005');
+\copy vs_bytes TO 'results/vintage_recv.bin' (FORMAT binary)
+\copy vs_recv FROM 'results/vintage_recv.bin' (FORMAT binary)
+TRUNCATE vs_bytes;
+INSERT INTO vs_bytes VALUES ('\x01030100 00000001 00005ebc 0000000000000001 0100 0000000000000000 0000000000000005');
+\copy vs_bytes TO 'results/vintage_recv.bin' (FORMAT binary)
+\copy vs_recv FROM 'results/vintage_recv.bin' (FORMAT binary)
+TRUNCATE vs_bytes;
+-- periods out of order
+INSERT INTO vs_bytes VALUES ('\x01010100 00000002 00005ebc 0000000000000001 0100 0000000000000000 0000000000000005'
+                             '00005ebc 0000000000000002 0100 0000000000000000 0000000000000006');
+\copy vs_bytes TO 'results/vintage_recv.bin' (FORMAT binary)
+\copy vs_recv FROM 'results/vintage_recv.bin' (FORMAT binary)
+TRUNCATE vs_bytes;
+-- rows 12,000 months apart (24252 + 12000 = 0x8d9c): longer than a series may be
+INSERT INTO vs_bytes VALUES ('\x01010100 00000002 00005ebc 0000000000000001 0100 0000000000000000 0000000000000005'
+                             '00008d9c 0000000000000002 0100 0000000000000000 0000000000000006');
+\copy vs_bytes TO 'results/vintage_recv.bin' (FORMAT binary)
+\copy vs_recv FROM 'results/vintage_recv.bin' (FORMAT binary)
+TRUNCATE vs_bytes;
+-- scale 39 (marks 40 = 0x28); a withdrawn byte of 2; 39 digits; cut short; more after the last row
+INSERT INTO vs_bytes VALUES ('\x01010100 00000001 00005ebc 0000000000000001 2800 0000000000000000 0000000000000005');
+\copy vs_bytes TO 'results/vintage_recv.bin' (FORMAT binary)
+\copy vs_recv FROM 'results/vintage_recv.bin' (FORMAT binary)
+TRUNCATE vs_bytes;
+INSERT INTO vs_bytes VALUES ('\x01010100 00000001 00005ebc 0000000000000001 0102 0000000000000000 0000000000000005');
+\copy vs_bytes TO 'results/vintage_recv.bin' (FORMAT binary)
+\copy vs_recv FROM 'results/vintage_recv.bin' (FORMAT binary)
+TRUNCATE vs_bytes;
+INSERT INTO vs_bytes VALUES ('\x01010100 00000001 00005ebc 0000000000000001 0100 4b3b4ca85a86c47a 098a224000000000');
+\copy vs_bytes TO 'results/vintage_recv.bin' (FORMAT binary)
+\copy vs_recv FROM 'results/vintage_recv.bin' (FORMAT binary)
+TRUNCATE vs_bytes;
+INSERT INTO vs_bytes VALUES ('\x01010100 00000001 00005ebc 0000000000000001 0100 0000000000000000');
+\copy vs_bytes TO 'results/vintage_recv.bin' (FORMAT binary)
+\copy vs_recv FROM 'results/vintage_recv.bin' (FORMAT binary)
+TRUNCATE vs_bytes;
+INSERT INTO vs_bytes VALUES ('\x01010100 00000001 00005ebc 0000000000000001 0100 0000000000000000 0000000000000005 00');
+\copy vs_bytes TO 'results/vintage_recv.bin' (FORMAT binary)
+\copy vs_recv FROM 'results/vintage_recv.bin' (FORMAT binary)
+TRUNCATE vs_bytes;
+-- a float8 NaN; no rows
+INSERT INTO vs_bytes VALUES ('\x01010200 00000001 00005ebc 0000000000000001 0100'::bytea || float8send('NaN'));
+\copy vs_bytes TO 'results/vintage_recv.bin' (FORMAT binary)
+\copy vs_recv FROM 'results/vintage_recv.bin' (FORMAT binary)
+TRUNCATE vs_bytes;
+INSERT INTO vs_bytes VALUES ('\x01010100 00000000');
+\copy vs_bytes TO 'results/vintage_recv.bin' (FORMAT binary)
+\copy vs_recv FROM 'results/vintage_recv.bin' (FORMAT binary)
+SELECT count(*) AS nothing_loaded FROM vs_recv;
+-- the one well-formed input of these loads: 5 at scale 0, vintage 1 us
+TRUNCATE vs_bytes;
+INSERT INTO vs_bytes VALUES ('\x01010100 00000001 00005ebc 0000000000000001 0100 0000000000000000 0000000000000005');
+\copy vs_bytes TO 'results/vintage_recv.bin' (FORMAT binary)
+\copy vs_recv FROM 'results/vintage_recv.bin' (FORMAT binary)
+SELECT st FROM vs_recv;
+DROP TABLE vs_bin_src, vs_bin_dst, vs_recv, vs_bytes;
+
 ------------------------------------------------------------------------------
 -- Errors
 ------------------------------------------------------------------------------

@@ -303,8 +303,9 @@ COMMENT ON FUNCTION per_working_day(indicator_series, date[], int[]) IS
 ------------------------------------------------------------------------------
 
 -- The state of vintage_agg and first_release_agg: for each period, the kept
--- row's value, vintage and marks, a real type with a text form so that
--- partial states can travel (Citus, parallel workers), like series_agg's.
+-- row's value, vintage and marks, a real type with a text and a binary
+-- form so that partial states can travel (Citus, parallel workers, binary
+-- COPY), like series_agg's.
 CREATE TYPE vintage_state;
 
 CREATE FUNCTION vintage_state_in(cstring) RETURNS vintage_state
@@ -313,10 +314,18 @@ CREATE FUNCTION vintage_state_out(vintage_state) RETURNS cstring
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION vintage_state_in(cstring) IS 'text input of vintage_state';
 COMMENT ON FUNCTION vintage_state_out(vintage_state) IS 'text output of vintage_state';
+CREATE FUNCTION vintage_state_recv(internal) RETURNS vintage_state
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION vintage_state_send(vintage_state) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION vintage_state_recv(internal) IS 'binary input of vintage_state';
+COMMENT ON FUNCTION vintage_state_send(vintage_state) IS 'binary output of vintage_state';
 
 CREATE TYPE vintage_state (
 	INPUT = vintage_state_in,
 	OUTPUT = vintage_state_out,
+	RECEIVE = vintage_state_recv,
+	SEND = vintage_state_send,
 	INTERNALLENGTH = VARIABLE,
 	ALIGNMENT = double,
 	STORAGE = extended

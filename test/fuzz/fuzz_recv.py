@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Binary-input fuzzing of indicator_series_recv and index_agg_state_recv.
+"""Binary-input fuzzing of indicator_series_recv, index_agg_state_recv and
+vintage_state_recv.
 
 Takes the send output of valid values (monthly, quarterly, yearly; numeric
 and float8; states with and without sums), mutates it (truncation, bit
@@ -50,18 +51,26 @@ STATES = [
     "weight 2; sums float8 {2020-01: 200*, 2020-02: 100}",
     "weight 3; sums float8 {2020-Q1: 300*, 2020-Q2: NULL, 2020-Q3: 0*}; exact weight 0x3p+0, sums 0x12cp+0*, NULL, 0*",
 ]
+VSTATES = [
+    "latest numeric month {2021-01: 1.50 @1, 2021-03: NULL @5, 2021-04: 2 @7 duplicate}",
+    "first float8 year {2020: 1.5e-07 @-3, 2021: NULL @9223372036854775807}",
+    "latest numeric quarter {2021-Q1: -12345678901234567890123.5 @5 estimated, 2021-Q3: 7 @2}",
+    "latest numeric month {0001-01: 99999999999999999999999999999999999.999 @0, 0002-12: 1 @1}",
+    "first numeric year {9998: 1 @-9223372036854775808, 9999: NULL @9223372036854775807}",
+]
 setup = """
 \\set ON_ERROR_STOP 1
 CREATE EXTENSION IF NOT EXISTS indicator;
-DROP TABLE IF EXISTS fz_seed, fz_s, fz_a, fz_s2, fz_a2;
+DROP TABLE IF EXISTS fz_seed, fz_s, fz_a, fz_v, fz_s2, fz_a2, fz_v2;
 CREATE TABLE fz_s (id int, x indicator_series);
 CREATE TABLE fz_a (id int, x index_agg_state);
-CREATE TABLE fz_s2 (LIKE fz_s); CREATE TABLE fz_a2 (LIKE fz_a);
+CREATE TABLE fz_v (id int, x vintage_state);
+CREATE TABLE fz_s2 (LIKE fz_s); CREATE TABLE fz_a2 (LIKE fz_a); CREATE TABLE fz_v2 (LIKE fz_v);
 """
 seeds = []
 out = subprocess.run(["psql", "-X", "-At", "-d", db, "-c", setup.replace("\\set ON_ERROR_STOP 1", "")],
                      capture_output=True, text=True)
-for kind, vals in (("indicator_series", SERIES), ("index_agg_state", STATES)):
+for kind, vals in (("indicator_series", SERIES), ("index_agg_state", STATES), ("vintage_state", VSTATES)):
     for v in vals:
         r = subprocess.run(["psql", "-X", "-At", "-d", db, "-c",
                             f"SELECT encode({kind}_send('{v}'::{kind}), 'hex')"],
@@ -119,7 +128,7 @@ for i in range(n):
     inputs[i] = (kind, b)
     p = os.path.join(work, f"{i}.bin")
     copyfile(p, i, b)
-    table = "fz_s" if kind == "indicator_series" else "fz_a"
+    table = {"indicator_series": "fz_s", "index_agg_state": "fz_a", "vintage_state": "fz_v"}[kind]
     script.append(f"\\echo @@{i}")
     script.append(f"\\copy {table} FROM '{p}' (FORMAT binary)")
 # the accepted ones: text round trip, binary round trip, accessors
@@ -128,11 +137,15 @@ script.append(f"\\copy (SELECT * FROM fz_s) TO '{work}/s.bin' (FORMAT binary)")
 script.append(f"\\copy fz_s2 FROM '{work}/s.bin' (FORMAT binary)")
 script.append(f"\\copy (SELECT * FROM fz_a) TO '{work}/a.bin' (FORMAT binary)")
 script.append(f"\\copy fz_a2 FROM '{work}/a.bin' (FORMAT binary)")
+script.append(f"\\copy (SELECT * FROM fz_v) TO '{work}/v.bin' (FORMAT binary)")
+script.append(f"\\copy fz_v2 FROM '{work}/v.bin' (FORMAT binary)")
 script.append("""\\set VERBOSITY default
 SELECT 'TEXT-MISMATCH', id FROM fz_s WHERE x::text::indicator_series IS DISTINCT FROM x;
 SELECT 'SEND-MISMATCH', id FROM fz_s JOIN fz_s2 t2 USING (id) WHERE indicator_series_send(fz_s.x) <> indicator_series_send(t2.x);
 SELECT 'STATE-TEXT-MISMATCH', id FROM fz_a WHERE x::text::index_agg_state::text <> x::text;
 SELECT 'STATE-SEND-MISMATCH', id FROM fz_a JOIN fz_a2 t2 USING (id) WHERE index_agg_state_send(fz_a.x) <> index_agg_state_send(t2.x);
+SELECT 'VSTATE-TEXT-MISMATCH', id FROM fz_v WHERE x::text::vintage_state::text <> x::text;
+SELECT 'VSTATE-SEND-MISMATCH', id FROM fz_v JOIN fz_v2 t2 USING (id) WHERE vintage_state_send(fz_v.x) <> vintage_state_send(t2.x);
 SELECT 'ACCESSORS', count(*), count(first_month(x)), count(month_count(x)), count(missing_months(x)) FROM fz_s;
 -- final and combine per state: a 22xxx error (an overflow) is an answer
 DO $$
@@ -146,11 +159,21 @@ BEGIN
 		END;
 	END LOOP;
 	RAISE NOTICE 'FINAL % states ran without error', n;
+	n := 0;
+	FOR r IN SELECT * FROM fz_v LOOP
+		BEGIN
+			PERFORM vintage_state_combine(r.x, r.x);
+			PERFORM vintage_agg_final(r.x);
+			n := n + 1;
+		EXCEPTION WHEN data_exception OR cardinality_violation THEN NULL;
+		END;
+	END LOOP;
+	RAISE NOTICE 'FINAL % vintage states ran without error', n;
 END $$;
-SELECT 'ACCEPTED', (SELECT count(*) FROM fz_s), (SELECT count(*) FROM fz_a);
+SELECT 'ACCEPTED', (SELECT count(*) FROM fz_s), (SELECT count(*) FROM fz_a), (SELECT count(*) FROM fz_v);
 """)
 merged = subprocess.run("psql -X -q -d %s -v VERBOSITY=sqlstate 2>&1" % db, shell=True,
-                        input=("TRUNCATE fz_s, fz_a, fz_s2, fz_a2;\n" + "\n".join(script) + "\n"),
+                        input=("TRUNCATE fz_s, fz_a, fz_v, fz_s2, fz_a2, fz_v2;\n" + "\n".join(script) + "\n"),
                         stdout=subprocess.PIPE, text=True).stdout
 states, current, findings = {}, None, []
 for line in merged.splitlines():

@@ -9,7 +9,7 @@
 -- the store's functions that run queries are VOLATILE and PARALLEL UNSAFE),
 -- not SECURITY DEFINER, and commented.
 BEGIN;
-SELECT plan(659);
+SELECT plan(665);
 
 -- name, argument types (as format_type spells them), result type
 CREATE TEMP TABLE expected_fn (name name, args name[], returns text, volatility text DEFAULT 'immutable') ON COMMIT DROP;
@@ -191,6 +191,8 @@ INSERT INTO expected_fn VALUES
 INSERT INTO expected_fn VALUES
 	('vintage_state_in',        '{cstring}',                                           'vintage_state'),
 	('vintage_state_out',       '{vintage_state}',                                     'cstring'),
+	('vintage_state_recv',      '{internal}',                                          'vintage_state'),
+	('vintage_state_send',      '{vintage_state}',                                     'bytea'),
 	('vintage_state_combine',   '{vintage_state,vintage_state}',                       'vintage_state'),
 	('vintage_agg_final',       '{vintage_state}',                                     'indicator_series'),
 	('vintage_agg_transfn', '{vintage_state,date,numeric,"timestamp with time zone"}', 'vintage_state'),
@@ -296,13 +298,13 @@ SELECT isnt(
 	'indicator_series has a comment');
 
 ------------------------------------------------------------------------------
--- Every function, exactly (1 + 204 * 3 tests)
+-- Every function, exactly (1 + 206 * 3 tests)
 ------------------------------------------------------------------------------
 
 SELECT set_eq(
 	'SELECT signature FROM ext_fn',
 	$$SELECT name || '(' || array_to_string(args::regtype[], ',') || ')' FROM expected_fn$$,
-	'the extension holds exactly the 204 functions and aggregates of the API');
+	'the extension holds exactly the 206 functions and aggregates of the API');
 
 SELECT has_function(name, args,
 					format('has function %s(%s)', name, array_to_string(args, ', ')))
@@ -542,10 +544,10 @@ SELECT is(
 	'{}'::text[],
 	'vintage_agg and first_release_agg keep a vintage_state, combine with vintage_state_combine, finish with vintage_agg_final and use their own transition function for their input types');
 SELECT is(
-	(SELECT ARRAY[typtype::text, typinput::text, typoutput::text, typlen::text]
+	(SELECT ARRAY[typtype::text, typinput::text, typoutput::text, typreceive::text, typsend::text, typlen::text]
 	   FROM pg_type WHERE oid = 'vintage_state'::regtype),
-	ARRAY['b', 'vintage_state_in', 'vintage_state_out', '-1'],
-	'vintage_state is a base type of variable length with text input/output functions');
+	ARRAY['b', 'vintage_state_in', 'vintage_state_out', 'vintage_state_recv', 'vintage_state_send', '-1'],
+	'vintage_state is a base type of variable length with text and binary input/output functions');
 
 ------------------------------------------------------------------------------
 -- 1.2: revision_rows and revision_stats: their columns and defaults (2 tests)

@@ -15,9 +15,11 @@
 # vintage_agg and the DISTINCT ON way build the same series, then times the
 # three queries with psql's \timing (output discarded) in REPEATS shuffled
 # rounds after a warm-up (bench/rounds.sh), at each of SETTINGS, session
-# settings (default: both, in turn):
+# settings (default: all three, in turn):
 #   bench     one backend, no parallel workers, no JIT, work_mem 256MB
 #   defaults  PostgreSQL's defaults (parallel query on, work_mem 4MB)
+#   work_mem_64MB  the defaults with work_mem 64MB (what docs/performance.md
+#             suggests for vintage_agg over tens of thousands of series)
 # shared_buffers is the server's own (128MB in tools/devenv.sh's cluster).
 # Prints the medians and the median of the ratios within a round
 # (bench/rounds.awk).
@@ -46,11 +48,12 @@ FULL JOIN (SELECT series, series_agg(period, value) AS s
 WHERE a.s::text IS DISTINCT FROM b.s::text;
 SQL
 
-for settings in ${SETTINGS:-bench defaults}; do
+for settings in ${SETTINGS:-bench defaults work_mem_64MB}; do
 	case $settings in
 		bench) sets=$'SET max_parallel_workers_per_gather = 0;\nSET jit = off;\nSET work_mem = \'256MB\';' ;;
 		defaults) sets=$'RESET max_parallel_workers_per_gather;\nRESET jit;\nRESET work_mem;' ;;
-		*) echo "vintage.sh: unknown SETTINGS \"$settings\" (bench, defaults)" >&2; exit 1 ;;
+		work_mem_64MB) sets=$'RESET max_parallel_workers_per_gather;\nRESET jit;\nSET work_mem = \'64MB\';' ;;
+		*) echo "vintage.sh: unknown SETTINGS \"$settings\" (bench, defaults, work_mem_64MB)" >&2; exit 1 ;;
 	esac
 	{
 		echo "$sets"

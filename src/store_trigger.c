@@ -293,7 +293,8 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
  * A store over a vintage table: "SELECT k1, ..." of the statement's rows
  * (old, new or both), and, with "changed", the rows whose key, period,
  * value, vintage or flag changed (for an UPDATE: old EXCEPT ALL new and the
- * reverse), with their period and what the store reads of them.
+ * reverse), with their period and what the store reads of them, and
+ * "indicator_old", true for an old row.
  */
 static void
 append_vintage_rows(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows,
@@ -308,15 +309,17 @@ append_vintage_rows(StringInfo buf, const StoreDef *def, bool old_rows, bool new
 						 def->vintage.name, def->has_estimated ? ", " : "",
 						 def->has_estimated ? def->estimated.name : "");
 	if (old_rows && new_rows && changed)
-		appendStringInfo(buf, "(SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s) UNION ALL "
-						 "(SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s)",
+		appendStringInfo(buf, "SELECT *, true AS indicator_old FROM (SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s) o "
+						 "UNION ALL SELECT *, false FROM (SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s) n",
 						 cols.data, STORE_OLD_ROWS, cols.data, STORE_NEW_ROWS,
 						 cols.data, STORE_NEW_ROWS, cols.data, STORE_OLD_ROWS);
 	else if (old_rows && new_rows)
 		appendStringInfo(buf, "SELECT %s FROM %s UNION ALL SELECT %s FROM %s",
 						 cols.data, STORE_OLD_ROWS, cols.data, STORE_NEW_ROWS);
 	else
-		appendStringInfo(buf, "SELECT %s FROM %s", cols.data, old_rows ? STORE_OLD_ROWS : STORE_NEW_ROWS);
+		appendStringInfo(buf, "SELECT %s%s FROM %s", cols.data,
+						 !changed ? "" : old_rows ? ", true AS indicator_old" : ", false AS indicator_old",
+						 old_rows ? STORE_OLD_ROWS : STORE_NEW_ROWS);
 }
 
 /*
@@ -346,6 +349,91 @@ store_lock_rows(const StoreDef *def, bool old_rows, bool new_rows)
 }
 
 /*
+ * The fast way of an INSERT into a vintage table (the monthly load): for
+ * each key, the statement's rows grouped by vintage_agg, which keeps the
+ * latest vintage of each period (a NULL value there withdraws it), and the
+ * key's store row changed from them alone (every period they touch removed,
+ * vintage_agg's series added), when all of them are later than the store's
+ * latest_vintage, a bound of the latest vintage of every row the source
+ * held for the key before: then each of the statement's latest rows is its
+ * period's latest row in the source, and no tie with an older row is
+ * possible.  The condition is part of the UPDATE's WHERE, which READ
+ * COMMITTED checks again on the latest version of a row that a concurrent
+ * statement changed (waiting for it to end): no lock to take first and no
+ * look-up in the source.  The rows are visited in key order (the groups
+ * come sorted; nested loops only), as store_apply_changes does.
+ *
+ * Returns whether every key of the statement was changed so; when not
+ * (a key without a store row, or with a vintage not later than its bound,
+ * or rows vintage_agg refuses: a tie, which may be no tie in the source, a
+ * non-finite value, which may not be the latest), nothing is changed and
+ * the caller takes the slow way over the whole statement.
+ */
+static bool
+store_insert_later_vintages(const StoreDef *def)
+{
+	StringInfoData sql;
+	int			nestlevel;
+	uint64		updated;
+	int64		keys = -1;
+	int64		emptied = 0;
+
+	initStringInfo(&sql);
+	appendStringInfoString(&sql, "WITH d AS (SELECT ");
+	append_keys(&sql, def, NULL);
+	appendStringInfo(&sql, ", %s.vintage_agg(%s, %s, %s::pg_catalog.timestamptz, %s, %s) AS added, "
+					 "pg_catalog.array_agg(%s) AS removed, pg_catalog.min(%s) AS indicator_first, "
+					 "pg_catalog.max(%s) AS indicator_last FROM %s GROUP BY ",
+					 def->ext, def->period.name, def->value.name, def->vintage.name, def->frequency,
+					 def->has_estimated ? def->estimated.name : "NULL::pg_catalog.bool",
+					 def->period.name, def->vintage.name, def->vintage.name, STORE_NEW_ROWS);
+	append_keys(&sql, def, NULL);
+	appendStringInfo(&sql, ") UPDATE %s AS st SET s = %s.series_store_apply(st.s, d.removed, d.added), "
+					 "%s = GREATEST(st.%s, d.indicator_last) FROM d WHERE ",
+					 def->store_name, def->ext, STORE_LATEST_VINTAGE, STORE_LATEST_VINTAGE);
+	append_key_match(&sql, def, "st", "d");
+	appendStringInfo(&sql, " AND st.%s OPERATOR(pg_catalog.<) d.indicator_first "
+					 "RETURNING st.s IS NULL, (SELECT pg_catalog.count(*) FROM d)",
+					 STORE_LATEST_VINTAGE);
+
+	/* grouped by sorting and joined by nested loops, as in store_apply_changes */
+	nestlevel = NewGUCNestLevel();
+	store_plan_setting("enable_hashagg");
+	store_plan_setting("enable_hashjoin");
+	store_plan_setting("enable_mergejoin");
+	store_plan_setting("enable_seqscan");
+	store_plan_setting("jit");
+	if (!store_spi_try_for(sql.data, SPI_OK_UPDATE_RETURNING, def))
+	{
+		AtEOXact_GUC(true, nestlevel);
+		return false;
+	}
+	AtEOXact_GUC(true, nestlevel);
+	updated = SPI_processed;
+	for (uint64 r = 0; r < updated; r++)
+	{
+		bool		isnull;
+
+		emptied += DatumGetBool(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
+		keys = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull));
+	}
+	if ((int64) updated != keys)
+		return false;
+
+	/* keys left without a value (every period withdrawn) have no series: their rows go */
+	if (emptied > 0)
+	{
+		resetStringInfo(&sql);
+		appendStringInfo(&sql, "DELETE FROM %s AS st USING (SELECT DISTINCT ", def->store_name);
+		append_keys(&sql, def, NULL);
+		appendStringInfo(&sql, " FROM %s) k WHERE st.s IS NULL AND ", STORE_NEW_ROWS);
+		append_key_match(&sql, def, "st", "k");
+		store_spi_exec_for(sql.data, SPI_OK_DELETE, def);
+	}
+	return true;
+}
+
+/*
  * The statement's changes applied to a store over a vintage table.  What a
  * period holds depends on all of its rows in the source (the latest
  * vintage, or the one before it when the latest is deleted), so each period
@@ -371,6 +459,10 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 	char	   *update;
 	char	   *tie_query;
 
+	/* an INSERT of later vintages than the store's keys have: the fast way */
+	if (new_rows && !old_rows && store_insert_later_vintages(def))
+		return;
+
 	nestlevel = NewGUCNestLevel();
 	store_plan_setting("enable_hashagg");
 	store_plan_setting("enable_hashjoin");
@@ -383,14 +475,18 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 
 	/* the touched periods as the source now holds them (a new snapshot) */
 	resetStringInfo(&sql);
-	appendStringInfoString(&sql, "WITH c AS (SELECT DISTINCT ");
+	appendStringInfoString(&sql, "WITH c AS (SELECT ");
 	append_keys(&sql, def, NULL);
-	appendStringInfo(&sql, ", pg_catalog.date_trunc(%s, x.%s::pg_catalog.timestamp)::pg_catalog.date AS indicator_p0 FROM (",
-					 def->frequency, def->period.name);
+	/* with the latest vintage of the rows the statement removed from each period */
+	appendStringInfo(&sql, ", pg_catalog.date_trunc(%s, x.%s::pg_catalog.timestamp)::pg_catalog.date AS indicator_p0, "
+					 "pg_catalog.max(x.%s) FILTER (WHERE x.indicator_old) AS indicator_gone FROM (",
+					 def->frequency, def->period.name, def->vintage.name);
 	append_vintage_rows(&sql, def, old_rows, new_rows, true);
-	appendStringInfoString(&sql, ") x), l AS (SELECT ");
+	appendStringInfoString(&sql, ") x GROUP BY ");
+	append_keys(&sql, def, NULL);
+	appendStringInfoString(&sql, ", indicator_p0), l AS (SELECT ");
 	append_keys(&sql, def, "c");
-	appendStringInfo(&sql, ", c.indicator_p0, t.* FROM c LEFT JOIN LATERAL (SELECT u.%s AS indicator_period, "
+	appendStringInfo(&sql, ", c.indicator_p0, c.indicator_gone, t.* FROM c LEFT JOIN LATERAL (SELECT u.%s AS indicator_period, "
 					 "u.%s AS indicator_value, u.%s AS indicator_vintage%s%s FROM %s AS u WHERE ",
 					 def->period.name, def->value.name, def->vintage.name,
 					 def->has_estimated ? ", u." : "",
@@ -413,11 +509,27 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 	appendStringInfo(&sql, ", pg_catalog.array_agg(indicator_p0) AS removed, "
 					 "%s.series_agg(indicator_period, CASE WHEN indicator_ties OPERATOR(pg_catalog.>) 1 "
 					 "THEN COALESCE(indicator_value, 0) ELSE indicator_value END, %s%s) "
-					 "FILTER (WHERE indicator_vintage OPERATOR(pg_catalog.=) indicator_top) AS added FROM w GROUP BY ",
+					 "FILTER (WHERE indicator_vintage OPERATOR(pg_catalog.=) indicator_top) AS added, "
+					 "pg_catalog.max(indicator_vintage) AS indicator_last, "
+					 "pg_catalog.max(indicator_gone) AS indicator_gone FROM w GROUP BY ",
 					 def->ext, def->frequency, def->has_estimated ? ", indicator_estimated" : "");
 	append_keys(&sql, def, NULL);
-	appendStringInfo(&sql, ") UPDATE %s AS st SET s = %s.series_store_apply(st.s, d.removed, d.added) FROM d WHERE ",
-					 def->store_name, def->ext);
+
+	/*
+	 * latest_vintage: the later of the bound and the latest vintage read
+	 * (that of the statement's new rows, or later); the key's latest
+	 * vintage in the source, read again, for a row without one (made to be
+	 * locked, or new) and when the statement removed a row at the bound (a
+	 * deleted load, loaded again, then takes the fast way).
+	 */
+	appendStringInfo(&sql, ") UPDATE %s AS st SET s = %s.series_store_apply(st.s, d.removed, d.added), "
+					 "%s = CASE WHEN st.%s IS NULL OR d.indicator_gone OPERATOR(pg_catalog.>=) st.%s "
+					 "THEN (SELECT pg_catalog.max(u.%s) FROM %s AS u WHERE ",
+					 def->store_name, def->ext, STORE_LATEST_VINTAGE, STORE_LATEST_VINTAGE,
+					 STORE_LATEST_VINTAGE, def->vintage.name, def->source_name);
+	append_key_match(&sql, def, "u", "st");
+	appendStringInfo(&sql, ") ELSE GREATEST(st.%s, d.indicator_last) END FROM d WHERE ",
+					 STORE_LATEST_VINTAGE);
 	append_key_match(&sql, def, "st", "d");
 	appendStringInfoString(&sql, " RETURNING st.s IS NULL, (SELECT pg_catalog.count(*) FROM d)");
 	update = pstrdup(sql.data);

@@ -302,8 +302,18 @@ INSERT INTO fl VALUES ('b', '2021-04-01', 'NaN', '2021-05-01'), ('b', '2021-04-0
 SELECT * FROM fl_store ORDER BY region;
 SELECT * FROM fl_same;
 
--- a load with a new key (d): the whole statement the slow way
+-- a load with a new key (d): a the fast way, then d the slow way; with
+-- a key left before one changed in key order (the slow way locks in key
+-- order after the fast one), only the keys before the first left are
+-- changed the fast way: b's March at a back-dated vintage leaves b and
+-- c, and a new key (0) before the others leaves them all
 INSERT INTO fl VALUES ('a', '2021-05-01', 11, '2021-06-05'), ('d', '2021-05-01', 12, '2021-06-05');
+INSERT INTO fl VALUES ('a', '2021-06-01', 1, '2021-06-06'), ('b', '2021-03-01', 7, '2021-04-04'),
+	('c', '2021-03-01', 2, '2021-06-06');
+INSERT INTO fl VALUES ('0', '2021-01-01', 0, '2021-06-06'), ('c', '2021-04-01', 3, '2021-06-07');
+SELECT * FROM fl_store ORDER BY region;
+SELECT * FROM fl_same;
+DELETE FROM fl WHERE region IN ('0', 'c') AND vintage >= '2021-06-06' OR region = 'a' AND period = '2021-06-01';
 -- withdrawals at later vintages, the fast way: b's March goes; d's one
 -- month goes, and d's row with it
 BEGIN;

@@ -740,13 +740,18 @@ store_spi_exec_for(const char *sql, int expected, const StoreDef *def)
  * a value series_agg refuses), so that the caller can take another way,
  * which raises the error that the statement deserves if there is one;
  * other errors are raised, naming the store, as store_spi_exec_for does.
+ * When it succeeds, "keep" (if given) reads its result (SPI_tuptable) and
+ * says whether to keep what it did: if not, it is undone (the row locks it
+ * took too) and the result is false.
  */
 bool
-store_spi_try_for(const char *sql, int expected, const StoreDef *def)
+store_spi_try_for(const char *sql, int expected, const StoreDef *def,
+				  bool (*keep) (void *arg), void *arg)
 {
 	MemoryContext oldcontext = CurrentMemoryContext;
 	ResourceOwner oldowner = CurrentResourceOwner;
 	ErrorData  *volatile edata = NULL;
+	volatile bool kept = true;
 
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(oldcontext);
@@ -756,7 +761,12 @@ store_spi_try_for(const char *sql, int expected, const StoreDef *def)
 
 		if (rc != expected)
 			elog(ERROR, "SPI_execute failed (%d): %s", rc, sql);
-		ReleaseCurrentSubTransaction();
+		if (keep != NULL)
+			kept = keep(arg);
+		if (kept)
+			ReleaseCurrentSubTransaction();
+		else
+			RollbackAndReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(oldcontext);
 		CurrentResourceOwner = oldowner;
 	}
@@ -771,7 +781,7 @@ store_spi_try_for(const char *sql, int expected, const StoreDef *def)
 	}
 	PG_END_TRY();
 	if (edata == NULL)
-		return true;
+		return kept;
 	if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_CARDINALITY_VIOLATION ||
 		ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_DATA_EXCEPTION)
 	{

@@ -95,6 +95,7 @@ extern void store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, D
 									int expected, const StoreDef *def,
 									const char *duplicate_query, bool in_source);
 extern void store_spi_exec_for(const char *sql, int expected, const StoreDef *def);
-extern bool store_spi_try_for(const char *sql, int expected, const StoreDef *def);
+extern bool store_spi_try_for(const char *sql, int expected, const StoreDef *def,
+							  bool (*keep) (void *arg), void *arg);
 
 #endif							/* INDICATOR_STORE_H */

@@ -294,11 +294,13 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
  * (old, new or both), and, with "changed", the rows whose key, period,
  * value, vintage or flag changed (for an UPDATE: old EXCEPT ALL new and the
  * reverse), with their period and what the store reads of them, and
- * "indicator_old", true for an old row.
+ * "indicator_old", true for an old row.  The new rows of an INSERT are
+ * those of "new_rel" (the transition table, or the part of it that
+ * store_insert_later_vintages left).
  */
 static void
 append_vintage_rows(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows,
-					bool changed)
+					bool changed, const char *new_rel)
 {
 	StringInfoData cols;
 
@@ -319,7 +321,7 @@ append_vintage_rows(StringInfo buf, const StoreDef *def, bool old_rows, bool new
 	else
 		appendStringInfo(buf, "SELECT %s%s FROM %s", cols.data,
 						 !changed ? "" : old_rows ? ", true AS indicator_old" : ", false AS indicator_old",
-						 old_rows ? STORE_OLD_ROWS : STORE_NEW_ROWS);
+						 old_rows ? STORE_OLD_ROWS : new_rel);
 }
 
 /*
@@ -328,7 +330,7 @@ append_vintage_rows(StringInfo buf, const StoreDef *def, bool old_rows, bool new
  * how many it locked.
  */
 static uint64
-store_lock_rows(const StoreDef *def, bool old_rows, bool new_rows)
+store_lock_rows(const StoreDef *def, bool old_rows, bool new_rows, const char *new_rel)
 {
 	StringInfoData sql;
 
@@ -336,7 +338,7 @@ store_lock_rows(const StoreDef *def, bool old_rows, bool new_rows)
 	appendStringInfoString(&sql, "SELECT FROM (SELECT DISTINCT ");
 	append_keys(&sql, def, NULL);
 	appendStringInfoString(&sql, " FROM (");
-	append_vintage_rows(&sql, def, old_rows, new_rows, false);
+	append_vintage_rows(&sql, def, old_rows, new_rows, false, new_rel);
 	appendStringInfoString(&sql, ") r ORDER BY ");
 	append_keys(&sql, def, NULL);
 	appendStringInfo(&sql, ") k JOIN %s AS st ON ", def->store_name);
@@ -346,6 +348,49 @@ store_lock_rows(const StoreDef *def, bool old_rows, bool new_rows)
 	appendStringInfoString(&sql, " FOR NO KEY UPDATE OF st");
 	store_spi_exec_for(sql.data, SPI_OK_SELECT, def);
 	return SPI_processed;
+}
+
+/* What the fast UPDATE changed: which keys (by number), how many emptied. */
+typedef struct FastResult
+{
+	int64		total;			/* the statement's keys */
+	bool	   *done;			/* done[n]: key n changed (1..total) */
+	int64		ndone;
+	int64		first_left;		/* the first key not changed, or total + 1 */
+	int64		emptied;		/* keys left without a value */
+	bool		ordered;		/* keep only when no key changed comes after one left */
+} FastResult;
+
+/* store_spi_try_for's "keep" for the fast UPDATE (see store_insert_later_vintages). */
+static bool
+fast_result_keep(void *arg)
+{
+	FastResult *res = (FastResult *) arg;
+	int64		last_done = 0;
+	bool		isnull;
+
+	res->ndone = (int64) SPI_processed;
+	res->emptied = 0;
+	res->total = 0;
+	if (res->ndone == 0)
+		return true;
+	res->total = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
+	res->done = palloc0(sizeof(bool) * (res->total + 1));
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		int64		n = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
+
+		if (n < 1 || n > res->total)
+			elog(ERROR, "the store's update returned key number " INT64_FORMAT " of " INT64_FORMAT,
+				 n, res->total);
+		res->done[n] = true;
+		last_done = Max(last_done, n);
+		res->emptied += DatumGetBool(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull));
+	}
+	res->first_left = 1;
+	while (res->first_left <= res->total && res->done[res->first_left])
+		res->first_left++;
+	return !res->ordered || last_done < res->first_left;
 }
 
 /*
@@ -363,38 +408,48 @@ store_lock_rows(const StoreDef *def, bool old_rows, bool new_rows)
  * look-up in the source.  The rows are visited in key order (the groups
  * come sorted; nested loops only), as store_apply_changes does.
  *
- * Returns whether every key of the statement was changed so; when not
- * (a key without a store row, or with a vintage not later than its bound,
- * or rows vintage_agg refuses: a tie, which may be no tie in the source, a
- * non-finite value, which may not be the latest), nothing is changed and
- * the caller takes the slow way over the whole statement.
+ * A key is left to the slow way when it has no store row or a vintage not
+ * later than its bound.  The slow way locks the keys left in key order
+ * after the keys changed here: so that every lock comes in key order (two
+ * statements wait for each other rather than deadlock), a key changed here
+ * after one left is undone: the UPDATE is undone (in its subtransaction,
+ * its row locks too) and run again for the keys before the first left.
+ *
+ * Returns NULL when every key of the statement was changed so; else the
+ * rows of the keys left, for the slow way: the transition table when none
+ * was changed (or vintage_agg refused the rows: a tie, which may be no tie
+ * in the source, or a non-finite value, which may not be the latest; then
+ * nothing was changed), or the rows of the keys left by their number in
+ * key order (the UPDATE's groups are numbered so too).
  */
-static bool
+static const char *
 store_insert_later_vintages(const StoreDef *def)
 {
 	StringInfoData sql;
+	StringInfoData keys;
 	int			nestlevel;
-	uint64		updated;
-	int64		keys = -1;
-	int64		emptied = 0;
+	int			where;
+	FastResult	res;
+	bool		kept;
 
+	initStringInfo(&keys);
+	append_keys(&keys, def, NULL);
 	initStringInfo(&sql);
-	appendStringInfoString(&sql, "WITH d AS (SELECT ");
-	append_keys(&sql, def, NULL);
-	appendStringInfo(&sql, ", %s.vintage_agg(%s, %s, %s::pg_catalog.timestamptz, %s, %s) AS added, "
+	appendStringInfo(&sql, "WITH d AS (SELECT %s, %s.vintage_agg(%s, %s, %s::pg_catalog.timestamptz, %s, %s) AS added, "
 					 "pg_catalog.array_agg(%s) AS removed, pg_catalog.min(%s) AS indicator_first, "
-					 "pg_catalog.max(%s) AS indicator_last FROM %s GROUP BY ",
-					 def->ext, def->period.name, def->value.name, def->vintage.name, def->frequency,
+					 "pg_catalog.max(%s) AS indicator_last, pg_catalog.row_number() OVER (ORDER BY %s) AS indicator_n "
+					 "FROM %s GROUP BY %s) ",
+					 keys.data, def->ext, def->period.name, def->value.name, def->vintage.name, def->frequency,
 					 def->has_estimated ? def->estimated.name : "NULL::pg_catalog.bool",
-					 def->period.name, def->vintage.name, def->vintage.name, STORE_NEW_ROWS);
-	append_keys(&sql, def, NULL);
-	appendStringInfo(&sql, ") UPDATE %s AS st SET s = %s.series_store_apply(st.s, d.removed, d.added), "
+					 def->period.name, def->vintage.name, def->vintage.name, keys.data,
+					 STORE_NEW_ROWS, keys.data);
+	appendStringInfo(&sql, "UPDATE %s AS st SET s = %s.series_store_apply(st.s, d.removed, d.added), "
 					 "%s = GREATEST(st.%s, d.indicator_last) FROM d WHERE ",
 					 def->store_name, def->ext, STORE_LATEST_VINTAGE, STORE_LATEST_VINTAGE);
 	append_key_match(&sql, def, "st", "d");
-	appendStringInfo(&sql, " AND st.%s OPERATOR(pg_catalog.<) d.indicator_first "
-					 "RETURNING st.s IS NULL, (SELECT pg_catalog.count(*) FROM d)",
-					 STORE_LATEST_VINTAGE);
+	appendStringInfo(&sql, " AND st.%s OPERATOR(pg_catalog.<) d.indicator_first", STORE_LATEST_VINTAGE);
+	where = sql.len;
+	appendStringInfoString(&sql, " RETURNING d.indicator_n, st.s IS NULL, (SELECT pg_catalog.count(*) FROM d)");
 
 	/* grouped by sorting and joined by nested loops, as in store_apply_changes */
 	nestlevel = NewGUCNestLevel();
@@ -403,34 +458,51 @@ store_insert_later_vintages(const StoreDef *def)
 	store_plan_setting("enable_mergejoin");
 	store_plan_setting("enable_seqscan");
 	store_plan_setting("jit");
-	if (!store_spi_try_for(sql.data, SPI_OK_UPDATE_RETURNING, def))
+	memset(&res, 0, sizeof(res));
+	res.ordered = true;
+	kept = store_spi_try_for(sql.data, SPI_OK_UPDATE_RETURNING, def, fast_result_keep, &res);
+	if (!kept && res.ndone > 0 && res.first_left > 1)
 	{
-		AtEOXact_GUC(true, nestlevel);
-		return false;
+		/* a key changed after one left: again, for the keys before it (whatever comes) */
+		StringInfoData again;
+
+		initStringInfo(&again);
+		appendBinaryStringInfo(&again, sql.data, where);
+		appendStringInfo(&again, " AND d.indicator_n OPERATOR(pg_catalog.<) " INT64_FORMAT "%s",
+						 res.first_left, sql.data + where);
+		res.ordered = false;
+		kept = store_spi_try_for(again.data, SPI_OK_UPDATE_RETURNING, def, fast_result_keep, &res);
 	}
 	AtEOXact_GUC(true, nestlevel);
-	updated = SPI_processed;
-	for (uint64 r = 0; r < updated; r++)
-	{
-		bool		isnull;
-
-		emptied += DatumGetBool(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
-		keys = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull));
-	}
-	if ((int64) updated != keys)
-		return false;
+	if (!kept || res.ndone == 0)
+		return STORE_NEW_ROWS;
 
 	/* keys left without a value (every period withdrawn) have no series: their rows go */
-	if (emptied > 0)
+	if (res.emptied > 0)
 	{
 		resetStringInfo(&sql);
-		appendStringInfo(&sql, "DELETE FROM %s AS st USING (SELECT DISTINCT ", def->store_name);
-		append_keys(&sql, def, NULL);
-		appendStringInfo(&sql, " FROM %s) k WHERE st.s IS NULL AND ", STORE_NEW_ROWS);
+		appendStringInfo(&sql, "DELETE FROM %s AS st USING (SELECT DISTINCT %s FROM %s) k WHERE st.s IS NULL AND ",
+						 def->store_name, keys.data, STORE_NEW_ROWS);
 		append_key_match(&sql, def, "st", "k");
 		store_spi_exec_for(sql.data, SPI_OK_DELETE, def);
 	}
-	return true;
+	if (res.ndone == res.total)
+		return NULL;
+
+	/*
+	 * The rows of the keys left: a key's number is its rank among the
+	 * statement's keys in key order, as row_number() over the groups gave
+	 * it (a constant array: = ANY looks its elements up in a hash table).
+	 */
+	resetStringInfo(&sql);
+	appendStringInfo(&sql, "(SELECT * FROM (SELECT r.*, pg_catalog.dense_rank() OVER (ORDER BY %s) AS indicator_n "
+					 "FROM %s AS r) x WHERE x.indicator_n OPERATOR(pg_catalog.=) ANY ('{",
+					 keys.data, STORE_NEW_ROWS);
+	for (int64 n = 1, listed = 0; n <= res.total; n++)
+		if (!res.done[n])
+			appendStringInfo(&sql, "%s" INT64_FORMAT, listed++ > 0 ? "," : "", n);
+	appendStringInfoString(&sql, "}'::pg_catalog.int8[])) AS indicator_rest");
+	return sql.data;
 }
 
 /*
@@ -458,10 +530,15 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 	int64		emptied;
 	char	   *update;
 	char	   *tie_query;
+	const char *new_rel = STORE_NEW_ROWS;
 
-	/* an INSERT of later vintages than the store's keys have: the fast way */
-	if (new_rows && !old_rows && store_insert_later_vintages(def))
-		return;
+	/* an INSERT: the fast way for the keys whose rows are later than their bound */
+	if (new_rows && !old_rows)
+	{
+		new_rel = store_insert_later_vintages(def);
+		if (new_rel == NULL)
+			return;
+	}
 
 	nestlevel = NewGUCNestLevel();
 	store_plan_setting("enable_hashagg");
@@ -471,7 +548,7 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 	store_plan_setting("jit");
 
 	initStringInfo(&sql);
-	locked = store_lock_rows(def, old_rows, new_rows);
+	locked = store_lock_rows(def, old_rows, new_rows, new_rel);
 
 	/* the touched periods as the source now holds them (a new snapshot) */
 	resetStringInfo(&sql);
@@ -481,7 +558,7 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 	appendStringInfo(&sql, ", pg_catalog.date_trunc(%s, x.%s::pg_catalog.timestamp)::pg_catalog.date AS indicator_p0, "
 					 "pg_catalog.max(x.%s) FILTER (WHERE x.indicator_old) AS indicator_gone FROM (",
 					 def->frequency, def->period.name, def->vintage.name);
-	append_vintage_rows(&sql, def, old_rows, new_rows, true);
+	append_vintage_rows(&sql, def, old_rows, new_rows, true, new_rel);
 	appendStringInfoString(&sql, ") x GROUP BY ");
 	append_keys(&sql, def, NULL);
 	appendStringInfoString(&sql, ", indicator_p0), l AS (SELECT ");
@@ -535,7 +612,7 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 	update = pstrdup(sql.data);
 	resetStringInfo(&sql);
 	appendStringInfoChar(&sql, '(');
-	append_vintage_rows(&sql, def, old_rows, new_rows, true);
+	append_vintage_rows(&sql, def, old_rows, new_rows, true, new_rel);
 	appendStringInfoString(&sql, ") r");
 	tie_query = store_tie_query(def, sql.data);
 
@@ -559,7 +636,7 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 			/* no store row updated: does the statement change any key? */
 			resetStringInfo(&sql);
 			appendStringInfoString(&sql, "SELECT FROM (");
-			append_vintage_rows(&sql, def, old_rows, new_rows, true);
+			append_vintage_rows(&sql, def, old_rows, new_rows, true, new_rel);
 			appendStringInfoString(&sql, ") r LIMIT 1");
 			store_spi_exec_for(sql.data, SPI_OK_SELECT, def);
 			if (SPI_processed == 0)
@@ -584,12 +661,12 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 		appendStringInfoString(&sql, ", s) SELECT DISTINCT ");
 		append_keys(&sql, def, NULL);
 		appendStringInfo(&sql, ", NULL::%s.indicator_series FROM (", def->ext);
-		append_vintage_rows(&sql, def, old_rows, new_rows, false);
+		append_vintage_rows(&sql, def, old_rows, new_rows, false, new_rel);
 		appendStringInfoString(&sql, ") r ORDER BY ");
 		append_keys(&sql, def, NULL);
 		appendStringInfoString(&sql, " ON CONFLICT DO NOTHING");
 		store_spi_exec_for(sql.data, SPI_OK_INSERT, def);
-		locked = store_lock_rows(def, old_rows, new_rows);
+		locked = store_lock_rows(def, old_rows, new_rows, new_rel);
 	}
 
 	/* keys left without a value (and rows made to be locked) have no series: they go */
@@ -599,7 +676,7 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 		appendStringInfo(&sql, "DELETE FROM %s AS st USING (SELECT DISTINCT ", def->store_name);
 		append_keys(&sql, def, NULL);
 		appendStringInfoString(&sql, " FROM (");
-		append_vintage_rows(&sql, def, old_rows, new_rows, false);
+		append_vintage_rows(&sql, def, old_rows, new_rows, false, new_rel);
 		appendStringInfoString(&sql, ") r) k WHERE st.s IS NULL AND ");
 		append_key_match(&sql, def, "st", "k");
 		store_spi_exec_for(sql.data, SPI_OK_DELETE, def);

@@ -10,7 +10,8 @@
 # (none lost to a concurrent update).
 #
 # Then the same over a vintage table (a store with vintage_column): the
-# clients publish new vintages of the same periods of the same keys, delete
+# clients publish new vintages of the same periods of the same keys (some
+# with one key back-dated, so that one statement takes both ways), delete
 # a period's latest vintage (the one before comes back) and move one back
 # in time, all at once, each transaction waiting a little before it
 # commits (so that others read the source meanwhile); afterwards the store
@@ -110,6 +111,19 @@ INSERT INTO v (k, period, value, vintage) SELECT k, make_date(1999, :mo, 1), k +
 \sleep 2 ms
 COMMIT;
 EOF
+# every key a new vintage, but one key a back-dated one (not its period's
+# latest): the keys before it in key order take the fast way, the others
+# the slow one
+cat >"$work/v_mixed.sql" <<'EOF'
+\set mo random(1, 3)
+\set k random(1, 10)
+BEGIN;
+INSERT INTO v (k, period, value, vintage) SELECT k, make_date(1999, :mo, 1), k + nextval('vintages'),
+	CASE WHEN k = :k THEN '1999-06-01'::timestamptz ELSE '2000-01-01'::timestamptz END
+	+ currval('vintages') * interval '1 second' FROM generate_series(1, 10) k;
+\sleep 2 ms
+COMMIT;
+EOF
 # a period's latest vintage withdrawn (deleted)
 cat >"$work/v_withdraw.sql" <<'EOF'
 \set k random(1, 10)
@@ -130,7 +144,7 @@ WHERE id = (SELECT id FROM v WHERE k = :k AND period = make_date(1999, :mo, 1) O
 COMMIT;
 EOF
 PGOPTIONS="-c role=$loader" pgbench -n -d $db -c "$clients" -j 2 -t "$transactions" --max-tries=10 \
-	-f "$work/v_publish.sql@6" -f "$work/v_withdraw.sql@2" -f "$work/v_backdate.sql@2" >"$work/pgbench-v.out" 2>&1 || {
+	-f "$work/v_publish.sql@5" -f "$work/v_mixed.sql@2" -f "$work/v_withdraw.sql@2" -f "$work/v_backdate.sql@2" >"$work/pgbench-v.out" 2>&1 || {
 	cat "$work/pgbench-v.out"
 	exit 1
 }

@@ -16,11 +16,15 @@
  * READ COMMITTED, a concurrent update is waited for and re-read), so loads
  * from several sessions serialize on the store's rows and lose no period.
  *
- * A store over a vintage table cannot be changed from the statement's rows
- * alone (deleting a period's latest vintage brings back the one before):
- * store_apply_vintages reads the touched periods again from the source,
- * after locking the store's rows.  Either way the work runs as the store's
- * owner (series_store_trigger).
+ * A store over a vintage table cannot in general be changed from the
+ * statement's rows alone (deleting a period's latest vintage brings back the
+ * one before): store_apply_vintages reads the touched periods again from
+ * the source, after locking the store's rows.  But an INSERT of vintages
+ * later than every vintage a key has (the store's latest_vintage bounds
+ * them) wins every period it touches: store_insert_later_vintages changes
+ * such keys from the statement's rows alone, and leaves the others to the
+ * look-ups.  Either way the work runs as the store's owner
+ * (series_store_trigger).
  */
 #include "postgres.h"
 #include "pg_compat.h"

@@ -362,22 +362,26 @@ typedef struct FastResult
 	int64		ndone;
 	int64		first_left;		/* the first key not changed, or total + 1 */
 	int64		emptied;		/* keys left without a value */
-	bool		ordered;		/* keep only when no key changed comes after one left */
+	int64		want;			/* keep only when keys 1..want were changed (-1: all) */
 } FastResult;
 
-/* store_spi_try_for's "keep" for the fast UPDATE (see store_insert_later_vintages). */
+/*
+ * store_spi_try_for's "keep" for the fast UPDATE (see
+ * store_insert_later_vintages): keep only when exactly the keys 1..want
+ * were changed, so that the row locks held are theirs alone.
+ */
 static bool
 fast_result_keep(void *arg)
 {
 	FastResult *res = (FastResult *) arg;
-	int64		last_done = 0;
 	bool		isnull;
 
 	res->ndone = (int64) SPI_processed;
 	res->emptied = 0;
 	res->total = 0;
+	res->first_left = 1;
 	if (res->ndone == 0)
-		return true;
+		return false;
 	res->total = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
 	res->done = palloc0(sizeof(bool) * (res->total + 1));
 	for (uint64 r = 0; r < SPI_processed; r++)
@@ -388,13 +392,12 @@ fast_result_keep(void *arg)
 			elog(ERROR, "the store's update returned key number " INT64_FORMAT " of " INT64_FORMAT,
 				 n, res->total);
 		res->done[n] = true;
-		last_done = Max(last_done, n);
 		res->emptied += DatumGetBool(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull));
 	}
-	res->first_left = 1;
 	while (res->first_left <= res->total && res->done[res->first_left])
 		res->first_left++;
-	return !res->ordered || last_done < res->first_left;
+	return res->first_left - 1 == res->ndone &&
+		res->ndone == (res->want < 0 ? res->total : res->want);
 }
 
 /*
@@ -414,17 +417,19 @@ fast_result_keep(void *arg)
  *
  * A key is left to the slow way when it has no store row or a vintage not
  * later than its bound.  The slow way locks the keys left in key order
- * after the keys changed here: so that every lock comes in key order (two
- * statements wait for each other rather than deadlock), a key changed here
- * after one left is undone: the UPDATE is undone (in its subtransaction,
- * its row locks too) and run again for the keys before the first left.
+ * after the keys changed here; so that every lock comes in key order (two
+ * statements wait for each other rather than deadlock), the UPDATE is kept
+ * only when it changed every key, or, run again for the keys before the
+ * first one left, every one of those: else it is undone (it runs in a
+ * subtransaction: its row locks go too, also those of a row it waited for
+ * and then found changed so that the key no longer qualifies).
  *
  * Returns NULL when every key of the statement was changed so; else the
  * rows of the keys left, for the slow way: the transition table when none
- * was changed (or vintage_agg refused the rows: a tie, which may be no tie
- * in the source, or a non-finite value, which may not be the latest; then
- * nothing was changed), or the rows of the keys left by their number in
- * key order (the UPDATE's groups are numbered so too).
+ * was kept (or vintage_agg refused the rows: a tie, which may be no tie in
+ * the source, or a non-finite value, which may not be the latest), or the
+ * rows of the keys left by their number in key order (the UPDATE's groups
+ * are numbered so too).
  */
 static const char *
 store_insert_later_vintages(const StoreDef *def)
@@ -463,22 +468,22 @@ store_insert_later_vintages(const StoreDef *def)
 	store_plan_setting("enable_seqscan");
 	store_plan_setting("jit");
 	memset(&res, 0, sizeof(res));
-	res.ordered = true;
+	res.want = -1;
 	kept = store_spi_try_for(sql.data, SPI_OK_UPDATE_RETURNING, def, fast_result_keep, &res);
-	if (!kept && res.ndone > 0 && res.first_left > 1)
+	if (!kept && res.first_left > 1)
 	{
-		/* a key changed after one left: again, for the keys before it (whatever comes) */
+		/* some key left: again, for the keys before the first one left */
 		StringInfoData again;
 
 		initStringInfo(&again);
 		appendBinaryStringInfo(&again, sql.data, where);
 		appendStringInfo(&again, " AND d.indicator_n OPERATOR(pg_catalog.<) " INT64_FORMAT "%s",
 						 res.first_left, sql.data + where);
-		res.ordered = false;
+		res.want = res.first_left - 1;
 		kept = store_spi_try_for(again.data, SPI_OK_UPDATE_RETURNING, def, fast_result_keep, &res);
 	}
 	AtEOXact_GUC(true, nestlevel);
-	if (!kept || res.ndone == 0)
+	if (!kept)
 		return STORE_NEW_ROWS;
 
 	/* keys left without a value (every period withdrawn) have no series: their rows go */

@@ -221,6 +221,149 @@ DROP TABLE grdp CASCADE;
 DROP TABLE grdp_store;
 
 ------------------------------------------------------------------------------
+-- latest_vintage, and INSERTs of later vintages (the fast way)
+------------------------------------------------------------------------------
+
+-- A vintage store's latest_vintage holds, per key, a vintage at least as
+-- late as every vintage of the key's rows.  An INSERT whose rows of every
+-- key are later than it changes the store from its own rows, without
+-- reading the source (the source's index is not scanned in the
+-- transaction: pg_stat_xact_user_tables); any other statement reads the
+-- touched periods again, and keeps the bound.
+CREATE TABLE fl (region text, period date, value numeric, vintage timestamptz);
+CREATE INDEX fl_lookup ON fl (region, period, vintage);
+-- c: February published 5 March, withdrawn (NULL) on 10 April: c has no
+-- value, so no store row
+INSERT INTO fl VALUES ('a', '2021-01-01', 1, '2021-02-05'), ('a', '2021-02-01', 2, '2021-03-05'),
+	('b', '2021-01-01', 3, '2021-02-05'),
+	('c', '2021-02-01', 5, '2021-03-05'), ('c', '2021-02-01', NULL, '2021-04-10');
+SELECT series_store('fl', 'fl_store', '{region}', vintage_column => 'vintage');
+-- a: January 1, February 2, latest 5 March; b: January 3, latest 5 February
+SELECT * FROM fl_store ORDER BY region;
+CREATE TEMP VIEW fl_scans AS
+SELECT idx_scan AS source_scans FROM pg_stat_xact_user_tables WHERE relname = 'fl';
+-- (it may count the scans of earlier transactions not yet reported too:
+-- the tests count from the transaction's start)
+
+CREATE TEMP VIEW fl_same AS
+WITH latest AS (
+	SELECT DISTINCT ON (region, period) region, period, value FROM fl
+	ORDER BY region, period, vintage DESC),
+stored AS (SELECT region, r.period, r.value FROM fl_store, series_rows(s) r WHERE r.value IS NOT NULL)
+SELECT (SELECT count(*) FROM ((TABLE stored EXCEPT ALL SELECT * FROM latest WHERE value IS NOT NULL)
+		UNION ALL (SELECT * FROM latest WHERE value IS NOT NULL EXCEPT ALL TABLE stored)) d) AS differences,
+	   (SELECT count(*) FROM series_store_check('fl_store')) AS checked_keys;
+
+-- the monthly load: March of a and b, published 5 April; then a's March
+-- revised (4.5) in one statement with a's April, published 5 May: both
+-- the fast way (no scan of the source)
+BEGIN;
+SELECT source_scans AS before FROM fl_scans \gset
+INSERT INTO fl VALUES ('a', '2021-03-01', 4, '2021-04-05'), ('b', '2021-03-01', 6, '2021-04-05');
+SELECT source_scans - :before AS source_scans FROM fl_scans;
+INSERT INTO fl VALUES ('a', '2021-03-01', 4.5, '2021-05-05'), ('a', '2021-04-01', 7, '2021-05-05');
+SELECT source_scans - :before AS source_scans FROM fl_scans;
+COMMIT;
+-- a: January 1 to April 7, latest 5 May; b: January 3, March 6, latest 5 April
+SELECT * FROM fl_store ORDER BY region;
+
+-- back-dated vintages read the source: an earlier publication of a's
+-- March (1 April) changes nothing; b's February first published on 1
+-- March, before b's latest_vintage, is stored; the bounds stay
+BEGIN;
+SELECT source_scans AS before FROM fl_scans \gset
+INSERT INTO fl VALUES ('a', '2021-03-01', 99, '2021-04-01');
+SELECT source_scans > :before AS read_the_source FROM fl_scans;
+COMMIT;
+INSERT INTO fl VALUES ('b', '2021-02-01', 5, '2021-03-01');
+SELECT * FROM fl_store ORDER BY region;
+SELECT * FROM fl_same;
+
+-- a key without a store row gets, with it, its latest vintage in the
+-- source: c's January (8, published 5 March) makes c's row, whose
+-- latest_vintage is 10 April (the withdrawal of February), so that
+-- February published on 1 April, older than the withdrawal, is seen to
+-- change nothing (taken as later than every vintage of c, it would come
+-- back as 9)
+INSERT INTO fl VALUES ('c', '2021-01-01', 8, '2021-03-05');
+SELECT * FROM fl_store WHERE region = 'c';
+INSERT INTO fl VALUES ('c', '2021-02-01', 9, '2021-04-01');
+SELECT * FROM fl_store WHERE region = 'c';
+
+-- two rows of a period at a vintage later than the key's: 21000 naming the
+-- key, the month and the vintage, as the slow way names them
+INSERT INTO fl VALUES ('a', '2021-05-01', 1, '2021-06-05'), ('a', '2021-05-01', 2, '2021-06-05');
+-- two rows at one vintage older than their period's latest are no tie, and
+-- a NaN superseded in its statement by a later vintage is never kept:
+-- vintage_agg refuses both, so they take the slow way, which stores what
+-- the latest rows say (a unchanged; b's April 10)
+INSERT INTO fl VALUES ('a', '2021-03-01', 1, '2021-04-02'), ('a', '2021-03-01', 2, '2021-04-02');
+INSERT INTO fl VALUES ('b', '2021-04-01', 'NaN', '2021-05-01'), ('b', '2021-04-01', 10, '2021-05-02');
+SELECT * FROM fl_store ORDER BY region;
+SELECT * FROM fl_same;
+
+-- a load with a new key (d): a the fast way, then d the slow way; with
+-- a key left before one changed in key order (the slow way locks in key
+-- order after the fast one), only the keys before the first left are
+-- changed the fast way: b's March at a back-dated vintage leaves b and
+-- c, and a new key (0) before the others leaves them all
+INSERT INTO fl VALUES ('a', '2021-05-01', 11, '2021-06-05'), ('d', '2021-05-01', 12, '2021-06-05');
+INSERT INTO fl VALUES ('a', '2021-06-01', 1, '2021-06-06'), ('b', '2021-03-01', 7, '2021-04-04'),
+	('c', '2021-03-01', 2, '2021-06-06');
+INSERT INTO fl VALUES ('0', '2021-01-01', 0, '2021-06-06'), ('c', '2021-04-01', 3, '2021-06-07');
+SELECT * FROM fl_store ORDER BY region;
+SELECT * FROM fl_same;
+DELETE FROM fl WHERE region IN ('0', 'c') AND vintage >= '2021-06-06' OR region = 'a' AND period = '2021-06-01';
+-- withdrawals at later vintages, the fast way: b's March goes; d's one
+-- month goes, and d's row with it
+BEGIN;
+SELECT source_scans AS before FROM fl_scans \gset
+INSERT INTO fl VALUES ('b', '2021-03-01', NULL, '2021-07-01'), ('d', '2021-05-01', NULL, '2021-07-01');
+SELECT source_scans - :before AS source_scans FROM fl_scans;
+COMMIT;
+SELECT * FROM fl_store ORDER BY region;
+SELECT * FROM fl_same;
+
+-- an UPDATE to a later vintage raises the bound (a's January now
+-- published 1 August), and so does a's June published 1 September; a
+-- deletion below the bound leaves it (late is safe): a's June published
+-- 15 July, before the bound, takes the slow way
+UPDATE fl SET vintage = '2021-08-01' WHERE region = 'a' AND period = '2021-01-01';
+SELECT region, latest_vintage FROM fl_store WHERE region = 'a';
+INSERT INTO fl VALUES ('a', '2021-06-01', 14, '2021-09-01');
+DELETE FROM fl WHERE region = 'a' AND period = '2021-01-01';
+SELECT region, latest_vintage FROM fl_store WHERE region = 'a';
+BEGIN;
+SELECT source_scans AS before FROM fl_scans \gset
+INSERT INTO fl VALUES ('a', '2021-06-01', 13, '2021-07-15');
+SELECT source_scans > :before AS read_the_source FROM fl_scans;
+COMMIT;
+-- deleting the rows at the bound reads the key's latest vintage again (5
+-- June, a's May), so that a load deleted and loaded again (the June of
+-- 1 September) takes the fast way
+DELETE FROM fl WHERE region = 'a' AND vintage >= '2021-07-15';
+SELECT region, latest_vintage FROM fl_store WHERE region = 'a';
+BEGIN;
+SELECT source_scans AS before FROM fl_scans \gset
+INSERT INTO fl VALUES ('a', '2021-06-01', 14, '2021-09-01');
+SELECT source_scans - :before AS source_scans FROM fl_scans;
+COMMIT;
+SELECT * FROM fl_store ORDER BY region;
+SELECT * FROM fl_same;
+
+-- series_store_check reports a key whose latest_vintage is earlier than
+-- its latest row's (the fast way would then go wrong); the rebuild sets
+-- every bound to the key's latest vintage
+UPDATE fl_store SET latest_vintage = '2021-01-01' WHERE region = 'b';
+SELECT * FROM series_store_check('fl_store');
+SELECT series_store_rebuild('fl_store') AS series;
+SELECT * FROM fl_store ORDER BY region;
+SELECT * FROM fl_same;
+DROP VIEW fl_scans, fl_same;
+DROP TABLE fl CASCADE;
+DROP TABLE fl_store;
+
+------------------------------------------------------------------------------
 -- A long random sequence of writes: after every statement the store equals
 -- the latest rows (DISTINCT ON); a failed statement changes nothing
 ------------------------------------------------------------------------------
@@ -229,7 +372,11 @@ DROP TABLE grdp_store;
 -- single and batch inserts, values, vintages, periods and keys updated,
 -- deletes, MERGE, ON CONFLICT, now and then TRUNCATE; about a tenth of the
 -- values NULL (withdrawals); ties at the latest vintage (21000), NULL
--- vintages (22004) and NULL keys (23502) fail as they come
+-- vintages (22004) and NULL keys (23502) fail as they come.  And
+-- publications: batches of a later vintage day than most, which take the
+-- fast way when every key's rows are later than its latest_vintage (the
+-- source's indexes not scanned: pg_stat_xact_user_tables), else the slow
+-- way; rv_run counts the INSERTs that took either.
 CREATE TABLE rv (id int PRIMARY KEY, region text, period date, value numeric(12,2),
 				 vintage timestamptz, est boolean);
 CREATE INDEX ON rv (region, period, vintage);
@@ -252,7 +399,8 @@ WHERE s IS NULL OR value_at(s, first_month(s)) IS NULL OR value_at(s, last_month
 CREATE TEMP VIEW rv_fingerprint AS
 SELECT coalesce((SELECT md5(string_agg(r::text, ',' ORDER BY id)) FROM rv r), '') ||
 	   coalesce((SELECT md5(string_agg(st::text, ',' ORDER BY region)) FROM rv_store st), '') AS fp;
-CREATE TEMP TABLE rv_run (succeeded int, failed int, tie int, null_vintage int, null_key int);
+CREATE TEMP TABLE rv_run (succeeded int, failed int, tie int, null_vintage int, null_key int,
+	fast_inserts int, slow_inserts int);
 DO $$
 DECLARE
 	kinds text[] := '{insert,batch,value,vintage,period,key,delete,merge,upsert}';
@@ -268,6 +416,9 @@ DECLARE
 	fp_before text;
 	fp_after text;
 	n bigint;
+	fast int := 0;
+	slow int := 0;
+	scans bigint;
 BEGIN
 	PERFORM setseed(0.17);
 	FOR step IN 1..400 LOOP
@@ -299,10 +450,26 @@ BEGIN
 			ELSE 'TRUNCATE rv'
 		END;
 		next_id := next_id + 10;
+		-- every fourth step, a publication after the statement (no random(),
+		-- so the other statements are those of the sequence without them)
+		FOR j IN 1..CASE WHEN step % 4 = 0 THEN 2 ELSE 1 END LOOP
+		IF j = 2 THEN
+			kind := 'publish';
+			sql := format('INSERT INTO rv SELECT 1000000 + %s + i, %s[1 + (i + %s) %% 3], make_date(2020, 1, 1) + ((i * 5 + %s) %% 24) * interval ''1 month'', CASE WHEN (i + %s) %% 10 = 3 THEN NULL ELSE (i * 37 + %s) %% 1000 END, %L::date + i %% 2, i %% 4 = 0 FROM generate_series(0, %s) i',
+				step * 10, regions, step, step, step, step * 11, make_date(2022, 1, 5) + step / 4, step % 8);
+		END IF;
 		SELECT fp INTO fp_before FROM rv_fingerprint;
+		SELECT idx_scan INTO scans FROM pg_stat_xact_user_tables WHERE relname = 'rv';
 		BEGIN
 			EXECUTE sql;
 			ok := ok + 1;
+			IF kind IN ('insert', 'batch', 'publish') THEN
+				IF scans = (SELECT idx_scan FROM pg_stat_xact_user_tables WHERE relname = 'rv') THEN
+					fast := fast + 1;
+				ELSE
+					slow := slow + 1;
+				END IF;
+			END IF;
 		EXCEPTION WHEN cardinality_violation OR null_value_not_allowed OR not_null_violation THEN
 			failed := failed + 1;
 			CASE SQLSTATE WHEN '21000' THEN ties := ties + 1;
@@ -324,8 +491,9 @@ BEGIN
 				RAISE EXCEPTION 'step %: series_store_check reports % keys after: %', step, n, sql;
 			END IF;
 		END IF;
+		END LOOP;
 	END LOOP;
-	INSERT INTO rv_run VALUES (ok, failed, ties, null_vintages, null_keys);
+	INSERT INTO rv_run VALUES (ok, failed, ties, null_vintages, null_keys, fast, slow);
 END $$;
 SELECT * FROM rv_run;
 SELECT count(*) AS differences FROM rv_diff;

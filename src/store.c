@@ -344,7 +344,8 @@ append_key_match(StringInfo buf, const StoreDef *def, const char *a, const char 
 
 /*
  * "SELECT k1, ..., <series> AS s FROM <source> GROUP BY k1, ...": what the
- * store holds for each key, untrimmed.  series_agg over the rows, with
+ * store holds for each key, untrimmed; with a vintage, also the key's
+ * latest vintage as "indicator_latest" (the store's latest_vintage).  series_agg over the rows, with
  * their estimate flags when the store has them; with a vintage, over the
  * rows of the latest vintage of each period, which is vintage_agg: a NULL
  * value there withdraws the period (series_agg marks it missing), and two
@@ -360,14 +361,19 @@ append_source_series(StringInfo buf, const StoreDef *def)
 					 def->value.name, def->frequency);
 	if (def->has_estimated)
 		appendStringInfo(buf, ", %s", def->estimated.name);
-	appendStringInfoString(buf, ") AS s FROM ");
+	appendStringInfoString(buf, ") AS s");
+	/* the latest period's latest vintage is the key's latest vintage */
+	if (def->has_vintage)
+		appendStringInfo(buf, ", pg_catalog.max(%s) AS indicator_latest", def->vintage.name);
+	appendStringInfoString(buf, " FROM ");
 	if (def->has_vintage)
 	{
 		appendStringInfoString(buf, "(SELECT ");
 		append_keys(buf, def, NULL);
-		appendStringInfo(buf, ", %s, CASE WHEN r.indicator_ties OPERATOR(pg_catalog.>) 1 "
+		appendStringInfo(buf, ", %s, %s, CASE WHEN r.indicator_ties OPERATOR(pg_catalog.>) 1 "
 						 "THEN COALESCE(%s, 0) ELSE %s END AS %s",
-						 def->period.name, def->value.name, def->value.name, def->value.name);
+						 def->period.name, def->vintage.name, def->value.name, def->value.name,
+						 def->value.name);
 		if (def->has_estimated)
 			appendStringInfo(buf, ", %s", def->estimated.name);
 		appendStringInfoString(buf, " FROM (SELECT *, pg_catalog.rank() OVER w AS indicator_top, "
@@ -407,18 +413,20 @@ store_check_vintages(const StoreDef *def)
 
 /*
  * The store's contents from the whole source: every key with a value, and
- * every key that is NULL (which the store's NOT NULL rejects, 23502).
+ * every key that is NULL (which the store's NOT NULL rejects, 23502); with
+ * a vintage, each key's latest vintage.
  */
 void
 append_fill(StringInfo buf, const StoreDef *def)
 {
 	appendStringInfo(buf, "INSERT INTO %s (", def->store_name);
 	append_keys(buf, def, NULL);
-	appendStringInfoString(buf, ", s) SELECT ");
+	appendStringInfo(buf, ", s%s) SELECT ", def->has_vintage ? ", " STORE_LATEST_VINTAGE : "");
 	append_keys(buf, def, "x");
-	appendStringInfoString(buf, ", x.s FROM (SELECT ");
+	appendStringInfo(buf, ", x.s%s FROM (SELECT ", def->has_vintage ? ", x.indicator_latest" : "");
 	append_keys(buf, def, "y");
-	appendStringInfo(buf, ", %s.series_store_apply(NULL, NULL, y.s) AS s FROM (", def->ext);
+	appendStringInfo(buf, ", %s.series_store_apply(NULL, NULL, y.s) AS s%s FROM (", def->ext,
+					 def->has_vintage ? ", y.indicator_latest" : "");
 	append_source_series(buf, def);
 	appendStringInfoString(buf, ") y) x WHERE x.s IS NOT NULL");
 	for (int i = 0; i < def->nkeys; i++)
@@ -724,4 +732,65 @@ void
 store_spi_exec_for(const char *sql, int expected, const StoreDef *def)
 {
 	store_spi_exec_args_for(sql, 0, NULL, NULL, expected, def, NULL, false);
+}
+
+/*
+ * A statement that may fail on the data, run in a subtransaction: false,
+ * with nothing done, when it fails with an error of class 21 or 22 (a tie,
+ * a value series_agg refuses), so that the caller can take another way,
+ * which raises the error that the statement deserves if there is one;
+ * other errors are raised, naming the store, as store_spi_exec_for does.
+ * When it succeeds, "keep" (if given) reads its result (SPI_tuptable) and
+ * says whether to keep what it did: if not, it is undone (the row locks it
+ * took too) and the result is false.
+ */
+bool
+store_spi_try_for(const char *sql, int expected, const StoreDef *def,
+				  bool (*keep) (void *arg), void *arg)
+{
+	MemoryContext oldcontext = CurrentMemoryContext;
+	ResourceOwner oldowner = CurrentResourceOwner;
+	ErrorData  *volatile edata = NULL;
+	volatile bool kept = true;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(oldcontext);
+	PG_TRY();
+	{
+		int			rc = SPI_execute(sql, false, 0);
+
+		if (rc != expected)
+			elog(ERROR, "SPI_execute failed (%d): %s", rc, sql);
+		if (keep != NULL)
+			kept = keep(arg);
+		if (kept)
+			ReleaseCurrentSubTransaction();
+		else
+			RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(oldcontext);
+		edata = CopyErrorData();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcontext);
+		CurrentResourceOwner = oldowner;
+	}
+	PG_END_TRY();
+	if (edata == NULL)
+		return kept;
+	if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_CARDINALITY_VIOLATION ||
+		ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_DATA_EXCEPTION)
+	{
+		FreeErrorData(edata);
+		return false;
+	}
+	edata->context = psprintf("keeping series store \"%s\" current", def->store_label);
+	edata->internalquery = NULL;
+	edata->internalpos = 0;
+	ReThrowError(edata);
+	return false;				/* not reached */
 }

@@ -21,6 +21,15 @@
 #define STORE_NEW_ROWS "indicator_new_rows"
 
 /*
+ * A store over a vintage table has, beside the keys and s, this column: per
+ * key, a vintage at least as late as every vintage of the key's rows in the
+ * source (an upper bound: late is safe).  An INSERT whose rows of a key are
+ * all of later vintages changes the key's series from its own rows alone
+ * (store_trigger.c).
+ */
+#define STORE_LATEST_VINTAGE "latest_vintage"
+
+/*
  * The trigger's arguments: store, period column, value column, frequency,
  * keys...; a store with a vintage or an estimate column (1.2) then has an
  * empty argument (never a column's name) and the two columns' names, each
@@ -86,5 +95,7 @@ extern void store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, D
 									int expected, const StoreDef *def,
 									const char *duplicate_query, bool in_source);
 extern void store_spi_exec_for(const char *sql, int expected, const StoreDef *def);
+extern bool store_spi_try_for(const char *sql, int expected, const StoreDef *def,
+							  bool (*keep) (void *arg), void *arg);
 
 #endif							/* INDICATOR_STORE_H */

@@ -305,7 +305,12 @@ series_store(PG_FUNCTION_ARGS)
 	initStringInfo(&sql);
 	appendStringInfo(&sql, "CREATE TABLE %s (", def.store_name);
 	append_key_definitions(&sql, &def);
-	appendStringInfo(&sql, "s %s.indicator_series, PRIMARY KEY (", def.ext);
+	appendStringInfo(&sql, "s %s.indicator_series, ", def.ext);
+	/* a vintage store's bound of each key's latest vintage, of the vintage's base type */
+	if (def.has_vintage)
+		appendStringInfo(&sql, "%s %s, ", STORE_LATEST_VINTAGE,
+						 format_type_be_qualified(getBaseType(def.vintage.type)));
+	appendStringInfoString(&sql, "PRIMARY KEY (");
 	append_keys(&sql, &def, NULL);
 
 	/*
@@ -469,7 +474,9 @@ store_same_values(IndicatorSeries *a, IndicatorSeries *b)
 /*
  * series_store_check(store regclass): one row per key where the store and
  * series_agg over the source differ, the key as a row literal such as
- * (north,5), in key order.
+ * (north,5), in key order; for a vintage store also where the stored
+ * latest_vintage is earlier than the key's latest vintage in the source
+ * (the INSERTs that take the fast path would then be wrong).
  */
 PG_FUNCTION_INFO_V1(series_store_check);
 Datum
@@ -494,7 +501,14 @@ series_store_check(PG_FUNCTION_ARGS)
 	for (int i = 0; i < def.nkeys; i++)
 		appendStringInfo(&sql, "%sCOALESCE(a.%s, st.%s)", i > 0 ? ", " : "",
 						 def.keys[i].name, def.keys[i].name);
-	appendStringInfoString(&sql, ") AS pg_catalog.text), st.s, a.s FROM (");
+	appendStringInfoString(&sql, ") AS pg_catalog.text), st.s, a.s, ");
+	/* a vintage store's bound below the key's latest vintage differs too (NULL is no bound) */
+	if (def.has_vintage)
+		appendStringInfo(&sql, "COALESCE(st.%s OPERATOR(pg_catalog.<) a.indicator_latest, false)",
+						 STORE_LATEST_VINTAGE);
+	else
+		appendStringInfoString(&sql, "false");
+	appendStringInfoString(&sql, " FROM (");
 	append_source_series(&sql, &def);
 	appendStringInfo(&sql, ") a FULL JOIN %s AS st ON ", def.store_name);
 	append_key_match(&sql, &def, "a", "st");
@@ -536,16 +550,17 @@ series_store_check(PG_FUNCTION_ARGS)
 			Datum		agg = SPI_getbinval(tup, desc, 3, &null_agg);
 			MemoryContext oldcxt;
 			bool		same;
+			bool		isnull;
 
 			CHECK_FOR_INTERRUPTS();
 			oldcxt = MemoryContextSwitchTo(rowcxt);
-			same = store_same_values(null_stored ? NULL : DatumGetIndicatorSeriesP(stored),
-									 null_agg ? NULL : DatumGetIndicatorSeriesP(agg));
+			same = !DatumGetBool(SPI_getbinval(tup, desc, 4, &isnull)) &&
+				store_same_values(null_stored ? NULL : DatumGetIndicatorSeriesP(stored),
+								  null_agg ? NULL : DatumGetIndicatorSeriesP(agg));
 			MemoryContextSwitchTo(oldcxt);
 			MemoryContextReset(rowcxt);
 			if (!same)
 			{
-				bool		isnull;
 				Datum		key = SPI_getbinval(tup, desc, 1, &isnull);
 				Datum		values[1];
 				bool		nulls[1] = {false};

@@ -16,11 +16,15 @@
  * READ COMMITTED, a concurrent update is waited for and re-read), so loads
  * from several sessions serialize on the store's rows and lose no period.
  *
- * A store over a vintage table cannot be changed from the statement's rows
- * alone (deleting a period's latest vintage brings back the one before):
- * store_apply_vintages reads the touched periods again from the source,
- * after locking the store's rows.  Either way the work runs as the store's
- * owner (series_store_trigger).
+ * A store over a vintage table cannot in general be changed from the
+ * statement's rows alone (deleting a period's latest vintage brings back the
+ * one before): store_apply_vintages reads the touched periods again from
+ * the source, after locking the store's rows.  But an INSERT of vintages
+ * later than every vintage a key has (the store's latest_vintage bounds
+ * them) wins every period it touches: store_insert_later_vintages changes
+ * such keys from the statement's rows alone, and leaves the others to the
+ * look-ups.  Either way the work runs as the store's owner
+ * (series_store_trigger).
  */
 #include "postgres.h"
 #include "pg_compat.h"
@@ -293,11 +297,14 @@ store_apply_changes(const StoreDef *def, bool old_rows, bool new_rows)
  * A store over a vintage table: "SELECT k1, ..." of the statement's rows
  * (old, new or both), and, with "changed", the rows whose key, period,
  * value, vintage or flag changed (for an UPDATE: old EXCEPT ALL new and the
- * reverse), with their period and what the store reads of them.
+ * reverse), with their period and what the store reads of them, and
+ * "indicator_old", true for an old row.  The new rows of an INSERT are
+ * those of "new_rel" (the transition table, or the part of it that
+ * store_insert_later_vintages left).
  */
 static void
 append_vintage_rows(StringInfo buf, const StoreDef *def, bool old_rows, bool new_rows,
-					bool changed)
+					bool changed, const char *new_rel)
 {
 	StringInfoData cols;
 
@@ -308,15 +315,17 @@ append_vintage_rows(StringInfo buf, const StoreDef *def, bool old_rows, bool new
 						 def->vintage.name, def->has_estimated ? ", " : "",
 						 def->has_estimated ? def->estimated.name : "");
 	if (old_rows && new_rows && changed)
-		appendStringInfo(buf, "(SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s) UNION ALL "
-						 "(SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s)",
+		appendStringInfo(buf, "SELECT *, true AS indicator_old FROM (SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s) o "
+						 "UNION ALL SELECT *, false FROM (SELECT %s FROM %s EXCEPT ALL SELECT %s FROM %s) n",
 						 cols.data, STORE_OLD_ROWS, cols.data, STORE_NEW_ROWS,
 						 cols.data, STORE_NEW_ROWS, cols.data, STORE_OLD_ROWS);
 	else if (old_rows && new_rows)
 		appendStringInfo(buf, "SELECT %s FROM %s UNION ALL SELECT %s FROM %s",
 						 cols.data, STORE_OLD_ROWS, cols.data, STORE_NEW_ROWS);
 	else
-		appendStringInfo(buf, "SELECT %s FROM %s", cols.data, old_rows ? STORE_OLD_ROWS : STORE_NEW_ROWS);
+		appendStringInfo(buf, "SELECT %s%s FROM %s", cols.data,
+						 !changed ? "" : old_rows ? ", true AS indicator_old" : ", false AS indicator_old",
+						 old_rows ? STORE_OLD_ROWS : new_rel);
 }
 
 /*
@@ -325,7 +334,7 @@ append_vintage_rows(StringInfo buf, const StoreDef *def, bool old_rows, bool new
  * how many it locked.
  */
 static uint64
-store_lock_rows(const StoreDef *def, bool old_rows, bool new_rows)
+store_lock_rows(const StoreDef *def, bool old_rows, bool new_rows, const char *new_rel)
 {
 	StringInfoData sql;
 
@@ -333,7 +342,7 @@ store_lock_rows(const StoreDef *def, bool old_rows, bool new_rows)
 	appendStringInfoString(&sql, "SELECT FROM (SELECT DISTINCT ");
 	append_keys(&sql, def, NULL);
 	appendStringInfoString(&sql, " FROM (");
-	append_vintage_rows(&sql, def, old_rows, new_rows, false);
+	append_vintage_rows(&sql, def, old_rows, new_rows, false, new_rel);
 	appendStringInfoString(&sql, ") r ORDER BY ");
 	append_keys(&sql, def, NULL);
 	appendStringInfo(&sql, ") k JOIN %s AS st ON ", def->store_name);
@@ -343,6 +352,166 @@ store_lock_rows(const StoreDef *def, bool old_rows, bool new_rows)
 	appendStringInfoString(&sql, " FOR NO KEY UPDATE OF st");
 	store_spi_exec_for(sql.data, SPI_OK_SELECT, def);
 	return SPI_processed;
+}
+
+/* What the fast UPDATE changed: which keys (by number), how many emptied. */
+typedef struct FastResult
+{
+	int64		total;			/* the statement's keys */
+	bool	   *done;			/* done[n]: key n changed (1..total) */
+	int64		ndone;
+	int64		first_left;		/* the first key not changed, or total + 1 */
+	int64		emptied;		/* keys left without a value */
+	int64		want;			/* keep only when keys 1..want were changed (-1: all) */
+} FastResult;
+
+/*
+ * store_spi_try_for's "keep" for the fast UPDATE (see
+ * store_insert_later_vintages): keep only when exactly the keys 1..want
+ * were changed, so that the row locks held are theirs alone.
+ */
+static bool
+fast_result_keep(void *arg)
+{
+	FastResult *res = (FastResult *) arg;
+	bool		isnull;
+
+	res->ndone = (int64) SPI_processed;
+	res->emptied = 0;
+	res->total = 0;
+	res->first_left = 1;
+	if (res->ndone == 0)
+		return false;
+	res->total = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull));
+	res->done = palloc0(sizeof(bool) * (res->total + 1));
+	for (uint64 r = 0; r < SPI_processed; r++)
+	{
+		int64		n = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 1, &isnull));
+
+		if (n < 1 || n > res->total)
+			elog(ERROR, "the store's update returned key number " INT64_FORMAT " of " INT64_FORMAT,
+				 n, res->total);
+		res->done[n] = true;
+		res->emptied += DatumGetBool(SPI_getbinval(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, 2, &isnull));
+	}
+	while (res->first_left <= res->total && res->done[res->first_left])
+		res->first_left++;
+	return res->first_left - 1 == res->ndone &&
+		res->ndone == (res->want < 0 ? res->total : res->want);
+}
+
+/*
+ * The fast way of an INSERT into a vintage table (the monthly load): for
+ * each key, the statement's rows grouped by vintage_agg, which keeps the
+ * latest vintage of each period (a NULL value there withdraws it), and the
+ * key's store row changed from them alone (every period they touch removed,
+ * vintage_agg's series added), when all of them are later than the store's
+ * latest_vintage, a bound of the latest vintage of every row the source
+ * held for the key before: then each of the statement's latest rows is its
+ * period's latest row in the source, and no tie with an older row is
+ * possible.  The condition is part of the UPDATE's WHERE, which READ
+ * COMMITTED checks again on the latest version of a row that a concurrent
+ * statement changed (waiting for it to end): no lock to take first and no
+ * look-up in the source.  The rows are visited in key order (the groups
+ * come sorted; nested loops only), as store_apply_changes does.
+ *
+ * A key is left to the slow way when it has no store row or a vintage not
+ * later than its bound.  The slow way locks the keys left in key order
+ * after the keys changed here; so that every lock comes in key order (two
+ * statements wait for each other rather than deadlock), the UPDATE is kept
+ * only when it changed every key, or, run again for the keys before the
+ * first one left, every one of those: else it is undone (it runs in a
+ * subtransaction: its row locks go too, also those of a row it waited for
+ * and then found changed so that the key no longer qualifies).
+ *
+ * Returns NULL when every key of the statement was changed so; else the
+ * rows of the keys left, for the slow way: the transition table when none
+ * was kept (or vintage_agg refused the rows: a tie, which may be no tie in
+ * the source, or a non-finite value, which may not be the latest), or the
+ * rows of the keys left by their number in key order (the UPDATE's groups
+ * are numbered so too).
+ */
+static const char *
+store_insert_later_vintages(const StoreDef *def)
+{
+	StringInfoData sql;
+	StringInfoData keys;
+	int			nestlevel;
+	int			where;
+	FastResult	res;
+	bool		kept;
+
+	initStringInfo(&keys);
+	append_keys(&keys, def, NULL);
+	initStringInfo(&sql);
+	appendStringInfo(&sql, "WITH d AS (SELECT %s, %s.vintage_agg(%s, %s, %s::pg_catalog.timestamptz, %s, %s) AS added, "
+					 "pg_catalog.array_agg(%s) AS removed, pg_catalog.min(%s) AS indicator_first, "
+					 "pg_catalog.max(%s) AS indicator_last, pg_catalog.row_number() OVER (ORDER BY %s) AS indicator_n "
+					 "FROM %s GROUP BY %s) ",
+					 keys.data, def->ext, def->period.name, def->value.name, def->vintage.name, def->frequency,
+					 def->has_estimated ? def->estimated.name : "NULL::pg_catalog.bool",
+					 def->period.name, def->vintage.name, def->vintage.name, keys.data,
+					 STORE_NEW_ROWS, keys.data);
+	appendStringInfo(&sql, "UPDATE %s AS st SET s = %s.series_store_apply(st.s, d.removed, d.added), "
+					 "%s = GREATEST(st.%s, d.indicator_last) FROM d WHERE ",
+					 def->store_name, def->ext, STORE_LATEST_VINTAGE, STORE_LATEST_VINTAGE);
+	append_key_match(&sql, def, "st", "d");
+	appendStringInfo(&sql, " AND st.%s OPERATOR(pg_catalog.<) d.indicator_first", STORE_LATEST_VINTAGE);
+	where = sql.len;
+	appendStringInfoString(&sql, " RETURNING d.indicator_n, st.s IS NULL, (SELECT pg_catalog.count(*) FROM d)");
+
+	/* grouped by sorting and joined by nested loops, as in store_apply_changes */
+	nestlevel = NewGUCNestLevel();
+	store_plan_setting("enable_hashagg");
+	store_plan_setting("enable_hashjoin");
+	store_plan_setting("enable_mergejoin");
+	store_plan_setting("enable_seqscan");
+	store_plan_setting("jit");
+	memset(&res, 0, sizeof(res));
+	res.want = -1;
+	kept = store_spi_try_for(sql.data, SPI_OK_UPDATE_RETURNING, def, fast_result_keep, &res);
+	if (!kept && res.first_left > 1)
+	{
+		/* some key left: again, for the keys before the first one left */
+		StringInfoData again;
+
+		initStringInfo(&again);
+		appendBinaryStringInfo(&again, sql.data, where);
+		appendStringInfo(&again, " AND d.indicator_n OPERATOR(pg_catalog.<) " INT64_FORMAT "%s",
+						 res.first_left, sql.data + where);
+		res.want = res.first_left - 1;
+		kept = store_spi_try_for(again.data, SPI_OK_UPDATE_RETURNING, def, fast_result_keep, &res);
+	}
+	AtEOXact_GUC(true, nestlevel);
+	if (!kept)
+		return STORE_NEW_ROWS;
+
+	/* keys left without a value (every period withdrawn) have no series: their rows go */
+	if (res.emptied > 0)
+	{
+		resetStringInfo(&sql);
+		appendStringInfo(&sql, "DELETE FROM %s AS st USING (SELECT DISTINCT %s FROM %s) k WHERE st.s IS NULL AND ",
+						 def->store_name, keys.data, STORE_NEW_ROWS);
+		append_key_match(&sql, def, "st", "k");
+		store_spi_exec_for(sql.data, SPI_OK_DELETE, def);
+	}
+	if (res.ndone == res.total)
+		return NULL;
+
+	/*
+	 * The rows of the keys left: a key's number is its rank among the
+	 * statement's keys in key order, as row_number() over the groups gave
+	 * it (a constant array: = ANY looks its elements up in a hash table).
+	 */
+	resetStringInfo(&sql);
+	appendStringInfo(&sql, "(SELECT * FROM (SELECT r.*, pg_catalog.dense_rank() OVER (ORDER BY %s) AS indicator_n "
+					 "FROM %s AS r) x WHERE x.indicator_n OPERATOR(pg_catalog.=) ANY ('{",
+					 keys.data, STORE_NEW_ROWS);
+	for (int64 n = 1, listed = 0; n <= res.total; n++)
+		if (!res.done[n])
+			appendStringInfo(&sql, "%s" INT64_FORMAT, listed++ > 0 ? "," : "", n);
+	appendStringInfoString(&sql, "}'::pg_catalog.int8[])) AS indicator_rest");
+	return sql.data;
 }
 
 /*
@@ -370,6 +539,15 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 	int64		emptied;
 	char	   *update;
 	char	   *tie_query;
+	const char *new_rel = STORE_NEW_ROWS;
+
+	/* an INSERT: the fast way for the keys whose rows are later than their bound */
+	if (new_rows && !old_rows)
+	{
+		new_rel = store_insert_later_vintages(def);
+		if (new_rel == NULL)
+			return;
+	}
 
 	nestlevel = NewGUCNestLevel();
 	store_plan_setting("enable_hashagg");
@@ -379,18 +557,22 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 	store_plan_setting("jit");
 
 	initStringInfo(&sql);
-	locked = store_lock_rows(def, old_rows, new_rows);
+	locked = store_lock_rows(def, old_rows, new_rows, new_rel);
 
 	/* the touched periods as the source now holds them (a new snapshot) */
 	resetStringInfo(&sql);
-	appendStringInfoString(&sql, "WITH c AS (SELECT DISTINCT ");
+	appendStringInfoString(&sql, "WITH c AS (SELECT ");
 	append_keys(&sql, def, NULL);
-	appendStringInfo(&sql, ", pg_catalog.date_trunc(%s, x.%s::pg_catalog.timestamp)::pg_catalog.date AS indicator_p0 FROM (",
-					 def->frequency, def->period.name);
-	append_vintage_rows(&sql, def, old_rows, new_rows, true);
-	appendStringInfoString(&sql, ") x), l AS (SELECT ");
+	/* with the latest vintage of the rows the statement removed from each period */
+	appendStringInfo(&sql, ", pg_catalog.date_trunc(%s, x.%s::pg_catalog.timestamp)::pg_catalog.date AS indicator_p0, "
+					 "pg_catalog.max(x.%s) FILTER (WHERE x.indicator_old) AS indicator_gone FROM (",
+					 def->frequency, def->period.name, def->vintage.name);
+	append_vintage_rows(&sql, def, old_rows, new_rows, true, new_rel);
+	appendStringInfoString(&sql, ") x GROUP BY ");
+	append_keys(&sql, def, NULL);
+	appendStringInfoString(&sql, ", indicator_p0), l AS (SELECT ");
 	append_keys(&sql, def, "c");
-	appendStringInfo(&sql, ", c.indicator_p0, t.* FROM c LEFT JOIN LATERAL (SELECT u.%s AS indicator_period, "
+	appendStringInfo(&sql, ", c.indicator_p0, c.indicator_gone, t.* FROM c LEFT JOIN LATERAL (SELECT u.%s AS indicator_period, "
 					 "u.%s AS indicator_value, u.%s AS indicator_vintage%s%s FROM %s AS u WHERE ",
 					 def->period.name, def->value.name, def->vintage.name,
 					 def->has_estimated ? ", u." : "",
@@ -413,17 +595,33 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 	appendStringInfo(&sql, ", pg_catalog.array_agg(indicator_p0) AS removed, "
 					 "%s.series_agg(indicator_period, CASE WHEN indicator_ties OPERATOR(pg_catalog.>) 1 "
 					 "THEN COALESCE(indicator_value, 0) ELSE indicator_value END, %s%s) "
-					 "FILTER (WHERE indicator_vintage OPERATOR(pg_catalog.=) indicator_top) AS added FROM w GROUP BY ",
+					 "FILTER (WHERE indicator_vintage OPERATOR(pg_catalog.=) indicator_top) AS added, "
+					 "pg_catalog.max(indicator_vintage) AS indicator_last, "
+					 "pg_catalog.max(indicator_gone) AS indicator_gone FROM w GROUP BY ",
 					 def->ext, def->frequency, def->has_estimated ? ", indicator_estimated" : "");
 	append_keys(&sql, def, NULL);
-	appendStringInfo(&sql, ") UPDATE %s AS st SET s = %s.series_store_apply(st.s, d.removed, d.added) FROM d WHERE ",
-					 def->store_name, def->ext);
+
+	/*
+	 * latest_vintage: the later of the bound and the latest vintage read
+	 * (that of the statement's new rows, or later); the key's latest
+	 * vintage in the source, read again, for a row without one (made to be
+	 * locked, or new) and when the statement removed a row at the bound (a
+	 * deleted load, loaded again, then takes the fast way).
+	 */
+	appendStringInfo(&sql, ") UPDATE %s AS st SET s = %s.series_store_apply(st.s, d.removed, d.added), "
+					 "%s = CASE WHEN st.%s IS NULL OR d.indicator_gone OPERATOR(pg_catalog.>=) st.%s "
+					 "THEN (SELECT pg_catalog.max(u.%s) FROM %s AS u WHERE ",
+					 def->store_name, def->ext, STORE_LATEST_VINTAGE, STORE_LATEST_VINTAGE,
+					 STORE_LATEST_VINTAGE, def->vintage.name, def->source_name);
+	append_key_match(&sql, def, "u", "st");
+	appendStringInfo(&sql, ") ELSE GREATEST(st.%s, d.indicator_last) END FROM d WHERE ",
+					 STORE_LATEST_VINTAGE);
 	append_key_match(&sql, def, "st", "d");
 	appendStringInfoString(&sql, " RETURNING st.s IS NULL, (SELECT pg_catalog.count(*) FROM d)");
 	update = pstrdup(sql.data);
 	resetStringInfo(&sql);
 	appendStringInfoChar(&sql, '(');
-	append_vintage_rows(&sql, def, old_rows, new_rows, true);
+	append_vintage_rows(&sql, def, old_rows, new_rows, true, new_rel);
 	appendStringInfoString(&sql, ") r");
 	tie_query = store_tie_query(def, sql.data);
 
@@ -447,7 +645,7 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 			/* no store row updated: does the statement change any key? */
 			resetStringInfo(&sql);
 			appendStringInfoString(&sql, "SELECT FROM (");
-			append_vintage_rows(&sql, def, old_rows, new_rows, true);
+			append_vintage_rows(&sql, def, old_rows, new_rows, true, new_rel);
 			appendStringInfoString(&sql, ") r LIMIT 1");
 			store_spi_exec_for(sql.data, SPI_OK_SELECT, def);
 			if (SPI_processed == 0)
@@ -472,12 +670,12 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 		appendStringInfoString(&sql, ", s) SELECT DISTINCT ");
 		append_keys(&sql, def, NULL);
 		appendStringInfo(&sql, ", NULL::%s.indicator_series FROM (", def->ext);
-		append_vintage_rows(&sql, def, old_rows, new_rows, false);
+		append_vintage_rows(&sql, def, old_rows, new_rows, false, new_rel);
 		appendStringInfoString(&sql, ") r ORDER BY ");
 		append_keys(&sql, def, NULL);
 		appendStringInfoString(&sql, " ON CONFLICT DO NOTHING");
 		store_spi_exec_for(sql.data, SPI_OK_INSERT, def);
-		locked = store_lock_rows(def, old_rows, new_rows);
+		locked = store_lock_rows(def, old_rows, new_rows, new_rel);
 	}
 
 	/* keys left without a value (and rows made to be locked) have no series: they go */
@@ -487,7 +685,7 @@ store_apply_vintages(const StoreDef *def, bool old_rows, bool new_rows)
 		appendStringInfo(&sql, "DELETE FROM %s AS st USING (SELECT DISTINCT ", def->store_name);
 		append_keys(&sql, def, NULL);
 		appendStringInfoString(&sql, " FROM (");
-		append_vintage_rows(&sql, def, old_rows, new_rows, false);
+		append_vintage_rows(&sql, def, old_rows, new_rows, false, new_rel);
 		appendStringInfoString(&sql, ") r) k WHERE st.s IS NULL AND ");
 		append_key_match(&sql, def, "st", "k");
 		store_spi_exec_for(sql.data, SPI_OK_DELETE, def);

@@ -10,7 +10,8 @@
 # (none lost to a concurrent update).
 #
 # Then the same over a vintage table (a store with vintage_column): the
-# clients publish new vintages of the same periods of the same keys, delete
+# clients publish new vintages of the same periods of the same keys (some
+# with one key back-dated, so that one statement takes both ways), delete
 # a period's latest vintage (the one before comes back) and move one back
 # in time, all at once, each transaction waiting a little before it
 # commits (so that others read the source meanwhile); afterwards the store
@@ -19,7 +20,9 @@
 # earlier wrong one, so the race is also set up once, in two sessions: a
 # deletion whose fallback is read while a new vintage waits to commit (a
 # trigger that read the source before locking the store's rows stored the
-# fallback there; checked by hand with such a build).
+# fallback there; checked by hand with such a build), and two loads of one
+# period with different vintages, in either commit order, and at one
+# vintage.
 #
 # Runs against the cluster PGHOST/PGPORT/PGUSER point at (a superuser): the
 # one pg_virtualenv sets up in test/run.sh, or a private one
@@ -108,6 +111,19 @@ INSERT INTO v (k, period, value, vintage) SELECT k, make_date(1999, :mo, 1), k +
 \sleep 2 ms
 COMMIT;
 EOF
+# every key a new vintage, but one key a back-dated one (not its period's
+# latest): the keys before it in key order take the fast way, the others
+# the slow one
+cat >"$work/v_mixed.sql" <<'EOF'
+\set mo random(1, 3)
+\set k random(1, 10)
+BEGIN;
+INSERT INTO v (k, period, value, vintage) SELECT k, make_date(1999, :mo, 1), k + nextval('vintages'),
+	CASE WHEN k = :k THEN '1999-06-01'::timestamptz ELSE '2000-01-01'::timestamptz END
+	+ currval('vintages') * interval '1 second' FROM generate_series(1, 10) k;
+\sleep 2 ms
+COMMIT;
+EOF
 # a period's latest vintage withdrawn (deleted)
 cat >"$work/v_withdraw.sql" <<'EOF'
 \set k random(1, 10)
@@ -128,13 +144,20 @@ WHERE id = (SELECT id FROM v WHERE k = :k AND period = make_date(1999, :mo, 1) O
 COMMIT;
 EOF
 PGOPTIONS="-c role=$loader" pgbench -n -d $db -c "$clients" -j 2 -t "$transactions" --max-tries=10 \
-	-f "$work/v_publish.sql@6" -f "$work/v_withdraw.sql@2" -f "$work/v_backdate.sql@2" >"$work/pgbench-v.out" 2>&1 || {
+	-f "$work/v_publish.sql@5" -f "$work/v_mixed.sql@2" -f "$work/v_withdraw.sql@2" -f "$work/v_backdate.sql@2" >"$work/pgbench-v.out" 2>&1 || {
 	cat "$work/pgbench-v.out"
 	exit 1
 }
 if ! grep -q "^number of failed transactions: 0 " "$work/pgbench-v.out"; then
 	cat "$work/pgbench-v.out"
 	echo "store_concurrency: transactions on the vintage table failed" >&2
+	exit 1
+fi
+# every statement locks the store's rows in key order, in both ways: no
+# deadlock, so nothing retried (READ COMMITTED has no serialization failure)
+if ! grep -q "^number of transactions retried: 0 " "$work/pgbench-v.out"; then
+	cat "$work/pgbench-v.out"
+	echo "store_concurrency: loads into the vintage table deadlocked (retried above)" >&2
 	exit 1
 fi
 
@@ -155,6 +178,43 @@ wait $race_pid
 race=$(psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SELECT value_at(s, '1999-01-01')::int FROM v_store WHERE k = 1")
 if [ "$race" != 3 ]; then
 	echo "store_concurrency: a deletion's fallback, read before a new vintage committed, overwrote it (stored $race, not 3)" >&2
+	exit 1
+fi
+
+# Two loads of one key and period with different vintages, the first to
+# start committing last (it waits 2 s): an INSERT of later vintages than the
+# store's latest_vintage changes the store from its own rows (no look-up in
+# the source), and the second load, waiting for the store's row, must see
+# the first's vintage when it re-checks the row.  In either order the later
+# vintage is stored; at one vintage the second load is a tie (21000).
+# race FIRST_VINTAGE FIRST_VALUE SECOND_VINTAGE SECOND_VALUE: key 2's January
+race() {
+	PGOPTIONS="-c role=$loader" psql -X -q -v ON_ERROR_STOP=1 -d $db -c "BEGIN" \
+		-c "INSERT INTO v (k, period, value, vintage) VALUES (2, '1999-01-01', $2, '$1')" \
+		-c "SELECT pg_sleep(2)" -c "COMMIT" >/dev/null &
+	race_pid=$!
+	sleep 0.5
+	PGOPTIONS="-c role=$loader" psql -X -q -v ON_ERROR_STOP=1 -v VERBOSITY=sqlstate -d $db \
+		-c "INSERT INTO v (k, period, value, vintage) VALUES (2, '1999-01-01', $4, '$3')" >"$work/race.out" 2>&1 || true
+	wait $race_pid
+	psql -X -q -At -v ON_ERROR_STOP=1 -d $db -c "SELECT value_at(s, '1999-01-01')::int FROM v_store WHERE k = 2"
+}
+stored=$(race '2200-01-02' 11 '2200-01-01' 12)
+if [ "$stored" != 11 ] || [ -s "$work/race.out" ]; then
+	cat "$work/race.out" >&2
+	echo "store_concurrency: an earlier vintage loaded while a later one waited to commit was stored (stored $stored, not 11)" >&2
+	exit 1
+fi
+stored=$(race '2200-02-01' 21 '2200-02-02' 22)
+if [ "$stored" != 22 ] || [ -s "$work/race.out" ]; then
+	cat "$work/race.out" >&2
+	echo "store_concurrency: a later vintage loaded while an earlier one waited to commit was lost (stored $stored, not 22)" >&2
+	exit 1
+fi
+stored=$(race '2200-03-01' 31 '2200-03-01' 32)
+if [ "$stored" != 31 ] || ! grep -q 21000 "$work/race.out"; then
+	cat "$work/race.out" >&2
+	echo "store_concurrency: a second load at the vintage a concurrent one committed was no tie (stored $stored, not 31, and no 21000)" >&2
 	exit 1
 fi
 

@@ -643,6 +643,69 @@ store_tie_error(const StoreDef *def, const char *key, DateADT day, const char *v
 }
 
 /*
+ * Runs sql through SPI, in a subtransaction when "subxact": the error it
+ * raised (caught; the subtransaction rolled back), or NULL.  With "keep"
+ * (subtransactions only), which reads the result (SPI_tuptable), a false
+ * answer rolls the subtransaction back too, and *kept says which.
+ */
+static ErrorData *
+store_spi_run(const char *sql, int nargs, Oid *argtypes, Datum *args, int expected,
+			  bool subxact, bool (*keep) (void *arg), void *arg, bool *kept)
+{
+	MemoryContext oldcontext = CurrentMemoryContext;
+	ResourceOwner oldowner = CurrentResourceOwner;
+	ErrorData  *volatile edata = NULL;
+
+	if (subxact)
+	{
+		BeginInternalSubTransaction(NULL);
+		MemoryContextSwitchTo(oldcontext);
+	}
+	PG_TRY();
+	{
+		int			rc = SPI_execute_with_args(sql, nargs, argtypes, args, NULL, false, 0);
+
+		if (rc != expected)
+			elog(ERROR, "SPI_execute_with_args failed (%d): %s", rc, sql);
+		if (subxact)
+		{
+			if (keep == NULL || (*kept = keep(arg)))
+				ReleaseCurrentSubTransaction();
+			else
+				RollbackAndReleaseCurrentSubTransaction();
+			MemoryContextSwitchTo(oldcontext);
+			CurrentResourceOwner = oldowner;
+		}
+	}
+	PG_CATCH();
+	{
+		MemoryContextSwitchTo(oldcontext);
+		edata = CopyErrorData();
+		FlushErrorState();
+		if (subxact)
+		{
+			RollbackAndReleaseCurrentSubTransaction();
+			MemoryContextSwitchTo(oldcontext);
+			CurrentResourceOwner = oldowner;
+		}
+	}
+	PG_END_TRY();
+	return edata;
+}
+
+/* A statement's error raised again, naming the store rather than quoting the statement. */
+pg_noreturn static void store_rethrow(ErrorData *edata, const StoreDef *def);
+
+static void
+store_rethrow(ErrorData *edata, const StoreDef *def)
+{
+	edata->context = psprintf("keeping series store \"%s\" current", def->store_label);
+	edata->internalquery = NULL;
+	edata->internalpos = 0;
+	ReThrowError(edata);
+}
+
+/*
  * SPI_execute_with_args for the triggers and the fill: an error (a
  * duplicate period, a concurrent update in REPEATABLE READ...) names the
  * store rather than quoting the generated statement.
@@ -665,44 +728,11 @@ store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, Datum *args,
 						int expected, const StoreDef *def,
 						const char *duplicate_query, bool in_source)
 {
-	MemoryContext oldcontext = CurrentMemoryContext;
-	ResourceOwner oldowner = CurrentResourceOwner;
-	ErrorData  *edata = NULL;
+	ErrorData  *edata = store_spi_run(sql, nargs, argtypes, args, expected,
+									  duplicate_query != NULL, NULL, NULL, NULL);
 
-	if (duplicate_query != NULL)
-	{
-		BeginInternalSubTransaction(NULL);
-		MemoryContextSwitchTo(oldcontext);
-	}
-	PG_TRY();
-	{
-		int			rc = SPI_execute_with_args(sql, nargs, argtypes, args, NULL, false, 0);
-
-		if (rc != expected)
-			elog(ERROR, "SPI_execute_with_args failed (%d): %s", rc, sql);
-		if (duplicate_query != NULL)
-		{
-			ReleaseCurrentSubTransaction();
-			MemoryContextSwitchTo(oldcontext);
-			CurrentResourceOwner = oldowner;
-		}
-	}
-	PG_CATCH();
-	{
-		MemoryContextSwitchTo(oldcontext);
-		edata = CopyErrorData();
-		FlushErrorState();
-		if (duplicate_query != NULL)
-		{
-			RollbackAndReleaseCurrentSubTransaction();
-			MemoryContextSwitchTo(oldcontext);
-			CurrentResourceOwner = oldowner;
-		}
-	}
-	PG_END_TRY();
 	if (edata == NULL)
 		return;
-
 	if (duplicate_query != NULL && edata->sqlerrcode == ERRCODE_CARDINALITY_VIOLATION)
 	{
 		/* the source and the store as they were before the statement */
@@ -721,10 +751,7 @@ store_spi_exec_args_for(const char *sql, int nargs, Oid *argtypes, Datum *args,
 			store_duplicate_error(def, SPI_getvalue(tup, desc, 1), DatumGetDateADT(day), in_source);
 		}
 	}
-	edata->context = psprintf("keeping series store \"%s\" current", def->store_label);
-	edata->internalquery = NULL;
-	edata->internalpos = 0;
-	ReThrowError(edata);
+	store_rethrow(edata, def);
 }
 
 /* store_spi_exec, an error naming the store (see store_spi_exec_args_for) */
@@ -748,38 +775,9 @@ bool
 store_spi_try_for(const char *sql, int expected, const StoreDef *def,
 				  bool (*keep) (void *arg), void *arg)
 {
-	MemoryContext oldcontext = CurrentMemoryContext;
-	ResourceOwner oldowner = CurrentResourceOwner;
-	ErrorData  *volatile edata = NULL;
-	volatile bool kept = true;
+	bool		kept = true;
+	ErrorData  *edata = store_spi_run(sql, 0, NULL, NULL, expected, true, keep, arg, &kept);
 
-	BeginInternalSubTransaction(NULL);
-	MemoryContextSwitchTo(oldcontext);
-	PG_TRY();
-	{
-		int			rc = SPI_execute(sql, false, 0);
-
-		if (rc != expected)
-			elog(ERROR, "SPI_execute failed (%d): %s", rc, sql);
-		if (keep != NULL)
-			kept = keep(arg);
-		if (kept)
-			ReleaseCurrentSubTransaction();
-		else
-			RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcontext);
-		CurrentResourceOwner = oldowner;
-	}
-	PG_CATCH();
-	{
-		MemoryContextSwitchTo(oldcontext);
-		edata = CopyErrorData();
-		FlushErrorState();
-		RollbackAndReleaseCurrentSubTransaction();
-		MemoryContextSwitchTo(oldcontext);
-		CurrentResourceOwner = oldowner;
-	}
-	PG_END_TRY();
 	if (edata == NULL)
 		return kept;
 	if (ERRCODE_TO_CATEGORY(edata->sqlerrcode) == ERRCODE_CARDINALITY_VIOLATION ||
@@ -788,9 +786,5 @@ store_spi_try_for(const char *sql, int expected, const StoreDef *def,
 		FreeErrorData(edata);
 		return false;
 	}
-	edata->context = psprintf("keeping series store \"%s\" current", def->store_label);
-	edata->internalquery = NULL;
-	edata->internalpos = 0;
-	ReThrowError(edata);
-	return false;				/* not reached */
+	store_rethrow(edata, def);
 }

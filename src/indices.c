@@ -1411,18 +1411,13 @@ static void
 state_binary_error(const char *unused, const char *detail)
 {
 	(void) unused;
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary data for type index_agg_state"),
-			 errdetail("%s", detail)));
+	binary_input_error("index_agg_state", detail);
 }
 
-/* Truncated input is 22P03 here, not pq_getmsg*'s protocol violation. */
 static void
 need_bytes(StringInfo buf, int n)
 {
-	if (buf->len - buf->cursor < n)
-		state_binary_error(NULL, "The data ends early.");
+	binary_input_need(buf, n, "index_agg_state");
 }
 
 static void

@@ -646,31 +646,62 @@ indicator_series_send(PG_FUNCTION_ARGS)
 		if (!present)
 			continue;
 		if (s->kind == SERIES_KIND_NUMERIC)
-		{
-			pq_sendint64(&buf, (int64) (v.exact >> 64));
-			pq_sendint64(&buf, (int64) (uint64) v.exact);
-		}
+			binary_send_mantissa(&buf, v.exact);
 		else
 			pq_sendfloat8(&buf, v.fp);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-static void
-recv_error(const char *detail)
+void
+binary_input_error(const char *type_name, const char *detail)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary data for type indicator_series"),
+			 errmsg("invalid binary data for type %s", type_name),
 			 errdetail("%s", detail)));
 }
 
-/* Truncated input is 22P03 here, not pq_getmsg*'s protocol violation. */
+void
+binary_input_need(StringInfo buf, int bytes, const char *type_name)
+{
+	if (buf->len - buf->cursor < bytes)
+		binary_input_error(type_name, "The data ends early.");
+}
+
+void
+binary_send_mantissa(StringInfo buf, int128 m)
+{
+	pq_sendint64(buf, (int64) (m >> 64));
+	pq_sendint64(buf, (int64) (uint64) m);
+}
+
+int128
+binary_recv_mantissa(StringInfo buf, const char *type_name)
+{
+	int128		hi;
+	uint64		lo;
+	int128		m;
+
+	binary_input_need(buf, 16, type_name);
+	hi = (int128) (int64) pq_getmsgint64(buf);
+	lo = (uint64) pq_getmsgint64(buf);
+	m = (int128) (((uint128) hi << 64) | lo);
+	if (!fixed_in_range(m))
+		binary_input_error(type_name, "A value has more than 38 digits.");
+	return m;
+}
+
+static void
+recv_error(const char *detail)
+{
+	binary_input_error("indicator_series", detail);
+}
+
 static void
 recv_need(StringInfo buf, int bytes)
 {
-	if (buf->len - buf->cursor < bytes)
-		recv_error("The data ends early.");
+	binary_input_need(buf, bytes, "indicator_series");
 }
 
 /* indicator_series_recv(internal): format versions 1 (months), 2 and 3 (estimates) */
@@ -738,20 +769,14 @@ indicator_series_recv(PG_FUNCTION_ARGS)
 			else
 				recv_error("A period's presence flag is neither 0 nor 1.");
 		}
-		recv_need(buf, kind == SERIES_KIND_NUMERIC ? 16 : 8);
 		if (kind == SERIES_KIND_NUMERIC)
-		{
-			int128		hi = (int128) (int64) pq_getmsgint64(buf);
-			uint64		lo = (uint64) pq_getmsgint64(buf);
-			int128		m = (int128) (((uint128) hi << 64) | lo);
-
-			if (!fixed_in_range(m))
-				recv_error("A value has more than 38 digits.");
-			s = series_put_exact(s, i, m);
-		}
+			s = series_put_exact(s, i, binary_recv_mantissa(buf, "indicator_series"));
 		else
 		{
-			double		d = pq_getmsgfloat8(buf);
+			double		d;
+
+			recv_need(buf, 8);
+			d = pq_getmsgfloat8(buf);
 
 			if (!isfinite(d))
 				recv_error("A value is NaN or infinite.");

@@ -77,6 +77,7 @@
 #include <math.h>
 
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 
 #include "fixed_numeric.h"
 #include "float_result.h"
@@ -418,6 +419,19 @@ extern Datum indicator_series_in(PG_FUNCTION_ARGS);
 extern Datum indicator_series_out(PG_FUNCTION_ARGS);
 extern Datum indicator_series_send(PG_FUNCTION_ARGS);
 extern Datum indicator_series_recv(PG_FUNCTION_ARGS);
+
+/*
+ * The binary input functions' errors (indicator_series, index_agg_state,
+ * vintage_state): 22P03 "invalid binary data for type <type_name>" with
+ * the detail; binary_input_need raises "The data ends early." when fewer
+ * than "bytes" remain (not pq_getmsg*'s protocol violation).  A numeric
+ * value's 128-bit mantissa is sent as two int64, high first;
+ * binary_recv_mantissa refuses one of more than 38 digits.
+ */
+pg_noreturn extern void binary_input_error(const char *type_name, const char *detail);
+extern void binary_input_need(StringInfo buf, int bytes, const char *type_name);
+extern void binary_send_mantissa(StringInfo buf, int128 m);
+extern int128 binary_recv_mantissa(StringInfo buf, const char *type_name);
 
 /* The period of s that holds a date argument (accessors.c, ranges.c). */
 static inline int64

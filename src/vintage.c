@@ -968,33 +968,23 @@ vintage_state_send(PG_FUNCTION_ARGS)
 		if (!present)
 			continue;
 		if (s->kind == SERIES_KIND_NUMERIC)
-		{
-			pq_sendint64(&buf, (int64) (exact >> 64));
-			pq_sendint64(&buf, (int64) (uint64) exact);
-		}
+			binary_send_mantissa(&buf, exact);
 		else
 			pq_sendfloat8(&buf, fp);
 	}
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-pg_noreturn static void vintage_recv_error(const char *detail);
-
 static void
 vintage_recv_error(const char *detail)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-			 errmsg("invalid binary data for type vintage_state"),
-			 errdetail("%s", detail)));
+	binary_input_error("vintage_state", detail);
 }
 
-/* Truncated input is 22P03 here, not pq_getmsg*'s protocol violation. */
 static void
 vintage_recv_need(StringInfo buf, int bytes)
 {
-	if (buf->len - buf->cursor < bytes)
-		vintage_recv_error("The data ends early.");
+	binary_input_need(buf, bytes, "vintage_state");
 }
 
 PG_FUNCTION_INFO_V1(vintage_state_recv);
@@ -1058,17 +1048,7 @@ vintage_state_recv(PG_FUNCTION_ARGS)
 			vintage_recv_error("A row's withdrawn byte is neither 0 nor 1.");
 		row.isnull = withdrawn == 1;
 		if (!row.isnull && kind == SERIES_KIND_NUMERIC)
-		{
-			int128		hi;
-			uint64		lo;
-
-			vintage_recv_need(buf, 16);
-			hi = (int128) (int64) pq_getmsgint64(buf);
-			lo = (uint64) pq_getmsgint64(buf);
-			row.exact = (int128) (((uint128) hi << 64) | lo);
-			if (!fixed_in_range(row.exact))
-				vintage_recv_error("A value has more than 38 digits.");
-		}
+			row.exact = binary_recv_mantissa(buf, "vintage_state");
 		else if (!row.isnull)
 		{
 			vintage_recv_need(buf, 8);
